@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// Hotspot: incident points and area boundaries in, decisions out.
+// No package dependencies: only the Swift toolchain (Foundation, Dispatch, Swift Testing).
+
+import PackageDescription
+
+let package = Package(
+  name: "Hotspot",
+  products: [
+    .library(name: "GeoCore", targets: ["GeoCore"]),
+    .library(name: "GeoIO", targets: ["GeoIO"]),
+    .library(name: "SpatialAnalysis", targets: ["SpatialAnalysis"]),
+    .library(name: "Rendering", targets: ["Rendering"]),
+    .executable(name: "hotspot", targets: ["hotspot"]),
+  ],
+  targets: [
+    // MARK: - Library, in dependency order
+
+    /// Values, coordinate reference systems, geometric algorithms.
+    .target(name: "GeoCore", exclude: ["README.md"]),
+    /// Readers and writers: GeoJSON, CSV incidents, atomic output files.
+    .target(name: "GeoIO", dependencies: ["GeoCore"], exclude: ["README.md"]),
+    /// Pure analysis: values in, values out; never touches a file.
+    .target(name: "SpatialAnalysis", dependencies: ["GeoCore"], exclude: ["README.md"]),
+    /// Tables, SVG maps and reports as strings; never writes a file.
+    .target(
+      name: "Rendering", dependencies: ["GeoCore", "SpatialAnalysis"], exclude: ["README.md"]),
+
+    // MARK: - Executables
+
+    /// The command line: parse, dispatch, map errors to exit status.
+    .executableTarget(
+      name: "hotspot", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+    /// `swift run -c release hotspot-bench [filter]`: speed of the library on generated data.
+    .executableTarget(
+      name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+
+    // MARK: - Tests
+
+    .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+    .testTarget(
+      name: "GeoIOTests", dependencies: ["GeoCore", "GeoIO", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SpatialAnalysisTests", dependencies: ["GeoCore", "SpatialAnalysis", "TestSupport"]),
+    .testTarget(
+      name: "RenderingTests", dependencies: ["GeoCore", "SpatialAnalysis", "Rendering", "TestSupport"]),
+    .testTarget(
+      name: "HotspotCLITests",
+      dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

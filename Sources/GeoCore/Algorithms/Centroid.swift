@@ -1,0 +1,56 @@
+/// The area-weighted centroid (centre of mass of a uniform lamina), in CRS units.
+///
+/// Holes subtract their moment. Computed relative to the first position for precision.
+/// For a degenerate (zero-area) polygon, the mean of the exterior's distinct positions.
+/// The centroid of a concave polygon can lie outside it.
+/// - Complexity: O(n) in the number of positions.
+extension Polygon {
+  public var centroid: Point { Centroid.of([self]) }
+}
+
+extension MultiPolygon {
+  public var centroid: Point { Centroid.of(polygons) }
+}
+
+extension Geometry {
+  /// The area-weighted centroid of a polygonal geometry; the mean position of a point geometry.
+  public var centroid: Point {
+    if isAreal { return Centroid.of(polygons) }
+    let ps = points
+    let sx = ps.reduce(0) { $0 + $1.x }, sy = ps.reduce(0) { $0 + $1.y }
+    return Point(x: sx / Double(ps.count), y: sy / Double(ps.count))
+  }
+}
+
+enum Centroid {
+  static func of(_ polygons: [Polygon]) -> Point {
+    guard let origin = polygons.first?.exterior.points.first else { return Point(x: .nan, y: .nan) }
+    var area = 0.0, mx = 0.0, my = 0.0
+    for polygon in polygons {
+      for (index, ring) in polygon.rings.enumerated() {
+        // Exterior adds, holes subtract, whatever the orientation in the file.
+        var ringArea = 0.0, ringX = 0.0, ringY = 0.0
+        let p = ring.points
+        for i in 0..<(p.count - 1) {
+          let ax = p[i].x - origin.x, ay = p[i].y - origin.y
+          let bx = p[i + 1].x - origin.x, by = p[i + 1].y - origin.y
+          let cross = ax * by - bx * ay
+          ringArea += cross
+          ringX += (ax + bx) * cross
+          ringY += (ay + by) * cross
+        }
+        let sign: Double = (ringArea >= 0) == (index == 0) ? 1 : -1
+        area += sign * ringArea
+        mx += sign * ringX
+        my += sign * ringY
+      }
+    }
+    if area == 0 {
+      let ring = polygons[0].exterior.points.dropLast()
+      let n = Double(ring.count)
+      return Point(
+        x: ring.reduce(0) { $0 + $1.x } / n, y: ring.reduce(0) { $0 + $1.y } / n)
+    }
+    return Point(x: origin.x + mx / (3 * area), y: origin.y + my / (3 * area))
+  }
+}

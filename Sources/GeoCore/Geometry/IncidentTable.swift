@@ -1,0 +1,113 @@
+/// Incidents as columns (struct of arrays): one contiguous array per attribute, no object per
+/// incident, so millions of rows cost a few arrays and scans stay in cache.
+///
+/// Row `i` is `(x[i], y[i])` in `crs`, with `date[i]`, `category.codes[i]` and so on. Rows without a
+/// usable location are not stored here; readers count them apart.
+public struct IncidentTable: Sendable {
+  /// The CRS of `x` and `y` (degrees for `.wgs84`, else metres or planar units).
+  public var crs: CRS
+  public var x: [Double]
+  public var y: [Double]
+  /// One date per row; `nil` column when the input has no date column.
+  public var date: [IncidentDate]?
+  /// Category per row (police.uk `Crime type`, an ASB class…); `nil` when there is no category column.
+  public var category: CodedColumn?
+  /// Weight per row (defaults to 1 when the column is absent).
+  public var weight: [Double]?
+  /// police.uk `Location` ("On or near …") or another place label; `nil` when absent.
+  public var location: CodedColumn?
+  /// Source identifier per row (`--id-column`, police.uk `Crime ID`); `nil` when absent.
+  public var id: CodedColumn?
+
+  public init(crs: CRS) {
+    self.crs = crs
+    x = []
+    y = []
+  }
+
+  public var count: Int { x.count }
+
+  /// The position of row `i`.
+  @inlinable
+  public func point(_ i: Int) -> Point { Point(x: x[i], y: y[i]) }
+
+  /// The bounding box of every position. O(n).
+  public var boundingBox: BoundingBox {
+    var box = BoundingBox.empty
+    for i in 0..<x.count { box.extend(by: Point(x: x[i], y: y[i])) }
+    return box
+  }
+
+  /// Appends the rows of `other`, which must come from a file with the same columns.
+  /// - Precondition: same CRS, and each optional column present in both or in neither.
+  public mutating func append(contentsOf other: IncidentTable) {
+    precondition(other.crs == crs, "appending incidents in another CRS")
+    precondition(
+      (date == nil) == (other.date == nil) && (weight == nil) == (other.weight == nil)
+        && (category == nil) == (other.category == nil)
+        && (location == nil) == (other.location == nil) && (id == nil) == (other.id == nil),
+      "appending incidents with other columns")
+    x += other.x
+    y += other.y
+    if let otherDates = other.date { date? += otherDates }
+    if let otherWeights = other.weight { weight? += otherWeights }
+    if let column = other.category { category?.append(contentsOf: column) }
+    if let column = other.location { location?.append(contentsOf: column) }
+    if let column = other.id { id?.append(contentsOf: column) }
+  }
+}
+
+/// A column of text values stored as small integer codes into a table of distinct values
+/// (dictionary encoding): category and location labels repeat, so each row costs 4 bytes.
+public struct CodedColumn: Hashable, Sendable {
+  /// The distinct values, in order of first appearance.
+  public private(set) var values: [String]
+  /// One code per row, an index into `values`.
+  public private(set) var codes: [Int32]
+  private var lookup: [String: Int32]
+
+  public init() {
+    values = []
+    codes = []
+    lookup = [:]
+  }
+
+  public var count: Int { codes.count }
+
+  /// The value of row `i`.
+  public subscript(row: Int) -> String { values[Int(codes[row])] }
+
+  /// Appends one row. O(1) amortised.
+  public mutating func append(_ value: String) {
+    if let code = lookup[value] {
+      codes.append(code)
+    } else {
+      let code = Int32(values.count)
+      values.append(value)
+      lookup[value] = code
+      codes.append(code)
+    }
+  }
+
+  public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }
+
+  /// Rows per distinct value, indexed like `values`.
+  public func countsByValue() -> [Int] {
+    var counts = Array(repeating: 0, count: values.count)
+    for code in codes { counts[Int(code)] += 1 }
+    return counts
+  }
+
+  /// Appends every row of `other`, re-coding its values into this column's table.
+  public mutating func append(contentsOf other: CodedColumn) {
+    let recode = other.values.map { value -> Int32 in
+      if let code = lookup[value] { return code }
+      let code = Int32(values.count)
+      values.append(value)
+      lookup[value] = code
+      return code
+    }
+    codes.reserveCapacity(codes.count + other.count)
+    for code in other.codes { codes.append(recode[Int(code)]) }
+  }
+}

@@ -1,0 +1,115 @@
+import GeoCore
+
+/// A problem with an input file, saying where (file, line or feature, field) and what.
+///
+/// Readers throw it for problems that stop a read, and return it in their `problems` lists for
+/// rows or features they skipped or repaired, so nothing is dropped silently.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file as the user named it.
+  public var file: String
+  /// 1-based line number in a text file (CSV, or the line of a GeoJSON syntax error).
+  public var line: Int?
+  /// 0-based index of the feature in a GeoJSON `features` array.
+  public var feature: Int?
+  /// The JSON path (`features[12].geometry.coordinates[0]`) or the CSV column name.
+  public var field: String?
+  public var reason: Reason
+
+  public init(
+    file: String, line: Int? = nil, feature: Int? = nil, field: String? = nil, reason: Reason
+  ) {
+    self.file = file
+    self.line = line
+    self.feature = feature
+    self.field = field
+    self.reason = reason
+  }
+
+  /// What went wrong. Cases carry the numbers and text a user needs to find and fix it.
+  public enum Reason: Hashable, Sendable {
+    // Files
+    case fileNotFound
+    case notReadable(String)
+    case isDirectory
+    case noFilesMatched(pattern: String)
+    // Text and syntax
+    case invalidUTF8(byteOffset: Int)
+    case syntax(String)
+    case unexpectedEnd(String)
+    case nestingTooDeep(limit: Int)
+    // GeoJSON structure and geometry
+    case wrongType(expected: String, found: String)
+    case missingMember(String)
+    case unsupportedGeometry(String)
+    case geometry(GeometryError)
+    case ringClosed
+    case coordinateOutOfRange(value: Double, crs: String)
+    case unknownCRS(String)
+    // CSV
+    case missingColumn(String)
+    case ambiguousColumns(String)
+    case fieldCount(found: Int, expected: Int)
+    case unterminatedQuote
+    case notANumber(String)
+    case badDate(String)
+    case noLocation
+    case headerMismatch(expected: String, found: String)
+    case monthInSeveralFiles(month: String, otherFile: String)
+    case emptyFile
+    case other(String)
+  }
+
+  /// The process exit status this error maps to: 66 missing input, 74 I/O, 65 bad data.
+  public var exitStatus: Int32 {
+    switch reason {
+    case .fileNotFound, .isDirectory, .noFilesMatched: 66
+    case .notReadable: 74
+    default: 65
+    }
+  }
+
+  /// One sentence: `wards.geojson, feature 12, features[12].geometry.coordinates[0]: a ring needs…`.
+  public var description: String {
+    var location = file
+    if let line { location += ", line \(line)" }
+    if let feature { location += ", feature \(feature)" }
+    if let field { location += ", " + (line != nil && feature == nil ? "field '\(field)'" : field) }
+    return location + ": " + reason.description
+  }
+}
+
+extension InputError.Reason: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .fileNotFound: "no such file"
+    case .notReadable(let why): "cannot be read (\(why))"
+    case .isDirectory: "is a folder, not a file"
+    case .noFilesMatched(let pattern): "no files match '\(pattern)'"
+    case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset)"
+    case .syntax(let what): what
+    case .unexpectedEnd(let what): "the file ends early (\(what)); it may be truncated"
+    case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels"
+    case .wrongType(let expected, let found): "expected \(expected), found \(found)"
+    case .missingMember(let name): "the member \"\(name)\" is missing"
+    case .unsupportedGeometry(let type): "geometry type \(type) is not used by Hotspot; feature skipped"
+    case .geometry(let error): error.description
+    case .ringClosed: "the ring was not closed; closed it by repeating its first position"
+    case .coordinateOutOfRange(let value, let crs):
+      "coordinate \(value) is out of range for \(crs) (use --crs to declare the right CRS)"
+    case .unknownCRS(let name): "unknown CRS '\(name)' (use --crs EPSG:4326, EPSG:27700 or planar)"
+    case .missingColumn(let name): "no column \(name)"
+    case .ambiguousColumns(let what): what
+    case .fieldCount(let found, let expected): "\(found) fields, expected \(expected)"
+    case .unterminatedQuote: "a quoted field is never closed"
+    case .notANumber(let text): "'\(text)' is not a number"
+    case .badDate(let text):
+      "'\(text)' is not a date (YYYY-MM, YYYY-MM-DD, ISO 8601 date-time or DD/MM/YYYY)"
+    case .noLocation: "no location"
+    case .headerMismatch(let expected, let found):
+      "the header differs from the first file's (expected \(expected), found \(found))"
+    case .monthInSeveralFiles(let month, let other): "month \(month) also appears in \(other)"
+    case .emptyFile: "the file is empty"
+    case .other(let what): what
+    }
+  }
+}
