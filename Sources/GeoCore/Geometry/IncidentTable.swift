@@ -38,6 +38,20 @@ public struct IncidentTable: Sendable {
     return box
   }
 
+  /// The table of the given rows, in the order given, with every column kept.
+  /// - Complexity: O(rows.count).
+  public func selecting(rows: [Int]) -> IncidentTable {
+    var result = IncidentTable(crs: crs)
+    result.x = rows.map { x[$0] }
+    result.y = rows.map { y[$0] }
+    result.date = date.map { column in rows.map { column[$0] } }
+    result.weight = weight.map { column in rows.map { column[$0] } }
+    result.category = category?.selecting(rows: rows)
+    result.location = location?.selecting(rows: rows)
+    result.id = id?.selecting(rows: rows)
+    return result
+  }
+
   /// Appends the rows of `other`, which must come from a file with the same columns.
   /// - Precondition: same CRS, and each optional column present in both or in neither.
   public mutating func append(contentsOf other: IncidentTable) {
@@ -96,6 +110,13 @@ public struct CodedColumn: Hashable, Sendable {
     var counts = Array(repeating: 0, count: values.count)
     for code in codes { counts[Int(code)] += 1 }
     return counts
+  }
+
+  /// The column of the given rows; the table of distinct values is kept as it is.
+  public func selecting(rows: [Int]) -> CodedColumn {
+    var result = self
+    result.codes = rows.map { codes[$0] }
+    return result
   }
 
   /// Appends every row of `other`, re-coding its values into this column's table.

@@ -1,0 +1,23 @@
+/// A table for programs: a JSON array with one object per row, keys in column order, numbers as
+/// numbers, empty cells as null.
+public enum JSONTable {
+  public static func value(_ table: Table) -> JSONValue {
+    .array(
+      table.rows.map { row in
+        .object(
+          table.columns.enumerated().map { index, column in
+            let cell = index < row.count ? row[index] : .empty
+            let value: JSONValue =
+              switch cell {
+              case .text(let text): .string(text)
+              case .integer(let integer): .number(Double(integer))
+              case .number(let number, _): .number(number)
+              case .empty: .null
+              }
+            return (column.name, value)
+          })
+      })
+  }
+
+  public static func render(_ table: Table) -> String { value(table).rendered() }
+}

@@ -1,0 +1,26 @@
+/// A table in GitHub-flavoured Markdown for reports: `|` separated, `---:` for right-aligned
+/// columns, `|` and backslashes in cells escaped, newlines turned into spaces.
+public enum MarkdownTable {
+  public static func render(_ table: Table) -> String {
+    func cell(_ text: String) -> String {
+      var result = ""
+      for character in text {
+        switch character {
+        case "|": result += "\\|"
+        case "\\": result += "\\\\"
+        case "\n", "\r", "\r\n": result += " "
+        default: result.append(character)
+        }
+      }
+      return result
+    }
+    var lines = ["| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |"]
+    lines.append(
+      "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|")
+        + "|")
+    for row in table.rows {
+      lines.append("| " + row.map { cell($0.plainText) }.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

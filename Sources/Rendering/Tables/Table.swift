@@ -1,0 +1,55 @@
+import GeoCore
+
+/// A table of typed cells, rendered by `TextTable`, `CSVTable`, `MarkdownTable` and `JSONTable`.
+///
+/// Cells keep their type so that each format can do the right thing: numbers stay numbers in CSV
+/// and JSON, text is escaped for its format, and columns of numbers align right on the terminal.
+public struct Table: Hashable, Sendable {
+  public var columns: [Column]
+  public var rows: [[Cell]]
+
+  public init(columns: [Column], rows: [[Cell]] = []) {
+    self.columns = columns
+    self.rows = rows
+  }
+
+  public struct Column: Hashable, Sendable {
+    /// The header: snake_case with its unit for machine formats (`rate_per_1000`).
+    public var name: String
+    public var alignment: Alignment
+
+    public init(_ name: String, alignment: Alignment = .left) {
+      self.name = name
+      self.alignment = alignment
+    }
+  }
+
+  public enum Alignment: Hashable, Sendable {
+    case left, right
+  }
+
+  public enum Cell: Hashable, Sendable {
+    case text(String)
+    case integer(Int)
+    /// A number shown with at most `digits` decimals (trailing zeros trimmed).
+    case number(Double, digits: Int)
+    case empty
+
+    /// The cell as plain text, numbers through `NumberText` (deterministic).
+    public var plainText: String {
+      switch self {
+      case .text(let text): text
+      case .integer(let value): String(value)
+      case .number(let value, let digits): NumberText.fixed(value, digits: digits)
+      case .empty: ""
+      }
+    }
+
+    public var isNumeric: Bool {
+      switch self {
+      case .integer, .number: true
+      case .text, .empty: false
+      }
+    }
+  }
+}

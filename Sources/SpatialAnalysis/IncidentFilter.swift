@@ -1,0 +1,58 @@
+import GeoCore
+
+/// Which incidents an analysis uses: a period and a set of categories (both optional).
+public struct IncidentFilter: Hashable, Sendable {
+  public var period: Period?
+  /// Categories kept, matched exactly (as written in the file); empty keeps all.
+  public var categories: [String]
+
+  public init(period: Period? = nil, categories: [String] = []) {
+    self.period = period
+    self.categories = categories
+  }
+
+  /// How many rows a filter removed, by reason, so commands can report it.
+  public struct Outcome: Hashable, Sendable {
+    public var kept = 0
+    public var outsidePeriod = 0
+    /// Month-only rows whose month overlaps an end of the period (counted in `outsidePeriod` too).
+    public var straddlingMonths = 0
+    public var noDate = 0
+    public var otherCategory = 0
+  }
+
+  /// The rows of `table` that pass, with every column kept, in their original order.
+  ///
+  /// Rows without a date are removed when a period is set (and counted as `noDate`).
+  /// - Complexity: O(n).
+  public func apply(to table: IncidentTable) -> (table: IncidentTable, outcome: Outcome) {
+    var outcome = Outcome()
+    let categoryCodes: Set<Int32>? = categories.isEmpty ? nil : Set(
+      (table.category?.values ?? []).indices.filter { categories.contains(table.category?.values[$0] ?? "") }
+        .map { Int32($0) })
+    var keep = [Int]()
+    keep.reserveCapacity(table.count)
+    for row in 0..<table.count {
+      if let period {
+        guard let date = table.date?[row], date.packed != 0 else {
+          outcome.noDate += 1
+          continue
+        }
+        if !period.contains(date) {
+          outcome.outsidePeriod += 1
+          if period.straddles(date) { outcome.straddlingMonths += 1 }
+          continue
+        }
+      }
+      if let categoryCodes {
+        guard let code = table.category?.codes[row], categoryCodes.contains(code) else {
+          outcome.otherCategory += 1
+          continue
+        }
+      }
+      keep.append(row)
+    }
+    outcome.kept = keep.count
+    return (table.selecting(rows: keep), outcome)
+  }
+}

@@ -1,0 +1,120 @@
+/// Parses a subcommand's arguments against its `CommandSpec`.
+///
+/// ## Accepted forms
+/// - `--key value` and `--key=value` for options that take a value; `-o value` for a short alias.
+/// - `--flag` for flags; `--flag=value` is an error.
+/// - `--` ends the options: everything after it is positional.
+/// - A lone `-` is positional (standard input where a command supports it).
+/// - An unknown option is an error, with "Did you mean '--…'?" when an option is within edit
+///   distance 3 (swift-argument-parser's rule).
+/// - A value outside an option's `allowedValues` is an error listing the allowed ones.
+/// - A non-repeating option given twice keeps the last value (as swift-argument-parser does).
+enum ArgumentParser {
+  static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var index = 0
+    var optionsEnded = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+        parsed.add(positional: argument)
+        continue
+      }
+      if argument == "--" {
+        optionsEnded = true
+        continue
+      }
+      let (name, inlineValue) = try split(argument, spec: spec)
+      guard let option = spec.option(named: name) else {
+        throw UsageError(unknownOptionMessage(argument: "--" + name, spec: spec))
+      }
+      if option.isFlag {
+        if inlineValue != nil { throw UsageError("The flag '--\(name)' takes no value.") }
+        parsed.add(flag: name)
+        continue
+      }
+      let value: String
+      if let inlineValue {
+        value = inlineValue
+      } else if index < arguments.count {
+        value = arguments[index]
+        index += 1
+      } else {
+        throw UsageError("Missing value for '--\(name) <\(option.valueName ?? "value")>'.")
+      }
+      if let allowed = option.allowedValues,
+        !allowed.contains(where: { $0.lowercased() == value.lowercased() })
+      {
+        throw UsageError(
+          "The value '\(value)' is invalid for '--\(name)'. Use one of: \(allowed.joined(separator: ", ")).")
+      }
+      parsed.add(option: name, value: value)
+    }
+    try checkPositionals(parsed.positionals, spec: spec)
+    return parsed
+  }
+
+  /// The option name and any `=value`, resolving a one-letter alias.
+  private static func split(_ argument: String, spec: CommandSpec) throws(UsageError) -> (
+    String, String?
+  ) {
+    if argument.hasPrefix("--") {
+      let body = argument.dropFirst(2)
+      if let equals = body.firstIndex(of: "=") {
+        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
+      }
+      return (String(body), nil)
+    }
+    // A short option: `-o` or `-o=value`; negative numbers are not options here.
+    let body = argument.dropFirst()
+    let letter = body.first
+    guard let option = spec.options.first(where: { $0.shortName != nil && $0.shortName == letter })
+    else {
+      throw UsageError(unknownOptionMessage(argument: argument, spec: spec))
+    }
+    let rest = body.dropFirst()
+    if rest.isEmpty { return (option.name, nil) }
+    return (option.name, String(rest.hasPrefix("=") ? rest.dropFirst() : rest))
+  }
+
+  private static func checkPositionals(_ positionals: [String], spec: CommandSpec) throws(UsageError) {
+    let required = spec.arguments.filter { !$0.optional }.count
+    let repeating = spec.arguments.contains { $0.repeating }
+    if positionals.count < required, let missing = spec.arguments.dropFirst(positionals.count).first {
+      throw UsageError("Missing expected argument '<\(missing.name)>'.")
+    }
+    if !repeating && positionals.count > spec.arguments.count {
+      throw UsageError("Unexpected argument '\(positionals[spec.arguments.count])'.")
+    }
+  }
+
+  static func unknownOptionMessage(argument: String, spec: CommandSpec) -> String {
+    var message = "Unknown option '\(argument)'."
+    let typed = argument.drop { $0 == "-" }.split(separator: "=").first.map(String.init) ?? ""
+    let best = spec.options
+      .map { (option: $0, distance: editDistance(typed, $0.name)) }
+      .filter { $0.distance < 4 }
+      .min { $0.distance < $1.distance }
+    if let best { message += " Did you mean '--\(best.option.name)'?" }
+    return message
+  }
+
+  /// Levenshtein distance between two strings, by characters. O(mn).
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,79 @@
+/// The declaration of one subcommand: the single table that drives parsing, validation and help,
+/// so help text cannot drift from what the parser accepts.
+struct CommandSpec: Sendable {
+  /// The subcommand as typed (`inspect`, `count`).
+  var name: String
+  /// One line for the command list.
+  var abstract: String
+  /// Paragraphs shown under OVERVIEW after the abstract.
+  var discussion: String = ""
+  var arguments: [ArgumentSpec] = []
+  var options: [OptionSpec] = []
+
+  func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+}
+
+/// A positional argument.
+struct ArgumentSpec: Sendable {
+  /// Shown as `<name>` in usage and help.
+  var name: String
+  var help: String
+  /// Takes one or more values (`<file> ...`).
+  var repeating: Bool = false
+  var optional: Bool = false
+}
+
+/// A long option (`--name value` or `--name=value`), or a flag (`--name`).
+struct OptionSpec: Sendable {
+  /// Kebab-case, without the dashes.
+  var name: String
+  /// Shown as `<valueName>`; nil for a flag.
+  var valueName: String?
+  var help: String
+  /// Shown as `(default: …)`; the parser does not fill it in, commands do.
+  var defaultValue: String? = nil
+  /// When set, any other value is a usage error; shown as `(values: a, b)`.
+  var allowedValues: [String]? = nil
+  /// May be given more than once (each value is kept, in order).
+  var repeating: Bool = false
+  /// A one-letter alias (`-o`), if any.
+  var shortName: Character? = nil
+
+  var isFlag: Bool { valueName == nil }
+
+  static func flag(_ name: String, help: String) -> OptionSpec {
+    OptionSpec(name: name, valueName: nil, help: help)
+  }
+}
+
+/// Option groups shared by several commands, declared once.
+enum CommonOptions {
+  static let quiet = OptionSpec.flag("quiet", help: "Print no progress on stderr.")
+
+  static let crs = OptionSpec(
+    name: "crs", valueName: "crs",
+    help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",
+    allowedValues: ["EPSG:4326", "EPSG:27700", "planar"])
+
+  static let format = OptionSpec(
+    name: "format", valueName: "format",
+    help: "Output format; by default taken from the --output extension, else text.",
+    allowedValues: ["text", "csv", "md", "json", "geojson", "html"])
+
+  static let output = OptionSpec(
+    name: "output", valueName: "file", help: "Write the result to this file (atomically).",
+    shortName: "o")
+
+  /// How incident CSV columns are found when the file is not police.uk and the names are unusual.
+  static let incidentColumns: [OptionSpec] = [
+    OptionSpec(name: "x-column", valueName: "name", help: "Column of projected x (easting)."),
+    OptionSpec(name: "y-column", valueName: "name", help: "Column of projected y (northing)."),
+    OptionSpec(name: "lon-column", valueName: "name", help: "Column of longitude (WGS84)."),
+    OptionSpec(name: "lat-column", valueName: "name", help: "Column of latitude (WGS84)."),
+    OptionSpec(name: "category-column", valueName: "name", help: "Column of the category."),
+    OptionSpec(name: "date-column", valueName: "name", help: "Column of the date or month."),
+    OptionSpec(name: "weight-column", valueName: "name", help: "Column of a numeric weight."),
+    OptionSpec(name: "id-column", valueName: "name", help: "Column of the incident id."),
+    OptionSpec.flag("strict", help: "Stop at the first malformed row instead of skipping it."),
+  ]
+}

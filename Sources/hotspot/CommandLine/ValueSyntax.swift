@@ -1,0 +1,124 @@
+import GeoCore
+import SpatialAnalysis
+
+/// The value syntax shared by every command, parsed in one place.
+///
+/// - Distances: `400m`, `1.5km`; a bare number is metres (map units under `--crs planar`).
+/// - Areas: `2km2`, `50ha`, `5000m2`; a bare number is square metres.
+/// - Shares: `5%`, or a fraction `0.05`.
+/// - Periods: `2024-01..2024-12` (whole months), `2024-01-01..2024-03-31` (days), a single month
+///   `2024-03`, or a single year `2024`; both ends included.
+enum ValueSyntax {
+  /// A positive, finite distance in metres.
+  static func distance(_ text: String, option: String) throws(UsageError) -> Double {
+    let units: [(String, Double)] = [("km", 1000), ("m", 1)]
+    return try measure(text, option: option, units: units, what: "a distance (like 400m or 1.5km)")
+  }
+
+  /// A positive, finite area in square metres.
+  static func area(_ text: String, option: String) throws(UsageError) -> Double {
+    let units: [(String, Double)] = [("km2", 1_000_000), ("ha", 10_000), ("m2", 1)]
+    return try measure(text, option: option, units: units, what: "an area (like 2km2, 50ha or 5000m2)")
+  }
+
+  /// A share between 0 and 1 inclusive: `5%` is 0.05.
+  static func share(_ text: String, option: String) throws(UsageError) -> Double {
+    let trimmed = text.trimmingCharacters(in: " ")
+    let isPercent = trimmed.hasSuffix("%")
+    let number = Double(isPercent ? String(trimmed.dropLast()) : trimmed)
+    guard let number, number.isFinite else {
+      throw UsageError("The value '\(text)' for '--\(option)' is not a share (like 5% or 0.05).")
+    }
+    let value = isPercent ? number / 100 : number
+    guard value >= 0 && value <= 1 else {
+      throw UsageError("The value '\(text)' for '--\(option)' must lie between 0% and 100%.")
+    }
+    return value
+  }
+
+  /// A period, inclusive at both ends.
+  static func period(_ text: String, option: String) throws(UsageError) -> Period {
+    let invalid = UsageError(
+      "The value '\(text)' for '--\(option)' is not a period (like 2024-01..2024-12 or 2024-01-01..2024-03-31).")
+    let parts = text.components(separatedBy: "..")
+    guard parts.count == 1 || parts.count == 2 else { throw invalid }
+    guard let first = date(parts[0]), let last = date(parts[parts.count - 1]) else { throw invalid }
+    let start: IncidentDate?
+    let end: IncidentDate?
+    switch (first, last) {
+    case (.year(let a), .year(let b)):
+      start = IncidentDate(year: a, month: 1, day: 1)
+      end = IncidentDate(year: b, month: 12, day: 31)
+    case (.month(let a), .month(let b)):
+      start = IncidentDate(year: a.year, month: a.month, day: 1)
+      end = IncidentDate(year: b.year, month: b.month, day: IncidentDate.daysIn(year: b.year, month: b.month))
+    case (.day(let a), .day(let b)):
+      start = a
+      end = b
+    default:
+      throw UsageError(
+        "The period '\(text)' for '--\(option)' mixes years, months and days; write both ends alike.")
+    }
+    guard let start, let end else { throw invalid }
+    guard start <= end else {
+      throw UsageError("The period '\(text)' for '--\(option)' ends before it starts.")
+    }
+    return Period(start: start, end: end)
+  }
+
+  private enum DateText {
+    case year(Int)
+    case month(IncidentDate)
+    case day(IncidentDate)
+  }
+
+  private static func date(_ text: String) -> DateText? {
+    let fields = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+    guard fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      fields[0].count == 4, let year = Int(fields[0])
+    else { return nil }
+    switch fields.count {
+    case 1: return (1000...9999).contains(year) ? .year(year) : nil
+    case 2:
+      guard fields[1].count == 2, let month = Int(fields[1]) else { return nil }
+      return IncidentDate(year: year, month: month).map(DateText.month)
+    case 3:
+      guard fields[1].count == 2, fields[2].count == 2, let month = Int(fields[1]),
+        let day = Int(fields[2])
+      else { return nil }
+      return IncidentDate(year: year, month: month, day: day).map(DateText.day)
+    default: return nil
+    }
+  }
+
+  /// A number followed by one of `units` (longest suffix first), or a bare number in base units.
+  private static func measure(
+    _ text: String, option: String, units: [(String, Double)], what: String
+  ) throws(UsageError) -> Double {
+    let trimmed = text.trimmingCharacters(in: " ").lowercased()
+    var number = trimmed
+    var scale = 1.0
+    for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+      number = String(trimmed.dropLast(suffix.count))
+      scale = factor
+      break
+    }
+    guard let value = Double(number.trimmingCharacters(in: " ")), value.isFinite else {
+      throw UsageError("The value '\(text)' for '--\(option)' is not \(what).")
+    }
+    guard value > 0 else {
+      throw UsageError("The value '\(text)' for '--\(option)' must be greater than zero.")
+    }
+    return value * scale
+  }
+}
+
+extension String {
+  /// The string without leading and trailing occurrences of `character`.
+  func trimmingCharacters(in character: Character) -> String {
+    var slice = self[...]
+    while slice.first == character { slice.removeFirst() }
+    while slice.last == character { slice.removeLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,260 @@
+import GeoCore
+import GeoIO
+import Rendering
+
+/// What `inspect` says about one file, as aligned text and as JSON from the same facts.
+struct FileDescription {
+  /// Label/value lines, in order.
+  private(set) var facts: [(label: String, key: String, text: String, json: JSONValue)] = []
+  /// Tables printed after the facts (properties, categories).
+  private(set) var tables: [(title: String, key: String, table: Table)] = []
+  let file: String
+
+  private mutating func fact(_ label: String, _ key: String, _ text: String, _ json: JSONValue) {
+    facts.append((label, key, text, json))
+  }
+
+  var text: String {
+    var result = file + "\n"
+    let width = (facts.map(\.label.count).max() ?? 0) + 2
+    for fact in facts {
+      let lines = fact.text.split(separator: "\n", omittingEmptySubsequences: false)
+      result += "  " + fact.label.padding(to: width) + (lines.first.map(String.init) ?? "") + "\n"
+      for line in lines.dropFirst() {
+        result += String(repeating: " ", count: width + 2) + line + "\n"
+      }
+    }
+    for table in tables where !table.table.rows.isEmpty {
+      result += "\n  " + table.title + "\n"
+      result += TextTable.render(table.table).split(separator: "\n").map { "    " + $0 }
+        .joined(separator: "\n") + "\n"
+    }
+    return result
+  }
+
+  var json: JSONValue {
+    .object(
+      [("file", .string(file))] + facts.filter { !$0.key.isEmpty }.map { ($0.key, $0.json) }
+        + tables.map { ($0.key, JSONTable.value($0.table)) })
+  }
+
+  // MARK: - Boundary files
+
+  init(boundary layer: GeoJSONLayer, file: String) {
+    self.file = file
+    let features = layer.collection.features
+    let typeText = layer.geometryTypeCounts.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
+    fact("kind", "kind", "boundary file (GeoJSON)", "boundaries")
+    fact(
+      "features", "features", "\(features.count)" + (typeText.isEmpty ? "" : " (\(typeText))"),
+      .number(Double(features.count)))
+    fact(
+      "geometry types", "geometry_types", typeText.isEmpty ? "none" : typeText,
+      .object(layer.geometryTypeCounts.map { ($0.type, .number(Double($0.count))) }))
+    let vertices = features.reduce(0) { $0 + ($1.geometry?.vertexCount ?? 0) }
+    let holes = features.reduce(0) { total, feature in
+      total + (feature.geometry?.polygons.reduce(0) { $0 + $1.holes.count } ?? 0)
+    }
+    fact("vertices", "vertices", Format.count(vertices), .number(Double(vertices)))
+    if holes > 0 { fact("holes", "holes", Format.count(holes), .number(Double(holes))) }
+    describeCRS(layer.crsDecision, bounds: layer.collection.boundingBox)
+    if let area = Self.totalArea(layer.collection) {
+      fact(
+        "area", "area_km2", NumberText.fixed(area / 1e6, digits: 3) + " km² (planar, in the working CRS)",
+        .number((area / 1e6 * 1000).rounded() / 1000))
+    }
+
+    let fields = BoundaryFields(features: features)
+    fact("id field", "id_field", fields.id ?? "none found", .string(fields.id))
+    fact("name field", "name_field", fields.name ?? "none found", .string(fields.name))
+    fact(
+      "duplicate ids", "duplicate_ids",
+      fields.duplicateIDs.isEmpty ? "none" : fields.duplicateIDs.joined(separator: ", "),
+      .array(fields.duplicateIDs.map(JSONValue.string)))
+    describeProblems(layer.problems)
+    tables.append(("properties", "properties", Self.propertyTable(features)))
+  }
+
+  /// The total planar area of the polygons in the working CRS, in m²; nil for points or planar data
+  /// in unknown units (then the area is in squared map units and still useful, so it is given).
+  private static func totalArea(_ collection: FeatureCollection) -> Double? {
+    guard collection.features.contains(where: { $0.geometry?.isAreal == true }) else { return nil }
+    let working = WorkingCRS.forData(collection.crs, bounds: collection.boundingBox)
+    guard let transform = CoordinateTransform(from: collection.crs, to: working) else { return nil }
+    return collection.features.reduce(0) { total, feature in
+      total + (feature.geometry.map { $0.mapPoints(transform.apply).area } ?? 0)
+    }
+  }
+
+  /// Each property: type(s), how many features have a non-null value, distinct values, an example.
+  private static func propertyTable(_ features: [Feature]) -> Table {
+    var names: [String] = []
+    for feature in features {
+      for name in feature.properties.names where !names.contains(name) { names.append(name) }
+    }
+    var table = Table(columns: [
+      .init("property"), .init("type"), .init("non_null", alignment: .right),
+      .init("distinct", alignment: .right), .init("example"),
+    ])
+    for name in names {
+      var types: [String] = []
+      var nonNull = 0
+      var distinct = Set<String>()
+      var example: String?
+      for feature in features {
+        guard let value = feature.properties[name] else { continue }
+        if !types.contains(value.typeName) { types.append(value.typeName) }
+        if value != .null {
+          nonNull += 1
+          let text = value.text ?? value.typeName
+          distinct.insert(text)
+          if example == nil { example = text }
+        }
+      }
+      let shownTypes = types.count > 1 ? types.filter { $0 != "null" } : types
+      table.rows.append([
+        .text(name), .text(shownTypes.joined(separator: "|")), .integer(nonNull),
+        .integer(distinct.count), .text(Format.truncated(example ?? "", to: 40)),
+      ])
+    }
+    return table
+  }
+
+  // MARK: - Incident files
+
+  init(incidents table: IncidentTable, report: IncidentReadReport, file: String) {
+    self.file = file
+    let formatName = report.format == .policeUK ? "police.uk street-level CSV" : "CSV"
+    fact("kind", "kind", "incidents (\(formatName))", "incidents")
+    fact("format", "format", report.format == .policeUK ? "police.uk" : "plain", .string(report.format == .policeUK ? "police.uk" : "plain"))
+    fact("coordinates", "coordinate_columns", report.mapping.reason, .string(report.mapping.reason))
+    let mapped = report.mapping.describedColumns
+    fact(
+      "columns", "columns", mapped.map { "\($0.role): \($0.column)" }.joined(separator: "\n"),
+      .object(mapped.map { ($0.role, .string($0.column)) }))
+    describeCRS(report.crsDecision, bounds: table.boundingBox)
+    fact("rows", "rows", Format.count(report.dataRows), .number(Double(report.dataRows)))
+    fact("with location", "rows_with_location", Format.count(report.rowsWithLocation), .number(Double(report.rowsWithLocation)))
+    fact(
+      "without location", "rows_without_location", Format.count(report.rowsWithoutLocation),
+      .number(Double(report.rowsWithoutLocation)))
+    let skippedTotal = report.skippedByReason.reduce(0) { $0 + $1.count }
+    fact(
+      "skipped", "rows_skipped",
+      skippedTotal == 0
+        ? "0" : "\(Format.count(skippedTotal)): "
+          + report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; "),
+      .object(report.skippedByReason.map { ($0.reason, .number(Double($0.count))) }))
+    if !report.skipped.isEmpty {
+      fact(
+        "skipped rows", "skipped_rows",
+        report.skipped.prefix(5).map(\.description).joined(separator: "\n")
+          + (report.skipped.count > 5 ? "\n… (first 5 of \(Format.count(skippedTotal)))" : ""),
+        .array(report.skipped.map { .string($0.description) }))
+    }
+    let months = report.monthCounts
+    let monthText: String
+    if let first = months.first, let last = months.last {
+      monthText =
+        months.count == 1
+        ? "\(IncidentDate.monthText(monthIndex: first.month)) (\(Format.count(first.count)) rows)"
+        : "\(IncidentDate.monthText(monthIndex: first.month))..\(IncidentDate.monthText(monthIndex: last.month)) (\(months.count) months with rows)"
+    } else {
+      monthText = "no dates"
+    }
+    fact(
+      "months", "months", monthText,
+      .object(months.map { (IncidentDate.monthText(monthIndex: $0.month), .number(Double($0.count))) }))
+    describeProblems(report.problems)
+    var categories = Table(columns: [.init("category"), .init("rows", alignment: .right), .init("share", alignment: .right)])
+    let total = max(1, report.rowsWithLocation)
+    for (category, count) in report.categoryCounts {
+      categories.rows.append([
+        .text(category), .integer(count), .text(NumberText.fixed(100 * Double(count) / Double(total), digits: 1) + "%"),
+      ])
+    }
+    tables.append(("categories", "categories", categories))
+  }
+
+  // MARK: - Shared
+
+  private mutating func describeCRS(_ decision: CRSDecision, bounds: BoundingBox) {
+    fact(
+      "crs", "crs", "\(decision.crs) — \(decision.rule)",
+      .object([("identifier", .string(decision.crs.identifier)), ("rule", .string(decision.rule.description))]))
+    fact("bbox", "bbox", Format.box(bounds, crs: decision.crs), Format.boxJSON(bounds))
+    let other: CRS? =
+      switch decision.crs {
+      case .wgs84: WorkingCRS.forData(.wgs84, bounds: bounds)
+      case .britishNationalGrid, .localTransverseMercator: .wgs84
+      case .planar: nil
+      }
+    if let other, !bounds.isEmpty, let transform = CoordinateTransform(from: decision.crs, to: other) {
+      let corners = [
+        Point(x: bounds.minX, y: bounds.minY), Point(x: bounds.maxX, y: bounds.minY),
+        Point(x: bounds.minX, y: bounds.maxY), Point(x: bounds.maxX, y: bounds.maxY),
+      ]
+      let box = BoundingBox(points: corners.map(transform.apply))
+      fact("bbox (\(other.shortName))", "bbox_" + other.shortKey, Format.box(box, crs: other), Format.boxJSON(box))
+    }
+  }
+
+  private mutating func describeProblems(_ problems: [InputError]) {
+    let shown = problems.prefix(10).map(\.description)
+    let more = problems.count > 10 ? ["… and \(problems.count - 10) more"] : []
+    fact(
+      "problems", "problems", problems.isEmpty ? "none" : (shown + more).joined(separator: "\n"),
+      .array(problems.map { .string($0.description) }))
+  }
+}
+
+extension CRS {
+  /// A short label for bounding-box lines (`BNG`, `WGS84`).
+  var shortName: String {
+    switch self {
+    case .wgs84: "WGS84"
+    case .britishNationalGrid: "BNG"
+    case .planar: "planar"
+    case .localTransverseMercator: "local TM"
+    }
+  }
+
+  var shortKey: String {
+    switch self {
+    case .wgs84: "wgs84"
+    case .britishNationalGrid: "bng"
+    case .planar: "planar"
+    case .localTransverseMercator: "local_tm"
+    }
+  }
+}
+
+/// Number formats for people.
+enum Format {
+  /// `1,234,567`.
+  static func count(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var result = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+      result.append(character)
+    }
+    return (value < 0 ? "-" : "") + result
+  }
+
+  /// `minx, miny .. maxx, maxy`, degrees to 6 decimals, metres to 1.
+  static func box(_ box: BoundingBox, crs: CRS) -> String {
+    guard !box.isEmpty else { return "empty" }
+    let digits = crs.isGeographic ? 6 : (crs == .planar ? 4 : 1)
+    func f(_ v: Double) -> String { NumberText.fixed(v, digits: digits) }
+    return "\(f(box.minX)), \(f(box.minY)) .. \(f(box.maxX)), \(f(box.maxY))"
+  }
+
+  static func boxJSON(_ box: BoundingBox) -> JSONValue {
+    box.isEmpty ? .null : .array([.number(box.minX), .number(box.minY), .number(box.maxX), .number(box.maxY)])
+  }
+
+  static func truncated(_ text: String, to length: Int) -> String {
+    text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+  }
+}

@@ -1,0 +1,39 @@
+import GeoCore
+import GeoIO
+
+/// Turns the shared input options into the readers' option values.
+enum InputOptions {
+  /// `--crs`, if given.
+  static func crs(_ arguments: ParsedArguments) throws(UsageError) -> CRS? {
+    guard let text = arguments.value("crs") else { return nil }
+    guard let crs = CRS(identifier: text) else {
+      throw UsageError("Unknown CRS '\(text)'. Use EPSG:4326, EPSG:27700 or planar.")
+    }
+    return crs
+  }
+
+  /// The CSV column options (`--x-column`…, `--strict`).
+  static func incidentColumns(_ arguments: ParsedArguments, declaredCRS: CRS?) -> IncidentColumnOptions {
+    var options = IncidentColumnOptions()
+    options.xColumn = arguments.value("x-column")
+    options.yColumn = arguments.value("y-column")
+    options.lonColumn = arguments.value("lon-column")
+    options.latColumn = arguments.value("lat-column")
+    options.categoryColumn = arguments.value("category-column")
+    options.dateColumn = arguments.value("date-column")
+    options.weightColumn = arguments.value("weight-column")
+    options.idColumn = arguments.value("id-column")
+    options.declaredCRS = declaredCRS
+    options.strict = arguments.flag("strict")
+    return options
+  }
+
+  /// True for files read as boundaries: `.geojson` and `.json`, or any file whose first
+  /// non-blank byte is `{`. Everything else is read as incident CSV.
+  static func isBoundaryFile(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") { return true }
+    if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return false }
+    return FileSniffer.firstNonBlankByte(path) == UInt8(ascii: "{")
+  }
+}

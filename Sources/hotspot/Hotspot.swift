@@ -1,0 +1,94 @@
+import Foundation
+import GeoIO
+
+/// The `hotspot` command line: parse, dispatch, map errors to exit statuses. Nothing else.
+@main
+enum Hotspot {
+  static let version = "0.1.0"
+
+  static let overview =
+    "Incident points and area boundaries in; counts, hot spots, rankings, maps and reports out."
+
+  /// Every subcommand, in the order `--help` lists them.
+  static let commands: [any HotspotCommand.Type] = [InspectCommand.self]
+
+  static func main() {
+    let console = Console.standard()
+    let status = run(Array(CommandLine.arguments.dropFirst()), console: console)
+    exit(status)
+  }
+
+  /// Runs one command line and returns the exit status; all output goes through `console`.
+  static func run(_ arguments: [String], console: Console) -> Int32 {
+    let specs = commands.map { $0.spec }
+    guard let first = arguments.first else {
+      console.error(Help.rootScreen(commands: specs, overview: overview))
+      return ExitStatus.usage
+    }
+    switch first {
+    case "-h", "--help":
+      console.output(Help.rootScreen(commands: specs, overview: overview))
+      return ExitStatus.success
+    case "--version":
+      console.output(version + "\n")
+      return ExitStatus.success
+    case "help":
+      guard arguments.count > 1 else {
+        console.output(Help.rootScreen(commands: specs, overview: overview))
+        return ExitStatus.success
+      }
+      guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
+        console.error(Help.usageErrorScreen("Unknown subcommand '\(arguments[1])'.", spec: nil))
+        return ExitStatus.usage
+      }
+      console.output(Help.screen(command.spec))
+      return ExitStatus.success
+    default:
+      break
+    }
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
+      var message = "Unknown subcommand '\(first)'."
+      if let near = specs.map(\.name).min(by: {
+        ArgumentParser.editDistance(first, $0) < ArgumentParser.editDistance(first, $1)
+      }), ArgumentParser.editDistance(first, near) < 4 {
+        message += " Did you mean '\(near)'?"
+      }
+      console.error(Help.usageErrorScreen(message, spec: nil))
+      return ExitStatus.usage
+    }
+    let rest = Array(arguments.dropFirst())
+    if rest.contains(where: { $0 == "-h" || $0 == "--help" }) && !rest.contains("--") {
+      console.output(Help.screen(command.spec))
+      return ExitStatus.success
+    }
+    do {
+      let parsed = try ArgumentParser.parse(rest, spec: command.spec)
+      let instance = try command.init(parsed)
+      try instance.run(console)
+      return ExitStatus.success
+    } catch let error as UsageError {
+      console.error(Help.usageErrorScreen(error.message, spec: command.spec))
+      return ExitStatus.usage
+    } catch let error as InputError {
+      console.error("Error: \(error)\n")
+      return error.exitStatus
+    } catch let error as AtomicFile.WriteError {
+      console.error("Error: \(error)\n")
+      return ExitStatus.cannotWrite
+    } catch {
+      console.error(
+        "Error: internal error: \(error)\nThis is a bug in hotspot \(version); please report it with the command line.\n"
+      )
+      return ExitStatus.internalError
+    }
+  }
+}
+
+/// A subcommand: a static spec (name, options, help), a validating initializer, and `run`.
+protocol HotspotCommand {
+  static var spec: CommandSpec { get }
+  /// Validates the parsed arguments: pure, no I/O, usage errors only.
+  init(_ arguments: ParsedArguments) throws(UsageError)
+  /// Reads, computes, writes. Throws `InputError`, `AtomicFile.WriteError` or `UsageError`.
+  func run(_ console: Console) throws
+}
