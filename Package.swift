@@ -37,8 +37,8 @@ let package = Package(
 
     // MARK: - Tests
 
-    .target(name: "TestSupport", dependencies: ["GeoCore"], path: "Tests/TestSupport"),
-    .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
+    .target(name: "TestSupport", dependencies: ["GeoCore", "SpatialAnalysis"], path: "Tests/TestSupport"),
+    .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "SpatialAnalysis", "TestSupport"]),
     .testTarget(
       name: "GeoIOTests", dependencies: ["GeoCore", "GeoIO", "TestSupport"],
       resources: [.copy("Fixtures")]),

@@ -1,1 +1,26 @@
-print("bench")
+import Foundation
+
+// `swift run -c release hotspot-bench [filter...]`: runs the benchmarks whose names contain any
+// filter word (all when none), each several times on data generated under /tmp/hotspot-bench,
+// and prints the median time and throughput. Every benchmark checks its own result.
+
+let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
+let benchmarks: [Benchmark] = GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
+  + ProjectionBenchmarks.all
+let selected = benchmarks.filter { benchmark in
+  filters.isEmpty || filters.contains { benchmark.name.lowercased().contains($0) }
+}
+if selected.isEmpty {
+  print("No benchmark matches \(filters.joined(separator: " ")). Names:")
+  for benchmark in benchmarks { print("  " + benchmark.name) }
+  exit(64)
+}
+print(BenchmarkResult.header)
+for benchmark in selected {
+  do {
+    print(try benchmark.measure().row)
+  } catch {
+    print("\(benchmark.name): failed: \(error)")
+    exit(1)
+  }
+}

@@ -1,5 +1,5 @@
 import GeoCore
-import TestSupport
+import SpatialAnalysis
 import Testing
 
 /// Squares as closed rings, counter-clockwise.

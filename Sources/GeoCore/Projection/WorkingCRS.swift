@@ -35,6 +35,16 @@ public enum WorkingCRS {
       latitudeOfOrigin: roundedToMicrodegree(centre.y))
   }
 
+  /// The working CRS for data already in `crs` with bounding box `bounds` (in that CRS):
+  /// projected data stay in their CRS, planar data stay planar, and lon/lat data get
+  /// `choose(wgs84Bounds:)`.
+  public static func forData(in crs: CRS, bounds: BoundingBox) -> CRS {
+    switch crs {
+    case .wgs84: choose(wgs84Bounds: bounds)
+    case .britishNationalGrid, .planar, .localTransverseMercator: crs
+    }
+  }
+
   private static func roundedToMicrodegree(_ degrees: Double) -> Double {
     (degrees * 1_000_000).rounded() / 1_000_000
   }

@@ -79,7 +79,7 @@ struct FileDescription {
   /// in unknown units (then the area is in squared map units and still useful, so it is given).
   private static func totalArea(_ collection: FeatureCollection) -> Double? {
     guard collection.features.contains(where: { $0.geometry?.isAreal == true }) else { return nil }
-    let working = WorkingCRS.forData(collection.crs, bounds: collection.boundingBox)
+    let working = WorkingCRS.forData(in: collection.crs, bounds: collection.boundingBox)
     guard let transform = CoordinateTransform(from: collection.crs, to: working) else { return nil }
     return collection.features.reduce(0) { total, feature in
       total + (feature.geometry.map { $0.mapPoints(transform.apply).area } ?? 0)
@@ -185,7 +185,7 @@ struct FileDescription {
     fact("bbox", "bbox", Format.box(bounds, crs: decision.crs), Format.boxJSON(bounds))
     let other: CRS? =
       switch decision.crs {
-      case .wgs84: WorkingCRS.forData(.wgs84, bounds: bounds)
+      case .wgs84: WorkingCRS.forData(in: .wgs84, bounds: bounds)
       case .britishNationalGrid, .localTransverseMercator: .wgs84
       case .planar: nil
       }

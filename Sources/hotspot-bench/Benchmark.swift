@@ -1,0 +1,68 @@
+import Foundation
+
+/// One named piece of work, timed over several runs after a warm-up.
+struct Benchmark {
+  /// A sentence with the size, e.g. "read 1,000,000 CSV rows (police.uk-like)".
+  var name: String
+  var runs: Int = 5
+  /// Makes the inputs (outside the timing) and returns the work to time.
+  var prepare: () throws -> Work
+
+  struct Work {
+    /// What one run processes, for the throughput column.
+    var units: Double
+    var unitName: String
+    /// Does the work once and throws if the result is wrong.
+    var run: () throws -> Void
+  }
+
+  func measure() throws -> BenchmarkResult {
+    let work = try prepare()
+    try work.run()  // warm-up, and the first check of the result
+    var seconds: [Double] = []
+    for _ in 0..<runs {
+      let start = DispatchTime.now().uptimeNanoseconds
+      try work.run()
+      seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    seconds.sort()
+    return BenchmarkResult(
+      name: name, median: seconds[seconds.count / 2], best: seconds[0], units: work.units,
+      unitName: work.unitName)
+  }
+}
+
+struct BenchmarkResult {
+  var name: String
+  var median: Double
+  var best: Double
+  var units: Double
+  var unitName: String
+
+  static let header =
+    "benchmark".padding(toLength: 56, withPad: " ", startingAt: 0) + "    median      best   throughput"
+
+  var row: String {
+    let rate = units / median
+    let rateText: String
+    if rate >= 1e6 {
+      rateText = String(format: "%.2f M%@/s", rate / 1e6, unitName)
+    } else {
+      rateText = String(format: "%.1f %@/s", rate, unitName)
+    }
+    return name.padding(toLength: 56, withPad: " ", startingAt: 0)
+      + String(format: "%9.4fs %9.4fs   ", median, best) + rateText
+  }
+}
+
+/// Thrown by a benchmark whose result is not what it should be.
+struct BenchmarkCheckFailed: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// The folder for generated benchmark inputs.
+let benchmarkFolder: String = {
+  let path = NSTemporaryDirectory() + "hotspot-bench"
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}()
