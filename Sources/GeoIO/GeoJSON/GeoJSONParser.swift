@@ -77,6 +77,8 @@ struct GeoJSONParser {
 
   // MARK: - Objects
 
+  /// The top-level object. A first pass over its members finds `type` (reading `crs`, and
+  /// `features` once the type is known); a Feature or geometry is then read from the start.
   private mutating func readTopLevel() throws(InputError) -> [Feature] {
     let start = scanner.mark
     let kind = try scanner.peekValue()
@@ -258,6 +260,7 @@ struct GeoJSONParser {
 
   // MARK: - Members
 
+  /// A `type` member's value, with `field` named in any error.
   private mutating func readType(field: String) throws(InputError) -> GeoJSONType {
     do throws(InputError) {
       return try GeoJSONType.read(&scanner)
@@ -320,6 +323,7 @@ struct GeoJSONParser {
     return Properties(pairs)
   }
 
+  /// Any JSON value as a property value, arrays and objects included.
   private mutating func readValue() throws(InputError) -> PropertyValue {
     switch try scanner.peekValue() {
     case .string: return .string(try scanner.readString())
@@ -341,6 +345,7 @@ struct GeoJSONParser {
 
   // MARK: - Bookkeeping
 
+  /// Counts one more geometry of `type`, in first-seen order (a short linear search).
   private mutating func count(_ type: GeoJSONType) {
     let name = type.name
     if let index = typeCounts.firstIndex(where: { $0.type == name }) {

@@ -29,6 +29,8 @@ import GeoCore
 /// ## Properties
 /// - Unclosed rings are closed by repeating their first position (`.ringClosed` warning).
 /// - Coordinates beyond the second (z, m) are accepted and dropped.
+/// - A property number beyond the range of `Double` (`1e400`) reads as ±infinity: properties are
+///   kept as written, and only coordinates must be finite.
 /// - Complexity: O(n) in the bytes: one pass when each `type` member comes before `features` and
 ///   `coordinates`, at most two otherwise. No allocation per number; one array per ring.
 ///
@@ -82,36 +84,33 @@ private func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
     throw InputError(file: path, reason: .notReadable(systemMessage(errno)))
   }
   defer { close(descriptor) }
+  // One read of the size `stat` gave, plus one byte to see the end; more only if the file grew.
+  let chunkSize = max(Int(status.st_size), 0) + 1
   var bytes: [UInt8] = []
-  var chunk = max(Int(status.st_size), 0) + 1
-  while true {
-    let start = bytes.count
-    var failure: Int32 = 0
-    var ended = false
-    bytes.append(contentsOf: repeatElement(0, count: chunk))
-    let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
-      guard let base = buffer.baseAddress else { return 0 }
-      var total = 0
-      while total < chunk {
-        let count = read(descriptor, base + start + total, chunk - total)
-        if count < 0 {
+  var failure: Int32 = 0
+  var ended = false
+  while !ended && failure == 0 {
+    let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      while count < chunkSize {
+        let result = read(descriptor, base + count, chunkSize - count)
+        if result < 0 {
           if errno == EINTR { continue }
           failure = errno
-          break
+          return
         }
-        if count == 0 {
+        if result == 0 {
           ended = true
-          break
+          return
         }
-        total += count
+        count += result
       }
-      return total
     }
-    bytes.removeLast(chunk - filled)
-    if failure != 0 { throw InputError(file: path, reason: .notReadable(systemMessage(failure))) }
-    if ended { return bytes }
-    chunk = max(chunk, 1 << 16)
+    if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
   }
+  if failure != 0 { throw InputError(file: path, reason: .notReadable(systemMessage(failure))) }
+  return bytes
 }
 
 private func systemMessage(_ code: Int32) -> String {

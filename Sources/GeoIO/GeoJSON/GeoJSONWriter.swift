@@ -5,8 +5,9 @@ import GeoCore
 /// The coordinates are written as they are: converting to WGS84 lon/lat, which RFC 7946 §4
 /// requires of a conforming file, is the caller's job (project the collection first). A
 /// collection in another CRS gets the legacy 2008 `crs` member naming it
-/// (`urn:ogc:def:crs:EPSG::27700` for British National Grid, `planar` or a PROJ string
-/// otherwise), which `GeoJSONReader` and GDAL read back; WGS84 gets none.
+/// (`urn:ogc:def:crs:EPSG::27700` for British National Grid, which GDAL and `GeoJSONReader` read
+/// back; `planar` or the PROJ string of a local transverse Mercator otherwise, which only say what
+/// the numbers are); WGS84 gets none.
 ///
 /// ## Properties
 /// - Deterministic: the same collection gives the same bytes. Members come in a fixed order
