@@ -57,7 +57,8 @@ struct GeoJSONReaderErrorTests {
     #expect(
       ErrorPlace(GeoJSONFixture.error("geometry-missing-coordinates.geojson"))
         == ErrorPlace(
-          line: 2, feature: 0, field: "features[0].geometry", reason: .missingMember("coordinates")))
+          line: 2, feature: 0, field: "features[0].geometry", reason: .missingMember("coordinates"))
+    )
   }
 
   @Test("a truncated file names the position where it ends")
@@ -126,7 +127,9 @@ struct GeoJSONReaderErrorTests {
           line: nil, feature: 1, field: "features[1].geometry.coordinates",
           reason: .coordinateOutOfRange(
             value: 907,
-            crs: "WGS84 lon/lat (EPSG:4326), as the file's crs member says urn:ogc:def:crs:OGC:1.3:CRS84")))
+            crs:
+              "WGS84 lon/lat (EPSG:4326), as the file's crs member says urn:ogc:def:crs:OGC:1.3:CRS84"
+          )))
     #expect(error?.description.contains("--crs") == true)
     let planar = try GeoJSONFixture.read("crs84-with-planar-numbers.geojson", declaredCRS: .planar)
     #expect(planar.collection.features.count == 2)

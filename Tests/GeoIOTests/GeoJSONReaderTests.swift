@@ -62,7 +62,8 @@ struct GeoJSONReaderTests {
     #expect(
       properties["codes"]
         == .array([
-          .number(1), .string("two"), .array([.number(3)]), .object(Properties([("four", .number(4))])),
+          .number(1), .string("two"), .array([.number(3)]),
+          .object(Properties([("four", .number(4))])),
         ]))
     #expect(properties["nested"] == .object(Properties([("b", .number(2)), ("a", .number(1))])))
     #expect(features[0].id == "E05009030")
@@ -89,9 +90,10 @@ struct GeoJSONReaderTests {
     let features = layer.collection.features
     #expect(features.count == 6)
     #expect(features.map { $0.geometry == nil } == [true, false, true, true, true, true])
-    #expect(features.map { $0.properties["name"]?.text } == [
-      "a road", "a ward", "a collection", "no geometry", "empty", "another road",
-    ])
+    #expect(
+      features.map { $0.properties["name"]?.text } == [
+        "a road", "a ward", "a collection", "no geometry", "empty", "another road",
+      ])
     #expect(
       layer.problems.compactMap(ErrorPlace.init) == [
         ErrorPlace(
@@ -106,7 +108,8 @@ struct GeoJSONReaderTests {
           line: 7, feature: 5, field: "features[5].geometry",
           reason: .unsupportedGeometry("LineString")),
       ])
-    #expect(layer.geometryTypeCounts.map(\.type) == ["LineString", "Polygon", "GeometryCollection"])
+    #expect(
+      layer.geometryTypeCounts.map(\.type) == ["LineString", "Polygon", "GeometryCollection"])
     #expect(layer.geometryTypeCounts.map(\.count) == [2, 2, 1])
   }
 
@@ -133,15 +136,18 @@ struct GeoJSONReaderTests {
       Issue.record("not a polygon")
       return
     }
-    #expect(polygon.exterior.points == [
-      Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 0),
-    ])
+    #expect(
+      polygon.exterior.points == [
+        Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 1, y: 1), Point(x: 0, y: 0),
+      ])
   }
 
   @Test("a byte-order mark at the start is skipped")
   func byteOrderMark() throws {
     let layer = try GeoJSONFixture.read("byte-order-mark.geojson")
-    #expect(layer.collection.features.first?.geometry == .multiPoint([Point(x: 1, y: 2), Point(x: 3, y: 4)]))
+    #expect(
+      layer.collection.features.first?.geometry
+        == .multiPoint([Point(x: 1, y: 2), Point(x: 3, y: 4)]))
   }
 
   @Test("a single Feature reads as a collection of one")
@@ -205,7 +211,8 @@ struct GeoJSONReaderTests {
 
   @Test("the older EPSG-code form of the crs member is read")
   func crsCode() throws {
-    let text = #"{"type":"FeatureCollection","crs":{"type":"EPSG","properties":{"code":27700}},"features":[]}"#
+    let text =
+      #"{"type":"FeatureCollection","crs":{"type":"EPSG","properties":{"code":27700}},"features":[]}"#
     let layer = try GeoJSONReader.read(bytes: Array(text.utf8), name: "code.geojson")
     #expect(layer.crsMember == "EPSG:27700")
     #expect(layer.collection.crs == .britishNationalGrid)

@@ -1,7 +1,7 @@
 import GeoCore
 import GeoIO
-import Testing
 import TestSupport
+import Testing
 
 /// Positions over all rings and points, ring closures included (what shapely and GDAL count).
 private func positionCount(_ layer: GeoJSONLayer) -> Int {
@@ -113,7 +113,8 @@ struct GeoJSONRealDataTests {
     #expect {
       try GeoJSONReader.read(file: url.path)
     } throws: { error in
-      guard let error = error as? InputError, case .coordinateOutOfRange(let value, _) = error.reason
+      guard let error = error as? InputError,
+        case .coordinateOutOfRange(let value, _) = error.reason
       else { return false }
       return value == 907 && error.feature == 0 && error.field == "features[0].geometry.coordinates"
         && error.description.contains("--crs")

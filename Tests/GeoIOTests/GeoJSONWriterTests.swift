@@ -1,7 +1,7 @@
 import GeoCore
 import GeoIO
-import Testing
 import TestSupport
+import Testing
 
 private func ring(_ coordinates: [(Double, Double)]) throws -> Ring {
   try Ring(closed: coordinates.map { Point(x: $0.0, y: $0.1) })
@@ -39,7 +39,9 @@ struct GeoJSONWriterTests {
     let clockwise = try ring([(0, 0), (0, 10), (10, 10), (10, 0), (0, 0)])
     let counterClockwiseHole = try ring([(2, 2), (8, 2), (8, 8), (2, 8), (2, 2)])
     let collection = FeatureCollection(
-      features: [Feature(geometry: .polygon(Polygon(exterior: clockwise, holes: [counterClockwiseHole])))],
+      features: [
+        Feature(geometry: .polygon(Polygon(exterior: clockwise, holes: [counterClockwiseHole])))
+      ],
       crs: .wgs84)
     #expect(
       GeoJSONWriter.write(collection) == """
@@ -55,7 +57,8 @@ struct GeoJSONWriterTests {
     let properties = Properties([
       ("name", .string("Ynys Môn <Central>")), ("count", .number(12345)), ("rate", .number(0.1)),
       ("zero", .number(-0.0)), ("inf", .number(.infinity)), ("ok", .bool(true)), ("none", .null),
-      ("list", .array([.number(1), .string("a")])), ("inner", .object(Properties([("z", .bool(false))]))),
+      ("list", .array([.number(1), .string("a")])),
+      ("inner", .object(Properties([("z", .bool(false))]))),
     ])
     let collection = FeatureCollection(
       features: [
@@ -79,10 +82,14 @@ struct GeoJSONWriterTests {
   func escaping() throws {
     let tricky = "say \"hi\" \\ C:\\ward\n\t\u{1}\u{1F} </script> Ynys Môn <Central> 😀"
     let collection = FeatureCollection(
-      features: [Feature(geometry: nil, properties: Properties([(tricky, .string(tricky))]), id: tricky)],
+      features: [
+        Feature(geometry: nil, properties: Properties([(tricky, .string(tricky))]), id: tricky)
+      ],
       crs: .wgs84)
     let text = GeoJSONWriter.write(collection)
-    #expect(text.contains(#""say \"hi\" \\ C:\\ward\u000a\u0009\u0001\u001f </script> Ynys Môn <Central> 😀""#))
+    #expect(
+      text.contains(
+        #""say \"hi\" \\ C:\\ward\u000a\u0009\u0001\u001f </script> Ynys Môn <Central> 😀""#))
     let feature = try #require(try reread(text).collection.features.first)
     #expect(feature.properties[tricky] == .string(tricky))
     #expect(feature.id == tricky)
@@ -106,7 +113,9 @@ struct GeoJSONWriterTests {
         #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":["#
       ))
     let layer = try reread(text)
-    #expect(layer.crsDecision == CRSDecision(crs: .britishNationalGrid, rule: .crsMember("urn:ogc:def:crs:EPSG::27700")))
+    #expect(
+      layer.crsDecision
+        == CRSDecision(crs: .britishNationalGrid, rule: .crsMember("urn:ogc:def:crs:EPSG::27700")))
     #expect(layer.collection.features == collection.features)
   }
 

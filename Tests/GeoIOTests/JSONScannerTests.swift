@@ -63,7 +63,9 @@ struct JSONScannerTests {
     #expect(try number("-1e400").get() == -.infinity)
   }
 
-  @Test("numbers outside the JSON grammar are syntax errors", arguments: ["01", "1.", "-", ".5", "+1", "1e", "1.e5", "-x"])
+  @Test(
+    "numbers outside the JSON grammar are syntax errors",
+    arguments: ["01", "1.", "-", ".5", "+1", "1e", "1.e5", "-x"])
   func badNumbers(text: String) {
     switch reason(number(text)) {
     case .syntax?, .unexpectedEnd?: break
@@ -73,7 +75,9 @@ struct JSONScannerTests {
 
   @Test("NaN and Infinity are not JSON values")
   func noNaN() {
-    let nan = scan("[NaN]") { (scanner: inout JSONScanner) throws(InputError) in try scanner.skipValue() }
+    let nan = scan("[NaN]") { (scanner: inout JSONScanner) throws(InputError) in
+      try scanner.skipValue()
+    }
     #expect(reason(nan) == .syntax("expected a value, found 'NaN'"))
     let infinity = scan("-Infinity") { (scanner: inout JSONScanner) throws(InputError) in
       try scanner.readNumber()
@@ -83,7 +87,9 @@ struct JSONScannerTests {
 
   @Test("every escape of RFC 8259 §7 is decoded")
   func escapes() throws {
-    #expect(try string(#""a\"b\\c\/d\be\ff\ng\rh\ti\u00e9\u0041""#).get() == "a\"b\\c/d\u{8}e\u{C}f\ng\rh\ti\u{E9}A")
+    #expect(
+      try string(#""a\"b\\c\/d\be\ff\ng\rh\ti\u00e9\u0041""#).get()
+        == "a\"b\\c/d\u{8}e\u{C}f\ng\rh\ti\u{E9}A")
     #expect(try string(#""plain""#).get() == "plain")
     #expect(try string(#""""#).get() == "")
   }
@@ -94,7 +100,9 @@ struct JSONScannerTests {
     #expect(try string(#""\uD834\uDD1E""#).get() == "𝄞")
   }
 
-  @Test("a lone surrogate is an error", arguments: [#""\ud83d""#, #""\ude00""#, #""\ud83dx""#, #""\ud83d\u0041""#])
+  @Test(
+    "a lone surrogate is an error",
+    arguments: [#""\ud83d""#, #""\ude00""#, #""\ud83dx""#, #""\ud83d\u0041""#])
   func loneSurrogate(text: String) {
     guard case .syntax(let message)? = reason(string(text)) else {
       Issue.record("\(text) gave \(string(text))")
@@ -125,7 +133,8 @@ struct JSONScannerTests {
   @Test("an unescaped control character in a string is an error")
   func controlCharacter() {
     #expect(
-      reason(string("\"a\tb\"")) == .syntax("a control character (byte 0x9) must be escaped in a string"))
+      reason(string("\"a\tb\""))
+        == .syntax("a control character (byte 0x9) must be escaped in a string"))
   }
 
   @Test("a UTF-8 byte-order mark at the start is skipped")
@@ -144,7 +153,9 @@ struct JSONScannerTests {
   @Test("100,000 nested arrays give nestingTooDeep, not a stack overflow")
   func deepNesting() {
     let deep = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
-    let result = scan(deep) { (scanner: inout JSONScanner) throws(InputError) in try scanner.skipValue() }
+    let result = scan(deep) { (scanner: inout JSONScanner) throws(InputError) in
+      try scanner.skipValue()
+    }
     #expect(reason(result) == .nestingTooDeep(limit: 256))
   }
 
@@ -175,7 +186,8 @@ struct JSONScannerTests {
 
   @Test("errors give the line and say what was expected and found")
   func errorMessages() {
-    let missingComma = scan("{\n\"a\": 1\n\"b\": 2}") { (scanner: inout JSONScanner) throws(InputError) in
+    let missingComma = scan("{\n\"a\": 1\n\"b\": 2}") {
+      (scanner: inout JSONScanner) throws(InputError) in
       try scanner.skipValue()
     }
     guard case .failure(let error) = missingComma else {

@@ -17,16 +17,4 @@ public struct GeoJSONLayer: Sendable {
   public var geometryTypeCounts: [(type: String, count: Int)]
   /// The size of the input in bytes.
   public var byteCount: Int
-
-  init(
-    collection: FeatureCollection, crsDecision: CRSDecision, crsMember: String?,
-    problems: [InputError], geometryTypeCounts: [(type: String, count: Int)], byteCount: Int
-  ) {
-    self.collection = collection
-    self.crsDecision = crsDecision
-    self.crsMember = crsMember
-    self.problems = problems
-    self.geometryTypeCounts = geometryTypeCounts
-    self.byteCount = byteCount
-  }
 }

@@ -69,7 +69,8 @@ extension GeoJSONParser {
     crsMember = text
     crsFromMember = CRS(identifier: text)
     if crsFromMember == nil && declaredCRS == nil {
-      throw InputError(file: scanner.file, line: scanner.line, field: field, reason: .unknownCRS(text))
+      throw InputError(
+        file: scanner.file, line: scanner.line, field: field, reason: .unknownCRS(text))
     }
   }
 
@@ -138,4 +139,3 @@ extension GeoJSONParser {
     }
   }
 }
-

@@ -143,7 +143,8 @@ struct GeoJSONParser {
     section = .feature
     let kind = try scanner.peekValue()
     guard kind == .array else {
-      throw error(.wrongType(expected: "an array of Features", found: kind.description), field: "features")
+      throw error(
+        .wrongType(expected: "an array of Features", found: kind.description), field: "features")
     }
     var features: [Feature] = []
     var index = 0
@@ -164,7 +165,8 @@ struct GeoJSONParser {
     section = .feature
     let kind = try scanner.peekValue()
     guard kind == .object else {
-      throw error(.wrongType(expected: "a Feature object", found: kind.description), field: featurePath)
+      throw error(
+        .wrongType(expected: "a Feature object", found: kind.description), field: featurePath)
     }
     var type: GeoJSONType?
     var geometry: Geometry?

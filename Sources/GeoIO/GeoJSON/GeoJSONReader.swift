@@ -1,9 +1,10 @@
+import GeoCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import GeoCore
 
 /// Reads GeoJSON (RFC 7946) boundary and point files into a `GeoJSONLayer`.
 ///
