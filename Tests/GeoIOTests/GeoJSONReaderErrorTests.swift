@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import Testing
 
 @testable import GeoIO
@@ -175,6 +176,34 @@ struct GeoJSONReaderErrorTests {
       .deletingLastPathComponent().path
     #expect(throws: InputError(file: folder, reason: .isDirectory)) {
       try GeoJSONReader.read(file: folder)
+    }
+  }
+
+  @Test("every truncation of a valid file is an error, never a crash")
+  func everyTruncation() throws {
+    let path = GeoJSONFixture.path("properties-typed.geojson")
+    let bytes = try #require(FileManager.default.contents(atPath: path)).map { $0 }
+    let end = try #require(bytes.lastIndex(of: UInt8(ascii: "}")))
+    for length in 0...end {
+      #expect(throws: InputError.self, "\(length) bytes") {
+        try GeoJSONReader.read(bytes: Array(bytes[0..<length]), name: "cut.geojson")
+      }
+    }
+  }
+
+  @Test("random byte changes give a layer or an error, never a crash", arguments: 0..<4)
+  func mutations(seed: UInt64) throws {
+    let path = GeoJSONFixture.path("unsupported-linestring.geojson")
+    let bytes = try #require(FileManager.default.contents(atPath: path)).map { $0 }
+    let replacements = Array(#"{}[]",:0-9.eE+-tfnul\"#.utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xFF]
+    var random = SplitMix64(seed: seed)
+    for _ in 0..<500 {
+      var mutated = bytes
+      for _ in 0..<Int.random(in: 1...3, using: &random) {
+        let index = Int.random(in: 0..<mutated.count, using: &random)
+        mutated[index] = replacements.randomElement(using: &random) ?? 0
+      }
+      _ = try? GeoJSONReader.read(bytes: mutated, name: "mutated.geojson")
     }
   }
 }
