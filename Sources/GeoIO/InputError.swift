@@ -41,6 +41,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongType(expected: String, found: String)
     case missingMember(String)
     case unsupportedGeometry(String)
+    /// A GeoJSON geometry that is `null` or has empty coordinates: the feature is kept without one.
+    case nullGeometry
     case geometry(GeometryError)
     case ringClosed
     case coordinateOutOfRange(value: Double, crs: String)
@@ -92,6 +94,7 @@ extension InputError.Reason: CustomStringConvertible {
     case .wrongType(let expected, let found): "expected \(expected), found \(found)"
     case .missingMember(let name): "the member \"\(name)\" is missing"
     case .unsupportedGeometry(let type): "geometry type \(type) is not used by Hotspot; feature skipped"
+    case .nullGeometry: "the geometry is null or empty; the feature is kept without one"
     case .geometry(let error): error.description
     case .ringClosed: "the ring was not closed; closed it by repeating its first position"
     case .coordinateOutOfRange(let value, let crs):
