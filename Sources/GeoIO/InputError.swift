@@ -93,7 +93,8 @@ extension InputError.Reason: CustomStringConvertible {
     case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels"
     case .wrongType(let expected, let found): "expected \(expected), found \(found)"
     case .missingMember(let name): "the member \"\(name)\" is missing"
-    case .unsupportedGeometry(let type): "geometry type \(type) is not used by Hotspot; feature skipped"
+    case .unsupportedGeometry(let type):
+      "geometry type \(type) is not read by Hotspot; the feature is kept without geometry and left out of analyses"
     case .nullGeometry: "the geometry is null or empty; the feature is kept without one"
     case .geometry(let error): error.description
     case .ringClosed: "the ring was not closed; closed it by repeating its first position"

@@ -6,9 +6,9 @@
 
 /// Parses decimal numbers straight from bytes, correctly rounded, without building a `String`.
 ///
-/// Fast path (Clinger 1990): a decimal with at most 15 significant digits and a power of ten
-/// within ±22 is one exact multiplication or division of two exactly representable doubles, so the
-/// result is the correctly rounded value. Anything else (long mantissas, large exponents) goes to
+/// Fast path (Clinger 1990): a decimal whose digits form an integer of at most 2⁵³ and whose power
+/// of ten lies within ±22 is one multiplication or division of two exactly representable doubles,
+/// which IEEE arithmetic rounds correctly. Anything else (long mantissas, large exponents) goes to
 /// the C library's `strtod`, which is also correctly rounded. Accepted syntax: optional sign,
 /// digits with an optional fraction, optional exponent (`-1.5e3`); a leading `+` and a bare
 /// fraction (`.5`) are accepted too. No spaces, no `NaN`/`Infinity`, no hex.
@@ -87,7 +87,7 @@ enum NumberParsing {
     }
     guard i == n else { return nil }
     if mantissa == 0 { return negative ? -0.0 : 0.0 }
-    if !truncated && significantDigits <= 15 && exponent >= -22 && exponent <= 22 {
+    if !truncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
       let m = Double(mantissa)
       let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
       return negative ? -value : value

@@ -31,7 +31,7 @@ struct GeoJSONReaderTests {
     #expect(multi.polygons.count == 2)
     #expect(multi.polygons.map(\.holes.count) == [0, 1])
     #expect(multi.area == 16 + 16 - 4)
-    #expect(multi.vertexCount == 12)
+    #expect(multi.vertexCount == 15)
     #expect(layer.geometryTypeCounts.map(\.type) == ["MultiPolygon"])
   }
 
@@ -164,7 +164,7 @@ struct GeoJSONReaderTests {
     let layer = try GeoJSONFixture.read("bare-geometry.geojson")
     #expect(layer.collection.features.count == 1)
     #expect(layer.collection.features.first?.properties.isEmpty == true)
-    #expect(layer.collection.features.first?.geometry?.vertexCount == 3)
+    #expect(layer.collection.features.first?.geometry?.vertexCount == 4)
     #expect(layer.crsMember == "EPSG:27700")
     #expect(layer.collection.crs == .britishNationalGrid)
   }

@@ -46,7 +46,7 @@ public enum Geometry: Hashable, Sendable {
     }
   }
 
-  /// Distinct positions (ring closures not counted).
+  /// Positions, ring closures included (as GEOS, shapely and QGIS count them).
   public var vertexCount: Int {
     switch self {
     case .point: 1

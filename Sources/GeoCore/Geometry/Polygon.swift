@@ -15,7 +15,7 @@ public struct Polygon: Hashable, Sendable {
 
   public var boundingBox: BoundingBox { exterior.boundingBox }
 
-  /// Distinct positions over all rings.
+  /// Positions over all rings, closing repeats included (as GEOS counts).
   public var vertexCount: Int { holes.reduce(exterior.vertexCount) { $0 + $1.vertexCount } }
 }
 

@@ -21,8 +21,8 @@ public struct Ring: Hashable, Sendable {
   /// The bounding box of the positions.
   public var boundingBox: BoundingBox { BoundingBox(points: points) }
 
-  /// Number of distinct positions (the closing repeat not counted).
-  public var vertexCount: Int { points.count - 1 }
+  /// Number of positions, the closing repeat included, as GEOS, shapely and QGIS count them.
+  public var vertexCount: Int { points.count }
 
   /// The same positions in the opposite order.
   public func reversed() -> Ring {
