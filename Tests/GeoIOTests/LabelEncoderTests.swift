@@ -31,6 +31,17 @@ struct LabelEncoderTests {
     #expect(encode(labels.reversed().map { Array($0.utf8) }, into: &encoder).count == labels.count)
   }
 
+  @Test("nearly unique values (ids) give the same column as appending, after the switch too")
+  func nearlyUnique() {
+    let labels = (0..<10_000).map { "id-\($0 % 7_000)" } + ["Nuisance", "Nuisance"]
+    var expected = CodedColumn()
+    for label in labels { expected.append(label) }
+    var encoder = LabelEncoder()
+    #expect(encode(labels.map { Array($0.utf8) }, into: &encoder) == expected)
+    let small = encode([[0x61, 0xFF], [0x62]], into: &encoder)
+    #expect(small.values == ["a\u{FFFD}", "b"])
+  }
+
   @Test("invalid UTF-8 becomes U+FFFD, and spellings that repair alike share one value")
   func invalidUTF8() {
     var encoder = LabelEncoder()

@@ -15,6 +15,10 @@ import GeoCore
 /// past other values touches nothing but the slot array. Invalid UTF-8 becomes U+FFFD
 /// (`String(decoding:as:)`) and is filed under the repaired bytes.
 ///
+/// A column of nearly unique values (incident ids) gains nothing from the table: once more than
+/// 4,096 values are seen and they are more than half the rows, the encoder stops hashing and keeps
+/// one `String` per row until `makeColumn()`.
+///
 /// The codes become a `CodedColumn` in `makeColumn()`, in order of first appearance, exactly as
 /// appending each row's `String` would make it.
 /// - Complexity: O(length) per row, amortised; O(distinct bytes + rows) memory.
@@ -32,10 +36,19 @@ struct LabelEncoder {
   /// The count is a power of two.
   private var slots = [UInt64](repeating: 0, count: 16)
   private var lastCode: Int32 = -1
+  /// One `String` per row once the values proved nearly unique (`nil` until then).
+  private var rowValues: [String]?
+
+  /// Distinct values seen before the encoder checks whether they are nearly unique.
+  private static let uniquenessCheckValues = 4_096
 
   /// Appends one row's label. O(field length) amortised.
   @inline(__always)
   mutating func append(_ field: UnsafeBufferPointer<UInt8>) {
+    if rowValues != nil {
+      rowValues?.append(String(decoding: field, as: UTF8.self))
+      return
+    }
     if lastCode >= 0 && equals(lastCode, field) {
       codes.append(lastCode)
       return
@@ -82,15 +95,33 @@ struct LabelEncoder {
     slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(code + 1)
     lastCode = code
     codes.append(code)
-    if 2 * values.count > slots.count { grow() }
+    if values.count > LabelEncoder.uniquenessCheckValues && 2 * values.count > codes.count {
+      rowValues = codes.map { values[Int($0)] }
+      rowValues?.reserveCapacity(codes.capacity)
+      clear()
+    } else if 2 * values.count > slots.count {
+      grow()
+    }
   }
 
   /// The rows appended since the last call, as a `CodedColumn`; the encoder starts afresh.
   /// - Complexity: O(rows).
   mutating func makeColumn() -> CodedColumn {
     var column = CodedColumn()
-    column.reserveCapacity(codes.count)
-    for code in codes { column.append(values[Int(code)]) }
+    if let rows = rowValues {
+      column.reserveCapacity(rows.count)
+      for value in rows { column.append(value) }
+      rowValues = nil
+    } else {
+      column.reserveCapacity(codes.count)
+      for code in codes { column.append(values[Int(code)]) }
+    }
+    clear()
+    return column
+  }
+
+  /// Forgets every value and code.
+  private mutating func clear() {
     values.removeAll(keepingCapacity: true)
     codes.removeAll(keepingCapacity: true)
     bytes.removeAll(keepingCapacity: true)
@@ -99,7 +130,6 @@ struct LabelEncoder {
     hashes.removeAll(keepingCapacity: true)
     for slot in slots.indices { slots[slot] = 0 }
     lastCode = -1
-    return column
   }
 
   @inline(__always)
