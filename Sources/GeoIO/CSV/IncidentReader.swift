@@ -33,7 +33,8 @@ public enum IncidentReader {
 
   /// Reads `file` and hands its rows to `body` in consecutive chunks of `chunkRows` rows (the last
   /// may be shorter), each an `IncidentTable` with the same columns and CRS, so the whole file is
-  /// never in memory. `body` is not called for a file without kept rows.
+  /// never in memory. `body` is not called when no row is kept. With `x`/`y` columns and no
+  /// declared CRS, the first chunks come only once the CRS is decided (the type's CRS section).
   /// - Returns: the report of the read, once every chunk has been handed over.
   /// - Throws: errors opening or reading the file, a bad header (see `ColumnMapping`), an
   ///   unterminated quote, errors thrown by `body`, and with `options.strict` the first bad row.
