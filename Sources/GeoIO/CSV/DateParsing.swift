@@ -1,0 +1,129 @@
+import GeoCore
+
+/// Reads incident dates straight from bytes, without building a `String`.
+///
+/// Accepted forms (surrounding spaces and tabs are ignored):
+/// - `YYYY-MM`: known to the month (police.uk's `Month`);
+/// - `YYYY-MM-DD`: known to the day;
+/// - ISO 8601 date-times: `YYYY-MM-DDTHH:MM`, with optional `:SS` and fraction, `T`, `t` or a space
+///   between date and time, and an optional `Z` or offset (`+01:00`, `+0100`, `+01`). The date is
+///   taken as written: no time-zone shifting, so `2024-03-05T23:30:00-02:00` is 5 March (the day
+///   the local clock showed where the incident happened);
+/// - `DD/MM/YYYY` and `D/M/YYYY`: UK day-first order, optionally followed by a space and a time
+///   `HH:MM` or `HH:MM:SS` (as spreadsheets export it).
+///
+/// Anything else is not a date, nor is an impossible one (`2024-02-30`, `2023-13`, hour 25).
+/// Years run 1000–9999 (`IncidentDate`'s range).
+enum DateParsing {
+  /// The date written in `bytes`, or nil. O(length).
+  static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
+    var from = 0
+    var to = bytes.count
+    while from < to && isSpace(bytes[from]) { from += 1 }
+    while to > from && isSpace(bytes[to - 1]) { to -= 1 }
+    let n = to - from
+    guard n >= 7 else { return nil }
+    let text = UnsafeBufferPointer(rebasing: bytes[from..<to])
+    if text[4] == UInt8(ascii: "-") { return iso(text) }
+    return dayFirst(text)
+  }
+
+  /// Convenience for tests and small inputs.
+  static func date(_ text: String) -> IncidentDate? {
+    var text = text
+    return text.withUTF8 { date($0) }
+  }
+
+  /// `YYYY-MM`, `YYYY-MM-DD` or an ISO 8601 date-time.
+  private static func iso(_ t: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
+    guard let year = digits(t, 0, 4), let month = digits(t, 5, 2) else { return nil }
+    if t.count == 7 { return IncidentDate(year: year, month: month) }
+    guard t.count >= 10, t[7] == UInt8(ascii: "-"), let day = digits(t, 8, 2) else { return nil }
+    if t.count > 10 {
+      let separator = t[10]
+      guard
+        separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
+          || separator == UInt8(ascii: " "),
+        isTime(t, from: 11, allowZone: true)
+      else { return nil }
+    }
+    return IncidentDate(year: year, month: month, day: day)
+  }
+
+  /// `D/M/YYYY` with one or two digits for day and month, and an optional ` HH:MM[:SS]`.
+  private static func dayFirst(_ t: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
+    var i = 0
+    guard let day = shortNumber(t, &i), i < t.count, t[i] == UInt8(ascii: "/") else { return nil }
+    i += 1
+    guard let month = shortNumber(t, &i), i < t.count, t[i] == UInt8(ascii: "/") else { return nil }
+    i += 1
+    guard let year = digits(t, i, 4) else { return nil }
+    i += 4
+    if i < t.count {
+      guard t[i] == UInt8(ascii: " "), isTime(t, from: i + 1, allowZone: false) else { return nil }
+    }
+    return IncidentDate(year: year, month: month, day: day)
+  }
+
+  /// True when `t[from...]` is exactly `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, followed, when
+  /// `allowZone`, by nothing, `Z` or an offset `±HH`, `±HHMM` or `±HH:MM`.
+  private static func isTime(_ t: UnsafeBufferPointer<UInt8>, from: Int, allowZone: Bool) -> Bool {
+    var i = from
+    guard let hour = digits(t, i, 2), hour < 24, i + 2 < t.count, t[i + 2] == UInt8(ascii: ":"),
+      let minute = digits(t, i + 3, 2), minute < 60
+    else { return false }
+    i += 5
+    if i < t.count && t[i] == UInt8(ascii: ":") {
+      guard let second = digits(t, i + 1, 2), second <= 60 else { return false }
+      i += 3
+      if i < t.count && (t[i] == UInt8(ascii: ".") || t[i] == UInt8(ascii: ",")) {
+        i += 1
+        let fractionStart = i
+        while i < t.count && isDigit(t[i]) { i += 1 }
+        guard i > fractionStart else { return false }
+      }
+    }
+    if i == t.count { return true }
+    guard allowZone else { return false }
+    if t[i] | 0x20 == UInt8(ascii: "z") { return i + 1 == t.count }
+    guard t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-"),
+      let offsetHours = digits(t, i + 1, 2), offsetHours < 24
+    else { return false }
+    i += 3
+    if i == t.count { return true }
+    if t[i] == UInt8(ascii: ":") { i += 1 }
+    guard let offsetMinutes = digits(t, i, 2), offsetMinutes < 60 else { return false }
+    return i + 2 == t.count
+  }
+
+  /// The value of exactly `count` decimal digits at `t[at...]`, or nil.
+  @inline(__always)
+  private static func digits(_ t: UnsafeBufferPointer<UInt8>, _ at: Int, _ count: Int) -> Int? {
+    guard at >= 0, at + count <= t.count else { return nil }
+    var value = 0
+    for i in at..<(at + count) {
+      guard isDigit(t[i]) else { return nil }
+      value = value * 10 + Int(t[i] &- 48)
+    }
+    return value
+  }
+
+  /// One or two digits at `t[i...]`, advancing `i` past them.
+  private static func shortNumber(_ t: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
+    let start = i
+    var value = 0
+    while i < t.count && i - start < 2 && isDigit(t[i]) {
+      value = value * 10 + Int(t[i] &- 48)
+      i += 1
+    }
+    return i > start ? value : nil
+  }
+
+  @inline(__always)
+  private static func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
+
+  @inline(__always)
+  private static func isSpace(_ c: UInt8) -> Bool {
+    c == UInt8(ascii: " ") || c == UInt8(ascii: "\t")
+  }
+}
