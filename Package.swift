@@ -40,7 +40,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["GeoCore", "SpatialAnalysis"], path: "Tests/TestSupport"),
     .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "SpatialAnalysis", "TestSupport"]),
     .testTarget(
-      name: "GeoIOTests", dependencies: ["GeoCore", "GeoIO", "TestSupport"],
+      name: "GeoIOTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SpatialAnalysisTests", dependencies: ["GeoCore", "SpatialAnalysis", "TestSupport"]),

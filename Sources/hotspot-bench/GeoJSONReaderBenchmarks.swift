@@ -8,7 +8,7 @@ enum GeoJSONReaderBenchmarks {
   static let featureCount = 4_000
   static let verticesPerRing = 1_000
 
-  static let all = [
+  static var all: [Benchmark] { [
     Benchmark(
       name: "read a 4,000-polygon GeoJSON file (4,000,000 vertices)", runs: 3,
       prepare: {
@@ -23,7 +23,7 @@ enum GeoJSONReaderBenchmarks {
           else { throw BenchmarkCheckFailed(description: "read \(vertices) vertices") }
         }
       })
-  ]
+  ] }
 
   /// Wiggly polygons on an 80 × 50 grid of 1 km cells in British National Grid, coordinates to the
   /// centimetre, written by our own writer once and kept under /tmp.

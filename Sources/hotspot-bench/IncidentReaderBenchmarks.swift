@@ -7,7 +7,7 @@ import SpatialAnalysis
 enum IncidentReaderBenchmarks {
   static let rowCount = 1_000_000
 
-  static let all = [
+  static var all: [Benchmark] { [
     Benchmark(
       name: "read 1,000,000 CSV incident rows (easting/northing/lon/lat)", runs: 5,
       prepare: {
@@ -31,7 +31,7 @@ enum IncidentReaderBenchmarks {
           guard rows == rowCount else { throw BenchmarkCheckFailed(description: "streamed \(rows) rows") }
         }
       }),
-  ]
+  ] }
 
   /// `id,easting,northing,lon,lat,month,category`, like the conformance points files: easting and
   /// northing to the centimetre over a 55 × 45 km county, lon/lat derived with 6 decimals.

@@ -1,4 +1,5 @@
 import GeoCore
+import SpatialAnalysis
 import TestSupport
 import Testing
 

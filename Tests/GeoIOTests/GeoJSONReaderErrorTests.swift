@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import SpatialAnalysis
 import TestSupport
 import Testing
 

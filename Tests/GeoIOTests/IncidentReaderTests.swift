@@ -53,7 +53,7 @@ struct IncidentReaderTests {
       report.crsDecision == CRSDecision(crs: .wgs84, rule: .columnNames("longitude/latitude")))
     #expect(report.mapping.category?.name == "Crime type")
     #expect(report.mapping.date?.name == "Month")
-    #expect(report.mapping.id?.name == "Crime ID")
+    #expect(report.mapping.id == nil)
     #expect(report.mapping.location?.name == "Location")
     #expect(report.months.map(\.monthIndex) == [2022 * 12])
     #expect(report.months.map(\.count) == [156])
@@ -69,7 +69,11 @@ struct IncidentReaderTests {
     #expect(table.location?[0] == "On or near Meredene")
     #expect(isClose(table.x[0], 0.493806, tolerance: 1e-12))
     #expect(isClose(table.y[0], 51.566298, tolerance: 1e-12))
-    #expect(table.id?[1] == "")
+    #expect(table.id == nil)
+    let (withIDs, _) = try IncidentReader.read(
+      files: [url.path], options: IncidentColumnOptions(idColumn: "Crime ID"))
+    #expect(withIDs.id?[1] == "")
+    #expect(withIDs.id?[0].count == 64)
   }
 
   @Test(
@@ -133,7 +137,7 @@ struct IncidentReaderTests {
     #expect(table.date == [2024_04_00, 2024_10_00, 2024_04_00].map { IncidentDate(packed: $0) })
     #expect(table.category?.values == ["Environmental", "Personal"])
     #expect(table.category?.codes == [0, 1, 1])
-    #expect(table.id?.values == ["1", "2", "3"])
+    #expect(table.id == nil, "ids are read only with --id-column")
     #expect(report.months.map(\.monthIndex) == [2024 * 12 + 3, 2024 * 12 + 9])
     #expect(report.months.map(\.count) == [2, 1])
     #expect(report.categoryCounts.map(\.category) == ["Personal", "Environmental"])
@@ -215,7 +219,7 @@ struct IncidentReaderTests {
     #expect(report.mapping.header.first == "id")
     #expect(report.dataRows == 2)
     #expect(table.x == [-1.5, -1.6])
-    #expect(table.id?.values == ["1", "2"])
+    #expect(table.id == nil, "ids are read only with --id-column")
     #expect(report.months.map(\.monthIndex) == [2024 * 12, 2024 * 12 + 1])
     #expect(report.skipped.isEmpty)
   }
@@ -309,7 +313,7 @@ struct IncidentReaderTests {
         SkippedRow(line: 4, field: nil, reason: .fieldCount(found: 3, expected: 5)),
         SkippedRow(line: 5, field: nil, reason: .fieldCount(found: 6, expected: 5)),
       ])
-    #expect(table.id?.values == ["1", "2", "5"])
+    #expect(table.id == nil, "ids are read only with --id-column")
     #expect(report.skippedByReason.map(\.reason) == ["wrong number of fields"])
     #expect(isBalanced(report))
   }
@@ -373,7 +377,8 @@ struct IncidentReaderTests {
   @Test("several police.uk files read as one table, months in order")
   func severalFiles() throws {
     let files = ["police-uk-2024-01.csv", "police-uk-2024-02.csv"].map(CSVFixture.path)
-    let (table, report) = try IncidentReader.read(files: files, options: IncidentColumnOptions())
+    let (table, report) = try IncidentReader.read(
+      files: files, options: IncidentColumnOptions(idColumn: "Crime ID"))
     #expect(report.files == files)
     #expect(report.format == .policeUK)
     #expect(report.dataRows == 7)

@@ -4,11 +4,14 @@ import Testing
 
 @testable import hotspot
 
-/// Runs `hotspot` in-process and returns (status, stdout, stderr).
+/// Runs `hotspot` in-process and returns (status, stdout, stderr), with runs of spaces in
+/// stdout folded to one so that tests do not depend on column widths.
 func runHotspot(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
   let capture = CapturingConsole()
   let status = Hotspot.run(arguments, console: capture.console)
-  return (status, capture.output, capture.error)
+  let folded = capture.output.split(separator: "\n", omittingEmptySubsequences: false)
+    .map { line in line.split(separator: " ").joined(separator: " ") }.joined(separator: "\n")
+  return (status, folded, capture.error)
 }
 
 @Suite("hotspot inspect")
@@ -25,13 +28,13 @@ struct InspectCommandTests {
     let path = try #require(Self.durhamWards).path
     let result = runHotspot(["inspect", path])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("features          63 (63 Polygon)"))
-    #expect(result.output.contains("crs               WGS84 lon/lat (EPSG:4326)"))
+    #expect(result.output.contains("features 63 (63 Polygon)"))
+    #expect(result.output.contains("crs WGS84 lon/lat (EPSG:4326)"))
     #expect(result.output.contains("the file's crs member says urn:ogc:def:crs:OGC:1.3:CRS84"))
-    #expect(result.output.contains("id field          WD13CD"))
-    #expect(result.output.contains("name field        WD13NM"))
-    #expect(result.output.contains("vertices          8,207"))
-    #expect(result.output.contains("duplicate ids     none"))
+    #expect(result.output.contains("id field WD13CD"))
+    #expect(result.output.contains("name field WD13NM"))
+    #expect(result.output.contains("vertices 8,207"))
+    #expect(result.output.contains("duplicate ids none"))
 
     let json = runHotspot(["inspect", "--format", "json", path])
     #expect(json.status == 0)
@@ -48,10 +51,10 @@ struct InspectCommandTests {
     let result = runHotspot(["inspect", path])
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("incidents (police.uk street-level CSV)"))
-    #expect(result.output.contains("rows              156"))
-    #expect(result.output.contains("without location  0"))
+    #expect(result.output.contains("rows 156"))
+    #expect(result.output.contains("without location 0"))
     #expect(result.output.contains("2022-01 (156 rows)"))
-    #expect(result.output.contains("Anti-social behaviour            63"))
+    #expect(result.output.contains("Anti-social behaviour 63"))
   }
 
   @Test("the bundled sample: divisions and incidents, with the malformed row reported")
@@ -60,12 +63,12 @@ struct InspectCommandTests {
     let incidents = TestData.geoData("sample-street.csv").path
     let result = runHotspot(["inspect", divisions, incidents])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("features          7 (7 Polygon)"))
+    #expect(result.output.contains("features 7 (7 Polygon)"))
     #expect(result.output.contains("British National Grid (EPSG:27700)"))
-    #expect(result.output.contains("id field          code"))
-    #expect(result.output.contains("holes             1"))
-    #expect(result.output.contains("rows              334"))
-    #expect(result.output.contains("without location  2"))
+    #expect(result.output.contains("id field code"))
+    #expect(result.output.contains("holes 1"))
+    #expect(result.output.contains("rows 334"))
+    #expect(result.output.contains("without location 2"))
     #expect(result.output.contains("line 335"))
   }
 
@@ -98,7 +101,7 @@ struct CommandLineTests {
   func helpAndVersion() {
     let root = runHotspot(["--help"])
     #expect(root.status == 0 && root.output.hasPrefix("OVERVIEW: "))
-    #expect(root.output.contains("SUBCOMMANDS:\n  inspect"))
+    #expect(root.output.contains("SUBCOMMANDS:\ninspect"))
     let sub = runHotspot(["help", "inspect"])
     #expect(sub.status == 0 && sub.output.contains("USAGE: hotspot inspect"))
     #expect(runHotspot(["inspect", "-h"]).output == sub.output)
@@ -120,7 +123,9 @@ struct CommandLineTests {
 
   @Test("the built binary exits with the documented statuses")
   func builtBinary() throws {
-    let binary = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hotspot")
+    let folder = Bundle.main.bundleURL
+    let binary = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("hotspot") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? folder.appendingPathComponent("hotspot")
     try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built hotspot at \(binary.path)")
     func run(_ arguments: [String]) throws -> (Int32, String) {
       let process = Process()

@@ -64,15 +64,17 @@ public enum IncidentFileFormat: Hashable, Sendable, CustomStringConvertible {
 /// ## Rules, in order
 /// 1. police.uk street-level files are recognised by their header (it has `Crime ID`, `Month`,
 ///    `Longitude`, `Latitude`, `Location` and `Crime type`): coordinates `Longitude`/`Latitude`,
-///    category `Crime type`, date `Month`, id `Crime ID`, location `Location`.
+///    category `Crime type`, date `Month`, location `Location`.
 /// 2. Columns named in `IncidentColumnOptions` win (for either format).
 /// 3. Otherwise common names, compared without case and with `_`, `-` and spaces alike:
 ///    x `easting`, `eastings`, `x`, `east`, `bng_x`; y `northing`, `northings`, `y`, `north`,
 ///    `bng_y`; longitude `longitude`, `lon`, `lng`, `long`; latitude `latitude`, `lat`; category
 ///    `category`, `crime type`, `type`, `offence`, `offense`, `crime`, `incident type`, `class`;
 ///    date `date`, `month`, `datetime`, `date time`, `occurred`, `occurred on`, `incident date`,
-///    `reported date`; weight `weight`, `weights`; id `id`, `crime id`, `incident id`, `reference`;
-///    location `location`, `address`, `street`.
+///    `reported date`; weight `weight`, `weights`; location `location`, `address`, `street`.
+/// 3a. Ids are read only from a column named with `--id-column`: they are nearly unique, so keeping
+///    them costs a string per row (millions of 64-character police.uk `Crime ID`s in a national
+///    year), and no analysis needs them unless the user asks.
 /// 4. A file with both projected and longitude/latitude columns is read from the projected ones
 ///    (they are usually the source, the degrees a derived copy), and `reason` says so.
 ///
@@ -183,7 +185,7 @@ public struct ColumnMapping: Hashable, Sendable {
       options.categoryColumn, policeUK ? ["Crime type"] : ColumnMapping.categoryNames)
     date = try finder.attribute(options.dateColumn, policeUK ? ["Month"] : ColumnMapping.dateNames)
     weight = try finder.attribute(options.weightColumn, policeUK ? [] : ColumnMapping.weightNames)
-    id = try finder.attribute(options.idColumn, policeUK ? ["Crime ID"] : ColumnMapping.idNames)
+    id = try finder.attribute(options.idColumn, [])
     location = try finder.attribute(
       options.locationColumn, policeUK ? ["Location"] : ColumnMapping.locationNames)
   }
@@ -218,7 +220,6 @@ public struct ColumnMapping: Hashable, Sendable {
     "reported date",
   ]
   private static let weightNames = ["weight", "weights"]
-  private static let idNames = ["id", "crime id", "incident id", "reference"]
   private static let locationNames = ["location", "address", "street"]
 }
 

@@ -128,10 +128,15 @@ struct FileDescription {
     fact("kind", "kind", "incidents (\(formatName))", "incidents")
     fact("format", "format", report.format == .policeUK ? "police.uk" : "plain", .string(report.format == .policeUK ? "police.uk" : "plain"))
     fact("coordinates", "coordinate_columns", report.mapping.reason, .string(report.mapping.reason))
-    let mapped = report.mapping.describedColumns
+    let mapping = report.mapping
+    let mapped: [(role: String, column: ColumnMapping.Column?)] = [
+      ("x", mapping.x), ("y", mapping.y), ("category", mapping.category), ("date", mapping.date),
+      ("weight", mapping.weight), ("location", mapping.location), ("id", mapping.id),
+    ]
+    let present = mapped.compactMap { entry in entry.column.map { (entry.role, $0.name) } }
     fact(
-      "columns", "columns", mapped.map { "\($0.role): \($0.column)" }.joined(separator: "\n"),
-      .object(mapped.map { ($0.role, .string($0.column)) }))
+      "columns", "columns", present.map { "\($0.0): \($0.1)" }.joined(separator: "\n"),
+      .object(present.map { ($0.0, .string($0.1)) }))
     describeCRS(report.crsDecision, bounds: table.boundingBox)
     fact("rows", "rows", Format.count(report.dataRows), .number(Double(report.dataRows)))
     fact("with location", "rows_with_location", Format.count(report.rowsWithLocation), .number(Double(report.rowsWithLocation)))
@@ -152,19 +157,19 @@ struct FileDescription {
           + (report.skipped.count > 5 ? "\n… (first 5 of \(Format.count(skippedTotal)))" : ""),
         .array(report.skipped.map { .string($0.description) }))
     }
-    let months = report.monthCounts
+    let months = report.months
     let monthText: String
     if let first = months.first, let last = months.last {
       monthText =
         months.count == 1
-        ? "\(IncidentDate.monthText(monthIndex: first.month)) (\(Format.count(first.count)) rows)"
-        : "\(IncidentDate.monthText(monthIndex: first.month))..\(IncidentDate.monthText(monthIndex: last.month)) (\(months.count) months with rows)"
+        ? "\(IncidentDate.monthText(monthIndex: first.monthIndex)) (\(Format.count(first.count)) rows)"
+        : "\(IncidentDate.monthText(monthIndex: first.monthIndex))..\(IncidentDate.monthText(monthIndex: last.monthIndex)) (\(months.count) months with rows)"
     } else {
       monthText = "no dates"
     }
     fact(
       "months", "months", monthText,
-      .object(months.map { (IncidentDate.monthText(monthIndex: $0.month), .number(Double($0.count))) }))
+      .object(months.map { (IncidentDate.monthText(monthIndex: $0.monthIndex), .number(Double($0.count))) }))
     describeProblems(report.problems)
     var categories = Table(columns: [.init("category"), .init("rows", alignment: .right), .init("share", alignment: .right)])
     let total = max(1, report.rowsWithLocation)
