@@ -40,7 +40,7 @@ struct BenchmarkResult {
   var unitName: String
 
   static let header =
-    "benchmark".padding(toLength: 56, withPad: " ", startingAt: 0) + "    median      best   throughput"
+    "benchmark".padding(toLength: 64, withPad: " ", startingAt: 0) + "    median      best   throughput"
 
   var row: String {
     let rate = units / median
@@ -50,7 +50,7 @@ struct BenchmarkResult {
     } else {
       rateText = String(format: "%.1f %@/s", rate, unitName)
     }
-    return name.padding(toLength: 56, withPad: " ", startingAt: 0)
+    return name.padding(toLength: 64, withPad: " ", startingAt: 0)
       + String(format: "%9.4fs %9.4fs   ", median, best) + rateText
   }
 }
