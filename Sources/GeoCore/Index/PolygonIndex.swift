@@ -116,8 +116,7 @@ public struct PolygonIndex: Sendable {
   }
 
   /// Calls `body` with each area containing the point, ascending, until it returns false.
-  @usableFromInline
-  func visitContaining(_ point: Point, _ body: (Int) -> Bool) {
+  public func visitContaining(_ point: Point, _ body: (Int) -> Bool) {
     guard let cell = grid.cell(of: point) else { return }
     let value = cells[cell]
     if value >= 0 {

@@ -96,19 +96,13 @@ public struct CoordinateTransform: Sendable {
     precondition(x.count == y.count, "x and y columns of different lengths")
     guard !isIdentity else { return }
     let count = x.count
-    let chunks =
-      count > Self.parallelThreshold
-      ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 50_000)) : 1
     x.withUnsafeMutableBufferPointer { xs in
       y.withUnsafeMutableBufferPointer { ys in
         guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
-        let columns = Columns(x: xBase, y: yBase)
-        if chunks == 1 {
-          transform(columns, 0..<count)
-        } else {
-          DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            transform(columns, (chunk * count / chunks)..<((chunk + 1) * count / chunks))
-          }
+        let xOut = DisjointWrites(xBase), yOut = DisjointWrites(yBase)
+        let minimumChunk = count > Self.parallelThreshold ? 50_000 : count
+        Parallel.forEachRange(count: count, minimumChunk: minimumChunk) { range in
+          for i in range { (xOut[i], yOut[i]) = transform(xOut[i], yOut[i]) }
         }
       }
     }
@@ -116,22 +110,6 @@ public struct CoordinateTransform: Sendable {
 
   /// Above this many positions, `apply(x:y:)` uses more than one thread.
   static let parallelThreshold = 100_000
-
-  /// The base addresses of the two columns, handed to the worker threads. Each thread writes only
-  /// its own disjoint range, and the columns outlive `concurrentPerform`, which returns only when
-  /// every thread is done.
-  private struct Columns: @unchecked Sendable {
-    let x: UnsafeMutablePointer<Double>
-    let y: UnsafeMutablePointer<Double>
-  }
-
-  private func transform(_ columns: Columns, _ range: Range<Int>) {
-    for i in range {
-      let (x, y) = transform(columns.x[i], columns.y[i])
-      columns.x[i] = x
-      columns.y[i] = y
-    }
-  }
 
   @inline(__always)
   private func transform(_ x: Double, _ y: Double) -> (Double, Double) {

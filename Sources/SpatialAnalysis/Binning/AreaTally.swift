@@ -1,0 +1,182 @@
+import GeoCore
+
+/// Counts incidents per area, chunk by chunk, so that a file of any size is counted without
+/// holding its rows: the incident reader streams chunks, each is binned and added here.
+///
+/// ## Rules (METHODS.md, "Point in polygon")
+/// - Partition (`overlapping == false`): a point counts in at most one area, the lowest-numbered
+///   one containing it under the half-open rule, so a point on a shared edge counts once. A point
+///   inside two areas (generalised boundaries overlap by a few metres) is also counted once, in the
+///   first in file order, and reported in `overlaps`.
+/// - Overlapping layers: a point counts in every area containing it.
+/// - A point in no area is counted in `outside`; if an area's boundary lies within
+///   `nearDistance` it is also counted in `nearBoundary`; with a `snapDistance`, a point within
+///   that distance of an area's boundary is counted in the nearest such area (`snapped`).
+/// - A breakdown adds one column per category or period value; rows without a date (or category)
+///   go to a column labelled `none`.
+///
+/// ## Properties
+/// - Counts are integers summed in a fixed order: the same whatever the thread count or chunking.
+/// - Complexity: per point, one polygon-index query (O(1) for most points); points outside every
+///   area add a nearest-boundary query.
+public struct AreaTally: Sendable {
+  public let areaCount: Int
+  public let breakdown: Breakdown?
+  public let overlapping: Bool
+  /// Incidents counted in each area (memberships, in an overlapping layer).
+  public private(set) var counts: [Int]
+  /// Incidents offered to the tally.
+  public private(set) var total = 0
+  /// Incidents in no area (after snapping).
+  public private(set) var outside = 0
+  /// Incidents outside every area but within `nearDistance` of one (snapped or not).
+  public private(set) var nearBoundary = 0
+  /// Incidents assigned to the nearest area by `snapDistance`.
+  public private(set) var snapped = 0
+  /// Partition only: incidents inside more than one area, counted in the first.
+  public private(set) var overlaps = 0
+  /// Breakdown columns: `columnCounts[c][area]`, with labels in `columnLabels`.
+  private var columnCounts: [[Int]] = []
+  private var columnKeys: [ColumnKey] = []
+  private var columnIndex: [ColumnKey: Int] = [:]
+
+  public let nearDistance: Double
+  public let snapDistance: Double?
+
+  private enum ColumnKey: Hashable, Sendable {
+    case time(Int)
+    case text(String)
+    case none
+  }
+
+  /// - Parameters:
+  ///   - areaCount: the number of areas in the index the tally is used with.
+  ///   - nearDistance: metres (CRS units) within which an outside point is "near the boundary".
+  ///   - snapDistance: metres within which an outside point goes to the nearest area; nil: none.
+  public init(
+    areaCount: Int, breakdown: Breakdown? = nil, overlapping: Bool = false,
+    nearDistance: Double = 25, snapDistance: Double? = nil
+  ) {
+    self.areaCount = areaCount
+    self.breakdown = breakdown
+    self.overlapping = overlapping
+    self.nearDistance = nearDistance
+    self.snapDistance = snapDistance
+    counts = Array(repeating: 0, count: areaCount)
+  }
+
+  /// Counted incidents (memberships in an overlapping layer).
+  public var counted: Int { counts.reduce(0, +) }
+
+  /// The breakdown columns in display order (chronological for periods; for categories by
+  /// descending total, then name), each with its per-area counts.
+  public var columns: [(label: String, counts: [Int])] {
+    let order = columnKeys.indices.sorted { a, b in
+      switch (columnKeys[a], columnKeys[b]) {
+      case (.time(let x), .time(let y)): return x < y
+      case (.none, _): return false
+      case (_, .none): return true
+      default:
+        let ta = columnCounts[a].reduce(0, +), tb = columnCounts[b].reduce(0, +)
+        return ta != tb ? ta > tb : label(columnKeys[a]) < label(columnKeys[b])
+      }
+    }
+    return order.map { (label(columnKeys[$0]), columnCounts[$0]) }
+  }
+
+  private func label(_ key: ColumnKey) -> String {
+    switch key {
+    case .time(let value): breakdown?.label(timeKey: value) ?? String(value)
+    case .text(let text): text
+    case .none: "none"
+    }
+  }
+
+  /// Bins the rows of `chunk` (coordinates in the index's CRS) and adds them.
+  /// Work is split over the available cores; the result does not depend on how.
+  public mutating func add(_ chunk: IncidentTable, index: PolygonIndex, nearest: NearestBoundary?) {
+    let n = chunk.count
+    total += n
+    if overlapping {
+      for row in 0..<n {
+        let areas = index.allContaining(chunk.point(row))
+        if areas.isEmpty {
+          assignOutside(row: row, chunk: chunk, nearest: nearest)
+        } else {
+          for area in areas { record(area: area, row: row, chunk: chunk) }
+        }
+      }
+      return
+    }
+    // Partition: look every point up in parallel, then add in row order.
+    var assigned = [Int32](repeating: -1, count: n)
+    var overlapFlags = [Bool](repeating: false, count: n)
+    assigned.withUnsafeMutableBufferPointer { assignedBuffer in
+      overlapFlags.withUnsafeMutableBufferPointer { overlapBuffer in
+        guard let assignedBase = assignedBuffer.baseAddress, let overlapBase = overlapBuffer.baseAddress
+        else { return }
+        let assignedOut = DisjointWrites(assignedBase), overlapOut = DisjointWrites(overlapBase)
+        Parallel.forEachRange(count: n, minimumChunk: 8_192) { range in
+          for row in range {
+            var first = -1
+            var several = false
+            index.visitContaining(chunk.point(row)) { area in
+              if first < 0 {
+                first = area
+                return true
+              }
+              several = true
+              return false
+            }
+            assignedOut[row] = Int32(first)
+            overlapOut[row] = several
+          }
+        }
+      }
+    }
+    for row in 0..<n {
+      let area = Int(assigned[row])
+      if area < 0 {
+        assignOutside(row: row, chunk: chunk, nearest: nearest)
+      } else {
+        if overlapFlags[row] { overlaps += 1 }
+        record(area: area, row: row, chunk: chunk)
+      }
+    }
+  }
+
+  private mutating func assignOutside(row: Int, chunk: IncidentTable, nearest: NearestBoundary?) {
+    if let hit = nearest?.nearest(to: chunk.point(row)) {
+      if hit.distance <= nearDistance { nearBoundary += 1 }
+      if let snapDistance, hit.distance <= snapDistance {
+        snapped += 1
+        record(area: hit.area, row: row, chunk: chunk)
+        return
+      }
+    }
+    outside += 1
+  }
+
+  private mutating func record(area: Int, row: Int, chunk: IncidentTable) {
+    counts[area] += 1
+    guard let breakdown else { return }
+    let key: ColumnKey
+    if breakdown == .category {
+      key = chunk.category.map { .text($0[row]) } ?? .none
+    } else if let date = chunk.date?[row], date.packed != 0 {
+      key = .time(breakdown.timeKey(date))
+    } else {
+      key = .none
+    }
+    let column: Int
+    if let existing = columnIndex[key] {
+      column = existing
+    } else {
+      column = columnKeys.count
+      columnKeys.append(key)
+      columnIndex[key] = column
+      columnCounts.append(Array(repeating: 0, count: areaCount))
+    }
+    columnCounts[column][area] += 1
+  }
+}
