@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the input checksums written into provenance files.
 ///
 /// Written here because the project takes no dependencies and Foundation on Linux has no hashing.
@@ -105,5 +107,28 @@ public struct SHA256: Sendable {
     state[5] &+= f
     state[6] &+= g
     state[7] &+= h
+  }
+}
+
+extension SHA256 {
+  /// The SHA-256 of a file's bytes, read in 1 MiB blocks.
+  /// - Throws: `InputError` when the file cannot be opened or read.
+  public static func hex(file path: String) throws(InputError) -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputError(file: path, reason: FileManager.default.fileExists(atPath: path) ? .notReadable("cannot open") : .fileNotFound)
+    }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while true {
+      let block: Data
+      do {
+        guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
+        block = data
+      } catch {
+        throw InputError(file: path, reason: .notReadable("\(error)"))
+      }
+      block.withUnsafeBytes { hasher.update($0) }
+    }
+    return hasher.finalize()
   }
 }

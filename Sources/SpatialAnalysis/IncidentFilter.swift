@@ -19,6 +19,20 @@ public struct IncidentFilter: Hashable, Sendable {
     public var straddlingMonths = 0
     public var noDate = 0
     public var otherCategory = 0
+
+    public init() {}
+
+    /// Rows removed for any reason.
+    public var removed: Int { outsidePeriod + noDate + otherCategory }
+
+    /// Adds another chunk's outcome.
+    public mutating func add(_ other: Outcome) {
+      kept += other.kept
+      outsidePeriod += other.outsidePeriod
+      straddlingMonths += other.straddlingMonths
+      noDate += other.noDate
+      otherCategory += other.otherCategory
+    }
   }
 
   /// The rows of `table` that pass, with every column kept, in their original order.

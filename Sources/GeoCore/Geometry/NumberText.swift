@@ -37,4 +37,48 @@ public enum NumberText {
     }
     return shortest(value)
   }
+
+  /// `value` with `digits` significant digits: fixed notation for magnitudes from 1e-5 to below
+  /// 1e15 (`0.0001234`), else `1.234e-07`. Zero is `0`; non-finite values as in `fixed`.
+  public static func significant(_ value: Double, digits: Int) -> String {
+    precondition(digits >= 1 && digits <= 15)
+    guard value.isFinite, value != 0 else { return fixed(value, digits: 0) }
+    var exponent = Int(abs(value).log10Floor)
+    // Rounding can carry into the next power of ten (9.9996 → 10.00).
+    var scaled = (value / power10(exponent - digits + 1)).rounded()
+    if abs(scaled) >= power10(digits) {
+      exponent += 1
+      scaled = (value / power10(exponent - digits + 1)).rounded()
+    }
+    if exponent >= -5 && exponent < 15 {
+      return fixed(scaled * power10(exponent - digits + 1), digits: max(0, digits - 1 - exponent))
+    }
+    let mantissa = fixed(scaled / power10(digits - 1), digits: digits - 1)
+    let sign = exponent < 0 ? "-" : "+"
+    let magnitude = String(abs(exponent))
+    return mantissa + "e" + sign + (magnitude.count < 2 ? "0" : "") + magnitude
+  }
+
+  private static func power10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<abs(exponent) { result *= 10 }
+    return exponent < 0 ? 1 / result : result
+  }
+}
+
+extension Double {
+  /// ⌊log₁₀ |x|⌋ for finite non-zero x, by counting powers of ten (no libm, so the same everywhere).
+  fileprivate var log10Floor: Int {
+    var x = Swift.abs(self)
+    var exponent = 0
+    while x >= 10 {
+      x /= 10
+      exponent += 1
+    }
+    while x < 1 {
+      x *= 10
+      exponent -= 1
+    }
+    return exponent
+  }
 }

@@ -68,7 +68,7 @@ public struct PolygonIndex: Sendable {
     for cell in 0..<grid.cellCount {
       let centre = grid.centre(of: cell)
       let containing = parts.indices.filter {
-        parts[$0].polygon.boundingBox.contains(centre) && parts[$0].contains(centre)
+        parts[$0].contains(centre)
       }
       if touching[cell].isEmpty {
         let areasHere = Set(containing.map { parts[$0].area })

@@ -12,7 +12,7 @@ public enum CSVTable {
       text += row.map { cell in
         switch cell {
         case .text(let value): field(escapingFormula(value))
-        case .integer, .number, .empty: cell.plainText
+        case .integer, .number, .significant, .empty: cell.plainText
         }
       }.joined(separator: ",") + "\r\n"
     }

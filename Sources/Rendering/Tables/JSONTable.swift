@@ -11,7 +11,7 @@ public enum JSONTable {
               switch cell {
               case .text(let text): .string(text)
               case .integer(let integer): .number(Double(integer))
-              case .number(let number, _): .number(number)
+              case .number(let number, _), .significant(let number, _): .number(number)
               case .empty: .null
               }
             return (column.name, value)

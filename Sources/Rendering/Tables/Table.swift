@@ -33,6 +33,8 @@ public struct Table: Hashable, Sendable {
     case integer(Int)
     /// A number shown with at most `digits` decimals (trailing zeros trimmed).
     case number(Double, digits: Int)
+    /// A number shown with `digits` significant digits (p-values: `0.0123`, `3.2e-09`).
+    case significant(Double, digits: Int)
     case empty
 
     /// The cell as plain text, numbers through `NumberText` (deterministic).
@@ -41,13 +43,14 @@ public struct Table: Hashable, Sendable {
       case .text(let text): text
       case .integer(let value): String(value)
       case .number(let value, let digits): NumberText.fixed(value, digits: digits)
+      case .significant(let value, let digits): NumberText.significant(value, digits: digits)
       case .empty: ""
       }
     }
 
     public var isNumeric: Bool {
       switch self {
-      case .integer, .number: true
+      case .integer, .number, .significant: true
       case .text, .empty: false
       }
     }

@@ -12,6 +12,7 @@
 enum ArgumentParser {
   static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
+    parsed.original = arguments
     var index = 0
     var optionsEnded = false
     while index < arguments.count {

@@ -6,6 +6,8 @@ struct ParsedArguments: Sendable {
   private(set) var flags: Set<String> = []
   /// Positional arguments in order.
   private(set) var positionals: [String] = []
+  /// The command's arguments exactly as given (for provenance files).
+  var original: [String] = []
 
   /// The last value given for `name` (a later `--x 2` overrides an earlier `--x 1`).
   func value(_ name: String) -> String? { optionValues[name]?.last }
