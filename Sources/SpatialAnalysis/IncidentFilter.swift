@@ -41,6 +41,10 @@ public struct IncidentFilter: Hashable, Sendable {
   /// - Complexity: O(n).
   public func apply(to table: IncidentTable) -> (table: IncidentTable, outcome: Outcome) {
     var outcome = Outcome()
+    if period == nil && categories.isEmpty {
+      outcome.kept = table.count
+      return (table, outcome)
+    }
     let categoryCodes: Set<Int32>? = categories.isEmpty ? nil : Set(
       (table.category?.values ?? []).indices.filter { categories.contains(table.category?.values[$0] ?? "") }
         .map { Int32($0) })

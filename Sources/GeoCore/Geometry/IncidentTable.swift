@@ -78,12 +78,40 @@ public struct CodedColumn: Hashable, Sendable {
   public private(set) var values: [String]
   /// One code per row, an index into `values`.
   public private(set) var codes: [Int32]
-  private var lookup: [String: Int32]
+  /// Value → code, built on the first `append` (a column made by a reader is never appended to).
+  private var lookup: [String: Int32]?
 
   public init() {
     values = []
     codes = []
     lookup = [:]
+  }
+
+  /// A column from its distinct values and one code per row.
+  /// - Precondition: the values are distinct and every code indexes `values`.
+  public init(values: [String], codes: [Int32]) {
+    self.values = values
+    self.codes = codes
+    lookup = nil
+  }
+
+  public static func == (a: CodedColumn, b: CodedColumn) -> Bool { a.values == b.values && a.codes == b.codes }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(values)
+    hasher.combine(codes)
+  }
+
+  /// The code of `value`, adding it to `values` if new.
+  private mutating func code(of value: String) -> Int32 {
+    if lookup == nil {
+      lookup = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, Int32($0)) })
+    }
+    if let code = lookup?[value] { return code }
+    let code = Int32(values.count)
+    values.append(value)
+    lookup?[value] = code
+    return code
   }
 
   public var count: Int { codes.count }
@@ -93,14 +121,7 @@ public struct CodedColumn: Hashable, Sendable {
 
   /// Appends one row. O(1) amortised.
   public mutating func append(_ value: String) {
-    if let code = lookup[value] {
-      codes.append(code)
-    } else {
-      let code = Int32(values.count)
-      values.append(value)
-      lookup[value] = code
-      codes.append(code)
-    }
+    codes.append(code(of: value))
   }
 
   public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }
@@ -121,13 +142,7 @@ public struct CodedColumn: Hashable, Sendable {
 
   /// Appends every row of `other`, re-coding its values into this column's table.
   public mutating func append(contentsOf other: CodedColumn) {
-    let recode = other.values.map { value -> Int32 in
-      if let code = lookup[value] { return code }
-      let code = Int32(values.count)
-      values.append(value)
-      lookup[value] = code
-      return code
-    }
+    let recode = other.values.map { code(of: $0) }
     codes.reserveCapacity(codes.count + other.count)
     for code in other.codes { codes.append(recode[Int(code)]) }
   }

@@ -107,14 +107,15 @@ struct LabelEncoder {
   /// The rows appended since the last call, as a `CodedColumn`; the encoder starts afresh.
   /// - Complexity: O(rows).
   mutating func makeColumn() -> CodedColumn {
-    var column = CodedColumn()
+    let column: CodedColumn
     if let rows = rowValues {
-      column.reserveCapacity(rows.count)
-      for value in rows { column.append(value) }
+      var appended = CodedColumn()
+      appended.reserveCapacity(rows.count)
+      for value in rows { appended.append(value) }
+      column = appended
       rowValues = nil
     } else {
-      column.reserveCapacity(codes.count)
-      for code in codes { column.append(values[Int(code)]) }
+      column = CodedColumn(values: values, codes: codes)
     }
     clear()
     return column
