@@ -4,6 +4,13 @@ import Testing
 
 @testable import hotspot
 
+/// Runs `hotspot` in-process and returns (status, stdout, stderr) exactly as written.
+func runHotspotRaw(_ arguments: [String]) -> (status: Int32, output: String, error: String) {
+  let capture = CapturingConsole()
+  let status = Hotspot.run(arguments, console: capture.console)
+  return (status, capture.output, capture.error)
+}
+
 /// Runs `hotspot` in-process and returns (status, stdout, stderr), with runs of spaces in
 /// stdout folded to one so that tests do not depend on column widths.
 func runHotspot(_ arguments: [String]) -> (status: Int32, output: String, error: String) {

@@ -187,6 +187,14 @@ struct CountCommand: HotspotCommand {
     incidentBox: BoundingBox
   ) throws(InputError) {
     let files = incidentSpecs.joined(separator: ", ")
+    if report.rowsWithLocation == 0 {
+      let reasons = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
+      throw InputError(
+        file: files,
+        reason: .other(
+          "no row has a usable location (\(report.dataRows) rows; \(report.rowsWithoutLocation) without location"
+            + (reasons.isEmpty ? "" : "; skipped: " + reasons) + ")"))
+    }
     if let period = filter.period, report.rowsWithLocation > 0, filtered.kept == 0 {
       let months = report.months
       let covered = months.isEmpty
