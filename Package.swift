@@ -34,6 +34,9 @@ let package = Package(
     /// `swift run -c release hotspot-bench [filter]`: speed of the library on generated data.
     .executableTarget(
       name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+    /// `swift run hotspot-sample [--output-dir GeoData]`: writes the synthetic sample county.
+    .executableTarget(
+      name: "hotspot-sample", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
 
     // MARK: - Tests
 
