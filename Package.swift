@@ -52,6 +52,9 @@ let package = Package(
     .testTarget(
       name: "HotspotCLITests",
       dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),
+    .testTarget(
+      name: "SampleCountyTests",
+      dependencies: ["hotspot-sample", "GeoCore", "GeoIO", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
