@@ -34,6 +34,9 @@ let package = Package(
     /// `swift run -c release hotspot-bench [filter]`: speed of the library on generated data.
     .executableTarget(
       name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+    /// `swift run hotspot-sample [--output-dir GeoData]`: writes the synthetic sample county.
+    .executableTarget(
+      name: "hotspot-sample", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
 
     // MARK: - Tests
 
@@ -49,6 +52,9 @@ let package = Package(
     .testTarget(
       name: "HotspotCLITests",
       dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),
+    .testTarget(
+      name: "SampleCountyTests",
+      dependencies: ["hotspot-sample", "GeoCore", "GeoIO", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -64,19 +64,20 @@ struct InspectCommandTests {
     #expect(result.output.contains("Anti-social behaviour 63"))
   }
 
-  @Test("the bundled sample: divisions and incidents, with the malformed row reported")
+  @Test("the bundled sample: divisions and incidents")
   func bundledSample() {
-    let divisions = TestData.geoData("sample-divisions.geojson").path
-    let incidents = TestData.geoData("sample-street.csv").path
+    let divisions = TestData.geoData("divisions.geojson").path
+    let incidents = TestData.geoData("incidents-police.csv").path
     let result = runHotspot(["inspect", divisions, incidents])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("features 7 (7 Polygon)"))
+    #expect(result.output.contains("features 60 (59 Polygon, 1 MultiPolygon)"))
     #expect(result.output.contains("British National Grid (EPSG:27700)"))
     #expect(result.output.contains("id field code"))
     #expect(result.output.contains("holes 1"))
-    #expect(result.output.contains("rows 334"))
-    #expect(result.output.contains("without location 2"))
-    #expect(result.output.contains("line 335"))
+    #expect(result.output.contains("rows 20,100"))
+    #expect(result.output.contains("without location 198"))
+    #expect(result.output.contains("skipped 0"))
+    #expect(result.output.contains("2023-01..2024-12 (24 months with rows)"))
   }
 
   @Test("a missing file exits 66 and names it")
@@ -150,6 +151,6 @@ struct CommandLineTests {
     #expect(try run(["inspect", "--bogus"]).0 == 64)
     let missing = try run(["inspect", "/nonexistent.csv"])
     #expect(missing.0 == 66 && missing.1.contains("/nonexistent.csv"))
-    #expect(try run(["inspect", TestData.geoData("sample-divisions.geojson").path]).0 == 0)
+    #expect(try run(["inspect", TestData.geoData("divisions.geojson").path]).0 == 0)
   }
 }
