@@ -36,7 +36,7 @@ let package = Package(
       name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
     /// `swift run hotspot-sample [--output-dir GeoData]`: writes the synthetic sample county.
     .executableTarget(
-      name: "hotspot-sample", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+      name: "hotspot-sample", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis"]),
 
     // MARK: - Tests
 

@@ -139,10 +139,8 @@ struct PartitionTests {
   }
 }
 
-/// Areas containing a point by the half-open rule, through a bounding-box filter.
-///
-/// (Linear in the areas: `PolygonIndex.init` spends most of its time recomputing each part's box,
-/// which takes seconds in a debug build for a layer of this size.)
+/// Areas containing a point by the half-open rule, through a bounding-box filter: a brute-force
+/// check of the data, on purpose independent of `PolygonIndex`.
 struct Locator {
   let geometries: [Geometry]
   let boxes: [BoundingBox]
