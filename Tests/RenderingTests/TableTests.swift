@@ -17,7 +17,7 @@ struct TableTests {
       name                count  rate_per_1000
       ------------------  -----  -------------
       Crook & Willington   1234          12.35
-      Ynys Môn <Central>     -7           -0.5
+      Ynys Môn <Central>     -7          -0.50
       =HYPERLINK("x")         0
 
       """)

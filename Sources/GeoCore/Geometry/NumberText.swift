@@ -10,9 +10,10 @@ public enum NumberText {
     return value.description
   }
 
-  /// `value` rounded to `digits` decimal places, trailing zeros removed (`1.50` → `1.5`, `2.000` → `2`).
+  /// `value` rounded to `digits` decimal places, trailing zeros removed (`1.50` → `1.5`, `2.000` → `2`)
+  /// unless `keepingZeros`, which keeps exactly `digits` decimals so columns line up (`1.50`).
   /// Non-finite values are written as `NaN`, `inf` or `-inf`; callers decide whether that may reach output.
-  public static func fixed(_ value: Double, digits: Int) -> String {
+  public static func fixed(_ value: Double, digits: Int, keepingZeros: Bool = false) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
     precondition(digits >= 0 && digits <= 15)
     var scale = 1.0
@@ -20,7 +21,7 @@ public enum NumberText {
     let scaled = (value * scale).rounded()
     if abs(scaled) < 9_007_199_254_740_992 {
       let integer = Int64(scaled)
-      if integer == 0 { return "0" }
+      if integer == 0 && !keepingZeros { return "0" }
       let negative = integer < 0
       var digitsText = String(integer.magnitude)
       if digits > 0 {
@@ -29,7 +30,7 @@ public enum NumberText {
         }
         let split = digitsText.index(digitsText.endIndex, offsetBy: -digits)
         var fraction = digitsText[split...]
-        while fraction.last == "0" { fraction.removeLast() }
+        while !keepingZeros && fraction.last == "0" { fraction.removeLast() }
         digitsText = fraction.isEmpty
           ? String(digitsText[..<split]) : digitsText[..<split] + "." + fraction
       }

@@ -19,7 +19,7 @@ public enum MarkdownTable {
       "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|")
         + "|")
     for row in table.rows {
-      lines.append("| " + row.map { cell($0.plainText) }.joined(separator: " | ") + " |")
+      lines.append("| " + row.map { cell($0.alignedText) }.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n") + "\n"
   }

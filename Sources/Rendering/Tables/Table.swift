@@ -48,6 +48,15 @@ public struct Table: Hashable, Sendable {
       }
     }
 
+    /// The cell as aligned text: numbers keep exactly their decimals (`12.50`), so that a column
+    /// of them lines up on the decimal point.
+    public var alignedText: String {
+      switch self {
+      case .number(let value, let digits): NumberText.fixed(value, digits: digits, keepingZeros: true)
+      default: plainText
+      }
+    }
+
     public var isNumeric: Bool {
       switch self {
       case .integer, .number, .significant: true

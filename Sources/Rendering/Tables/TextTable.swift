@@ -1,12 +1,13 @@
 /// A table as aligned plain text for the terminal: a header, a rule of dashes, then the rows;
-/// columns separated by two spaces; right-aligned columns padded on the left.
+/// columns separated by two spaces; right-aligned columns padded on the left; numbers keep their
+/// decimals so that they line up.
 ///
 /// Widths count Unicode characters (grapheme clusters), so `Ynys Môn` lines up; lines carry no
 /// trailing spaces.
 public enum TextTable {
   public static func render(_ table: Table) -> String {
     let header = table.columns.map(\.name)
-    let body = table.rows.map { $0.map(\.plainText) }
+    let body = table.rows.map { $0.map(\.alignedText) }
     var widths = header.map(\.count)
     for row in body {
       for (index, text) in row.enumerated() where index < widths.count {

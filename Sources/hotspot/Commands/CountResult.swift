@@ -43,16 +43,15 @@ struct CountResult {
       extraColumn: groups.map { groups in ("group", layer.ids.indices.map { Table.Cell.text(groups[$0] ?? "") }) })
   }
 
-  /// One row per group (in order of first appearance), or nil when no roll-up was asked for.
+  /// One row per group (sorted by group id), or nil when no roll-up was asked for.
   var groupTable: Table? {
     guard let groups else { return nil }
-    var order: [String] = []
     var members: [String: [Int]] = [:]
     for (area, group) in groups.enumerated() {
       guard let group else { continue }
-      if members[group] == nil { order.append(group) }
       members[group, default: []].append(area)
     }
+    let order = members.keys.sorted()
     return table(
       keyColumns: [.init("group_id")], keys: order.map { [.text($0)] },
       members: order.map { members[$0] ?? [] }, breakdownColumns: tally.columns,
@@ -82,7 +81,7 @@ struct CountResult {
       if let population {
         let values = areas.map { population[$0] }
         let total: Double? = values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
-        cells.append(total.map { .number($0, digits: 2) } ?? .empty)
+        cells.append(total.map { .number($0, digits: $0.rounded() == $0 ? 0 : 2) } ?? .empty)
         cells.append(Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
       }
       let area = areas.reduce(0) { $0 + layer.areas[$1] }
@@ -137,10 +136,12 @@ struct CountResult {
     if !tally.overlapping { facts.append(("in two areas", "overlaps", tally.overlaps, tally.overlaps > 0 ? "counted once, in the first in file order" : "")) }
     if filtered.removed > 0 {
       var parts: [String] = []
-      if let period { parts.append("\(filtered.outsidePeriod) outside \(period)") }
-      if filtered.straddlingMonths > 0 { parts.append("\(filtered.straddlingMonths) in months straddling its ends") }
-      if filtered.noDate > 0 { parts.append("\(filtered.noDate) without a date") }
-      if filtered.otherCategory > 0 { parts.append("\(filtered.otherCategory) of other categories") }
+      if let period { parts.append("\(Format.count(filtered.outsidePeriod)) outside \(period)") }
+      if filtered.straddlingMonths > 0 {
+        parts.append("\(Format.count(filtered.straddlingMonths)) in months straddling its ends")
+      }
+      if filtered.noDate > 0 { parts.append("\(Format.count(filtered.noDate)) without a date") }
+      if filtered.otherCategory > 0 { parts.append("\(Format.count(filtered.otherCategory)) of other categories") }
       facts.append(("filtered out", "filtered_out", filtered.removed, parts.joined(separator: "; ")))
     }
     if let baseline, let baselinePeriod {
