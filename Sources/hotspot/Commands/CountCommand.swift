@@ -134,7 +134,8 @@ struct CountCommand: HotspotCommand {
       layer: layer, tally: tally, baseline: baselineFilter == nil ? nil : baselineTally,
       period: filter.period, baselinePeriod: baselinePeriod, population: population, per: per,
       groups: groups, report: report, filtered: filtered)
-    for warning in warnings + result.warnings { console.error("warning: \(warning)\n") }
+    let readProblems = report.problems.map(\.description)
+    for warning in readProblems + warnings + result.warnings { console.error("warning: \(warning)\n") }
 
     let text: String
     switch format {
