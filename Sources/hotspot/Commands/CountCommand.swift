@@ -144,7 +144,7 @@ struct CountCommand: HotspotCommand {
     case .md: text = result.markdown
     case .json: text = result.json.rendered()
     case .geojson: text = try result.geoJSON()
-    case .html: text = ""
+    case .html, .asc: text = ""
     }
     guard let outputPath else {
       console.output(text)

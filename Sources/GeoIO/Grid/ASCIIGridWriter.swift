@@ -1,0 +1,63 @@
+import GeoCore
+
+/// ESRI ASCII grid (`.asc`) text, which QGIS, ArcGIS and GDAL open in place, and the `.prj` that
+/// tells them its CRS.
+///
+/// The header gives `ncols`, `nrows`, `xllcorner`, `yllcorner` (the south-west corner of the grid),
+/// `cellsize` and `NODATA_value`; rows follow north row first, as the format requires.
+public enum ASCIIGridWriter {
+  /// The value written for cells without data.
+  public static let noData = "-9999"
+
+  /// - Parameters:
+  ///   - values: one per cell, row-major from the south-west (index = row · columns + column);
+  ///     nil for no data.
+  ///   - digits: decimals written (trailing zeros trimmed).
+  public static func write(
+    values: [Double?], columns: Int, rows: Int, minX: Double, minY: Double, cellSize: Double, digits: Int = 6
+  ) -> String {
+    precondition(values.count == columns * rows)
+    var text = "ncols \(columns)\nnrows \(rows)\n"
+    text += "xllcorner \(NumberText.shortest(minX))\nyllcorner \(NumberText.shortest(minY))\n"
+    text += "cellsize \(NumberText.shortest(cellSize))\nNODATA_value \(noData)\n"
+    text.reserveCapacity(text.utf8.count + values.count * 8)
+    for row in stride(from: rows - 1, through: 0, by: -1) {
+      var line = ""
+      for column in 0..<columns {
+        if column > 0 { line += " " }
+        if let value = values[row * columns + column], value.isFinite {
+          line += NumberText.fixed(value, digits: digits)
+        } else {
+          line += noData
+        }
+      }
+      text += line + "\n"
+    }
+    return text
+  }
+
+  /// The ESRI WKT for a `.prj` beside the grid; nil for planar data (no CRS to name).
+  public static func projectionText(_ crs: CRS) -> String? {
+    switch crs {
+    case .britishNationalGrid:
+      return "PROJCS[\"British_National_Grid\",GEOGCS[\"GCS_OSGB_1936\",DATUM[\"D_OSGB_1936\","
+        + "SPHEROID[\"Airy_1830\",6377563.396,299.3249646]],PRIMEM[\"Greenwich\",0.0],"
+        + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],"
+        + "PARAMETER[\"False_Easting\",400000.0],PARAMETER[\"False_Northing\",-100000.0],"
+        + "PARAMETER[\"Central_Meridian\",-2.0],PARAMETER[\"Scale_Factor\",0.9996012717],"
+        + "PARAMETER[\"Latitude_Of_Origin\",49.0],UNIT[\"Meter\",1.0]]"
+    case .localTransverseMercator(let lon0, let lat0):
+      return "PROJCS[\"Local_Transverse_Mercator\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
+        + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],"
+        + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],"
+        + "PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],"
+        + "PARAMETER[\"Central_Meridian\",\(NumberText.shortest(lon0))],PARAMETER[\"Scale_Factor\",1.0],"
+        + "PARAMETER[\"Latitude_Of_Origin\",\(NumberText.shortest(lat0))],UNIT[\"Meter\",1.0]]"
+    case .wgs84:
+      return "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
+        + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]"
+    case .planar:
+      return nil
+    }
+  }
+}
