@@ -15,28 +15,57 @@ public enum NumberText {
   /// Non-finite values are written as `NaN`, `inf` or `-inf`; callers decide whether that may reach output.
   public static func fixed(_ value: Double, digits: Int, keepingZeros: Bool = false) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
-    precondition(digits >= 0 && digits <= 15)
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = (value * scale).rounded()
-    if abs(scaled) < 9_007_199_254_740_992 {
-      let integer = Int64(scaled)
-      if integer == 0 && !keepingZeros { return "0" }
-      let negative = integer < 0
-      var digitsText = String(integer.magnitude)
-      if digits > 0 {
-        if digitsText.count <= digits {
-          digitsText = String(repeating: "0", count: digits - digitsText.count + 1) + digitsText
-        }
-        let split = digitsText.index(digitsText.endIndex, offsetBy: -digits)
-        var fraction = digitsText[split...]
-        while !keepingZeros && fraction.last == "0" { fraction.removeLast() }
-        digitsText = fraction.isEmpty
-          ? String(digitsText[..<split]) : digitsText[..<split] + "." + fraction
-      }
-      return negative ? "-" + digitsText : digitsText
+    var bytes: [UInt8] = []
+    appendFixed(value, digits: digits, keepingZeros: keepingZeros, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `fixed(value, digits:keepingZeros:)` as UTF-8 to `bytes`, without building a String:
+  /// for writing millions of numbers (grids, tables).
+  public static func appendFixed(
+    _ value: Double, digits: Int, keepingZeros: Bool = false, to bytes: inout [UInt8]
+  ) {
+    guard value.isFinite else {
+      bytes += Array((value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf")).utf8)
+      return
     }
-    return shortest(value)
+    precondition(digits >= 0 && digits <= 15)
+    let scaled = (value * powersOfTen[digits]).rounded()
+    guard abs(scaled) < 9_007_199_254_740_992 else {
+      bytes += Array(shortest(value).utf8)
+      return
+    }
+    let integer = Int64(scaled)
+    if integer == 0 && !keepingZeros {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
+    if integer < 0 { bytes.append(UInt8(ascii: "-")) }
+    // Digits of |integer|, least significant first, padded to more than `digits`.
+    var magnitude = integer.magnitude
+    var reversed: [UInt8] = []
+    reversed.reserveCapacity(20)
+    repeat {
+      reversed.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    while reversed.count <= digits { reversed.append(UInt8(ascii: "0")) }
+    // Trailing zeros of the fraction are dropped unless kept.
+    var fractionStart = 0
+    if !keepingZeros {
+      while fractionStart < digits && reversed[fractionStart] == UInt8(ascii: "0") { fractionStart += 1 }
+    }
+    for k in stride(from: reversed.count - 1, through: digits, by: -1) { bytes.append(reversed[k]) }
+    if fractionStart < digits {
+      bytes.append(UInt8(ascii: "."))
+      for k in stride(from: digits - 1, through: fractionStart, by: -1) { bytes.append(reversed[k]) }
+    }
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
   }
 
   /// `value` with `digits` significant digits: fixed notation for magnitudes from 1e-5 to below

@@ -20,19 +20,21 @@ public enum ASCIIGridWriter {
     var text = "ncols \(columns)\nnrows \(rows)\n"
     text += "xllcorner \(NumberText.shortest(minX))\nyllcorner \(NumberText.shortest(minY))\n"
     text += "cellsize \(NumberText.shortest(cellSize))\nNODATA_value \(noData)\n"
-    text.reserveCapacity(text.utf8.count + values.count * 8)
+    var bytes = Array(text.utf8)
+    bytes.reserveCapacity(bytes.count + values.count * 10)
+    let noDataBytes = Array(noData.utf8)
     for row in stride(from: rows - 1, through: 0, by: -1) {
-      var line = ""
       for column in 0..<columns {
-        if column > 0 { line += " " }
+        if column > 0 { bytes.append(UInt8(ascii: " ")) }
         if let value = values[row * columns + column], value.isFinite {
-          line += NumberText.fixed(value, digits: digits)
+          NumberText.appendFixed(value, digits: digits, to: &bytes)
         } else {
-          line += noData
+          bytes += noDataBytes
         }
       }
-      text += line + "\n"
+      bytes.append(UInt8(ascii: "\n"))
     }
+    text = String(decoding: bytes, as: UTF8.self)
     return text
   }
 

@@ -31,9 +31,8 @@ public enum KernelDensity {
     let reach = bandwidth * kernel.supportFactor
     var density = [Double](repeating: 0, count: grid.cellCount)
     guard !stamps.isEmpty, grid.cellCount > 0 else { return density }
-    // Positions sorted by y, so a band of rows finds the positions that reach it by bisection.
-    let order = stamps.indices.sorted { (stamps[$0].y, stamps[$0].x) < (stamps[$1].y, stamps[$1].x) }
-    let sortedY = order.map { stamps[$0].y }
+    // Positions come sorted by y, so a band of rows finds the positions that reach it by bisection.
+    let sortedY = stamps.map(\.y)
     let perSquareKilometre = 1_000_000.0
     density.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -47,8 +46,8 @@ public enum KernelDensity {
           let bandMaxY = grid.minY + (Double(rowEnd) - 0.5) * grid.cellSize + reach
           var k = lowerBound(sortedY, bandMinY)
           var columnDX2 = [Double]()
-          while k < order.count, sortedY[k] <= bandMaxY {
-            let stamp = stamps[order[k]]
+          while k < stamps.count, sortedY[k] <= bandMaxY {
+            let stamp = stamps[k]
             k += 1
             stampOnto(
               out, grid: grid, rows: rowStart..<rowEnd, stamp: stamp, kernel: kernel, bandwidth: bandwidth,
@@ -73,27 +72,35 @@ public enum KernelDensity {
     let j0 = Swift.max(rows.lowerBound, Int(((stamp.y - reach - grid.minY) / c - 0.5).rounded(.up)))
     let j1 = Swift.min(rows.upperBound - 1, Int(((stamp.y + reach - grid.minY) / c - 0.5).rounded(.down)))
     guard i0 <= i1, j0 <= j1 else { return }
-    scratch.removeAll(keepingCapacity: true)
-    for i in i0...i1 {
-      let dx = grid.minX + (Double(i) + 0.5) * c - stamp.x
-      scratch.append(dx * dx)
-    }
     let h2 = h * h
     let weight = stamp.weight * scale
+    scratch.removeAll(keepingCapacity: true)
     switch kernel {
     case .quartic:
+      // Per cell: (a − dx²/h²)² with a = 1 − dy²/h² per row; only the columns where it is positive.
+      let inverseH2 = 1 / h2
+      for i in i0...i1 {
+        let dx = grid.minX + (Double(i) + 0.5) * c - stamp.x
+        scratch.append(dx * dx * inverseH2)
+      }
       let factor = weight * 3 / (Double.pi * h2)
-      for j in j0...j1 {
-        let dy = grid.minY + (Double(j) + 0.5) * c - stamp.y
-        let a = 1 - dy * dy / h2
-        guard a > 0 else { continue }
-        let rowBase = j * grid.columns
-        for (offset, dx2) in scratch.enumerated() {
-          let t = a - dx2 / h2
-          if t > 0 { out[rowBase + i0 + offset] += factor * t * t }
+      scratch.withUnsafeBufferPointer { u in
+        for j in j0...j1 {
+          let dy = grid.minY + (Double(j) + 0.5) * c - stamp.y
+          let a = 1 - dy * dy * inverseH2
+          guard a > 0 else { continue }
+          let row = out.base + j * grid.columns + i0
+          for k in 0..<u.count {
+            let t = a - u[k]
+            row[k] += t > 0 ? factor * t * t : 0
+          }
         }
       }
     default:
+      for i in i0...i1 {
+        let dx = grid.minX + (Double(i) + 0.5) * c - stamp.x
+        scratch.append(dx * dx)
+      }
       for j in j0...j1 {
         let dy = grid.minY + (Double(j) + 0.5) * c - stamp.y
         let dy2 = dy * dy
@@ -106,18 +113,20 @@ public enum KernelDensity {
     }
   }
 
-  /// Distinct positions with their summed weights, in first-seen order.
+  /// Distinct finite positions sorted by (y, x), each with the summed weights of the incidents
+  /// stacked there (summed in input order: the sort is stable).
   static func distinctPositions(x: [Double], y: [Double], weights: [Double]?) -> [(x: Double, y: Double, weight: Double)] {
-    var index: [Point: Int] = [:]
+    var all: [(x: Double, y: Double, weight: Double)] = []
+    all.reserveCapacity(x.count)
+    for i in x.indices where x[i].isFinite && y[i].isFinite { all.append((x[i], y[i], weights?[i] ?? 1)) }
+    all.sort { $0.y != $1.y ? $0.y < $1.y : $0.x < $1.x }
     var result: [(x: Double, y: Double, weight: Double)] = []
-    for i in x.indices where x[i].isFinite && y[i].isFinite {
-      let w = weights?[i] ?? 1
-      let p = Point(x: x[i], y: y[i])
-      if let k = index[p] {
-        result[k].weight += w
+    result.reserveCapacity(all.count)
+    for stamp in all {
+      if let last = result.last, last.x == stamp.x, last.y == stamp.y {
+        result[result.count - 1].weight += stamp.weight
       } else {
-        index[p] = result.count
-        result.append((p.x, p.y, w))
+        result.append(stamp)
       }
     }
     return result
