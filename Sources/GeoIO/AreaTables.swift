@@ -21,7 +21,7 @@ public enum AreaTables {
       throw InputError(file: file, line: 1, reason: .missingColumn("population (the header is: \(document.header.joined(separator: ", ")))"))
     }
     func population(_ row: (line: Int, fields: [String])) throws(InputError) -> Double {
-      let text = row.fields[populationColumn].trimmingCharacters(in: " ")
+      let text = row.fields[populationColumn].trimmingSpaces()
       guard let value = NumberParsing.double(text), value.isFinite, value >= 0 else {
         throw InputError(file: file, line: row.line, field: document.header[populationColumn], reason: .notANumber(text))
       }
@@ -57,7 +57,7 @@ public enum AreaTables {
       throw InputError(file: file, line: 1, reason: .missingColumn("for the area id (the header is: \(document.header.joined(separator: ", ")))"))
     }
     var result: [(id: String, population: Double)] = []
-    for row in document.rows { result.append((row.fields[idColumn].trimmingCharacters(in: " "), try population(row))) }
+    for row in document.rows { result.append((row.fields[idColumn].trimmingSpaces(), try population(row))) }
     return .byArea(result)
   }
 
@@ -73,7 +73,7 @@ public enum AreaTables {
     let groupColumn = document.column(["group", "group_id", "group id", "parent"])
       ?? document.header.indices.first { $0 != idColumn } ?? 1
     return document.rows.map {
-      ($0.fields[idColumn].trimmingCharacters(in: " "), $0.fields[groupColumn].trimmingCharacters(in: " "))
+      ($0.fields[idColumn].trimmingSpaces(), $0.fields[groupColumn].trimmingSpaces())
     }
   }
 }

@@ -83,10 +83,10 @@ public struct Properties: Hashable, Sendable, RandomAccessCollection {
 
 extension String {
   /// The string without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> Substring {
+  public func trimmingSpaces() -> String {
     var s = self[...]
     while let first = s.first, first == " " || first == "\t" { s.removeFirst() }
     while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-    return s
+    return String(s)
   }
 }

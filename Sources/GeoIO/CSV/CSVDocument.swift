@@ -12,7 +12,7 @@ public struct CSVDocument: Sendable {
   public static func read(file: String) throws(InputError) -> CSVDocument {
     let scanner = try CSVScanner(file: file)
     guard let first = try scanner.next() else { throw InputError(file: file, reason: .emptyFile) }
-    let header = (0..<first.count).map { first.string($0).trimmingCharacters(in: " ") }
+    let header = (0..<first.count).map { first.string($0).trimmingSpaces() }
     var rows: [(line: Int, fields: [String])] = []
     while let record = try scanner.next() {
       guard record.count <= header.count else {
@@ -36,15 +36,5 @@ public struct CSVDocument: Sendable {
 
   static func normalised(_ name: String) -> String {
     String(name.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 })
-  }
-}
-
-extension String {
-  /// The string without leading and trailing occurrences of `character`.
-  func trimmingCharacters(in character: Character) -> String {
-    var slice = self[...]
-    while slice.first == character { slice.removeFirst() }
-    while slice.last == character { slice.removeLast() }
-    return String(slice)
   }
 }

@@ -64,6 +64,16 @@ enum CommonOptions {
     name: "output", valueName: "file", help: "Write the result to this file (atomically).",
     shortName: "o")
 
+  static let incidents = OptionSpec(
+    name: "incidents", valueName: "file",
+    help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true)
+
+  static let period = OptionSpec(
+    name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12).")
+
+  static let category = OptionSpec(
+    name: "category", valueName: "value", help: "Keep this category (repeatable).", repeating: true)
+
   /// How incident CSV columns are found when the file is not police.uk and the names are unusual.
   static let incidentColumns: [OptionSpec] = [
     OptionSpec(name: "x-column", valueName: "name", help: "Column of projected x (easting)."),

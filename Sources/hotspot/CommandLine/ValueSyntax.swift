@@ -23,7 +23,7 @@ enum ValueSyntax {
 
   /// A share between 0 and 1 inclusive: `5%` is 0.05.
   static func share(_ text: String, option: String) throws(UsageError) -> Double {
-    let trimmed = text.trimmingCharacters(in: " ")
+    let trimmed = text.trimmingSpaces()
     let isPercent = trimmed.hasSuffix("%")
     let number = Double(isPercent ? String(trimmed.dropLast()) : trimmed)
     guard let number, number.isFinite else {
@@ -95,7 +95,7 @@ enum ValueSyntax {
   private static func measure(
     _ text: String, option: String, units: [(String, Double)], what: String
   ) throws(UsageError) -> Double {
-    let trimmed = text.trimmingCharacters(in: " ").lowercased()
+    let trimmed = text.trimmingSpaces().lowercased()
     var number = trimmed
     var scale = 1.0
     for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
@@ -103,22 +103,12 @@ enum ValueSyntax {
       scale = factor
       break
     }
-    guard let value = Double(number.trimmingCharacters(in: " ")), value.isFinite else {
+    guard let value = Double(number.trimmingSpaces()), value.isFinite else {
       throw UsageError("The value '\(text)' for '--\(option)' is not \(what).")
     }
     guard value > 0 else {
       throw UsageError("The value '\(text)' for '--\(option)' must be greater than zero.")
     }
     return value * scale
-  }
-}
-
-extension String {
-  /// The string without leading and trailing occurrences of `character`.
-  func trimmingCharacters(in character: Character) -> String {
-    var slice = self[...]
-    while slice.first == character { slice.removeFirst() }
-    while slice.last == character { slice.removeLast() }
-    return String(slice)
   }
 }

@@ -18,11 +18,8 @@ struct CountCommand: HotspotCommand {
       """,
     options: [
       OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON) of the areas."),
-      OptionSpec(
-        name: "incidents", valueName: "file",
-        help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true),
-      OptionSpec(name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12)."),
-      OptionSpec(name: "category", valueName: "value", help: "Keep this category (repeatable).", repeating: true),
+      CommonOptions.incidents,
+      CommonOptions.period, CommonOptions.category,
       OptionSpec(
         name: "by", valueName: "breakdown", help: "Add one column per category or period.",
         allowedValues: Breakdown.allCases.map(\.rawValue)),
@@ -66,14 +63,12 @@ struct CountCommand: HotspotCommand {
     self.arguments = arguments.original
     guard let areas = arguments.value("areas") else { throw UsageError("Missing '--areas <file>'.") }
     areasFile = areas
-    incidentSpecs = arguments.values("incidents")
-    guard !incidentSpecs.isEmpty else { throw UsageError("Missing '--incidents <file>'.") }
-    let period = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
-    filter = IncidentFilter(period: period, categories: arguments.values("category"))
+    incidentSpecs = try InputOptions.incidentSpecs(arguments)
+    filter = try InputOptions.filter(arguments)
     baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
       try ValueSyntax.period(text, option: "compare-to")
     }
-    if baselinePeriod != nil && period == nil {
+    if baselinePeriod != nil && filter.period == nil {
       throw UsageError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
     breakdown = arguments.value("by").flatMap { Breakdown(rawValue: $0.lowercased()) }

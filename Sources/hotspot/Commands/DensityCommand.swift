@@ -17,9 +17,7 @@ struct DensityCommand: HotspotCommand {
       (cell centres) or .geojson (hot-spot regions, WGS84).
       """,
     options: [
-      OptionSpec(
-        name: "incidents", valueName: "file",
-        help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true),
+      CommonOptions.incidents,
       OptionSpec(name: "areas", valueName: "file", help: "Study area: cells whose centre lies outside are no-data."),
       OptionSpec(
         name: "kernel", valueName: "kernel", help: "The kernel.", defaultValue: "quartic",
@@ -27,8 +25,7 @@ struct DensityCommand: HotspotCommand {
       OptionSpec(name: "bandwidth", valueName: "distance", help: "Bandwidth (400m) or auto.", defaultValue: "auto"),
       OptionSpec(name: "cell", valueName: "size", help: "Cell size (50m) or auto.", defaultValue: "auto"),
       OptionSpec(name: "extent", valueName: "xmin,ymin,xmax,ymax", help: "Grid extent in metres of the working CRS, used exactly."),
-      OptionSpec(name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12)."),
-      OptionSpec(name: "category", valueName: "value", help: "Keep this category (repeatable).", repeating: true),
+      CommonOptions.period, CommonOptions.category,
       .flag("edge-correct", help: "Divide each cell by the share of its kernel inside the study area."),
       OptionSpec(name: "top", valueName: "share", help: "Hot-spot regions: the top share of cells (5%)."),
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
@@ -57,15 +54,13 @@ struct DensityCommand: HotspotCommand {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    incidentSpecs = arguments.values("incidents")
-    guard !incidentSpecs.isEmpty else { throw UsageError("Missing '--incidents <file>'.") }
+    incidentSpecs = try InputOptions.incidentSpecs(arguments)
     areasFile = arguments.value("areas")
     kernel = Kernel(rawValue: (arguments.value("kernel") ?? "quartic").lowercased()) ?? .quartic
     bandwidth = try Self.distanceOrAuto(arguments.value("bandwidth"), option: "bandwidth")
     cell = try Self.distanceOrAuto(arguments.value("cell"), option: "cell")
     extent = try arguments.value("extent").map { text throws(UsageError) in try Self.extent(text) }
-    let period = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
-    filter = IncidentFilter(period: period, categories: arguments.values("category"))
+    filter = try InputOptions.filter(arguments)
     edgeCorrect = arguments.flag("edge-correct")
     if edgeCorrect && areasFile == nil {
       throw UsageError("'--edge-correct' needs '--areas': the study area whose edge is corrected for.")
@@ -95,7 +90,7 @@ struct DensityCommand: HotspotCommand {
   }
 
   static func extent(_ text: String) throws(UsageError) -> BoundingBox {
-    let numbers: [Double?] = text.split(separator: ",").map { Double(String($0).trimmingCharacters(in: " ")) }
+    let numbers: [Double?] = text.split(separator: ",").map { Double(String($0).trimmingSpaces()) }
     guard numbers.count == 4, let a = numbers[0], let b = numbers[1], let c = numbers[2], let d = numbers[3],
       a.isFinite, b.isFinite, c.isFinite, d.isFinite, c > a, d > b
     else {

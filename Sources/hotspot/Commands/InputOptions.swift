@@ -1,5 +1,6 @@
 import GeoCore
 import GeoIO
+import SpatialAnalysis
 
 /// Turns the shared input options into the readers' option values.
 enum InputOptions {
@@ -10,6 +11,21 @@ enum InputOptions {
       throw UsageError("Unknown CRS '\(text)'. Use EPSG:4326, EPSG:27700 or planar.")
     }
     return crs
+  }
+
+  /// `--incidents`, required, as given (files, folders, globs).
+  static func incidentSpecs(_ arguments: ParsedArguments) throws(UsageError) -> [String] {
+    let specs = arguments.values("incidents")
+    guard !specs.isEmpty else { throw UsageError("Missing '--incidents <file>'.") }
+    return specs
+  }
+
+  /// `--period` and `--category` as a filter.
+  static func filter(_ arguments: ParsedArguments) throws(UsageError) -> IncidentFilter {
+    let period = try arguments.value("period").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "period")
+    }
+    return IncidentFilter(period: period, categories: arguments.values("category"))
   }
 
   /// The CSV column options (`--x-column`…, `--strict`).
