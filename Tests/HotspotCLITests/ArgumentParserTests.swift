@@ -89,3 +89,20 @@ struct ArgumentParserTests {
       """)
   }
 }
+
+@Suite("Required options")
+struct RequiredOptionTests {
+  let spec = CommandSpec(
+    name: "demo", abstract: "A command for tests.",
+    options: [
+      OptionSpec(name: "areas", valueName: "file", help: "Areas.", isRequired: true),
+      OptionSpec(name: "cell", valueName: "size", help: "Cell size."),
+    ])
+
+  @Test("a missing required option is a usage error; usage shows it without brackets")
+  func required() throws {
+    #expect(throws: UsageError("Missing '--areas <file>'.")) { try ArgumentParser.parse(["--cell", "5m"], spec: spec) }
+    #expect(try ArgumentParser.parse(["--areas", "a.geojson"], spec: spec).value("areas") == "a.geojson")
+    #expect(Help.usage(spec) == "hotspot demo --areas <file> [--cell <size>]")
+  }
+}

@@ -9,6 +9,7 @@
 ///   distance 3 (swift-argument-parser's rule).
 /// - A value outside an option's `allowedValues` is an error listing the allowed ones.
 /// - A non-repeating option given twice keeps the last value (as swift-argument-parser does).
+/// - A required option that is missing is an error naming it.
 enum ArgumentParser {
   static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
@@ -53,6 +54,9 @@ enum ArgumentParser {
       parsed.add(option: name, value: value)
     }
     try checkPositionals(parsed.positionals, spec: spec)
+    for option in spec.options where option.isRequired && parsed.values(option.name).isEmpty {
+      throw UsageError("Missing '--\(option.name) <\(option.valueName ?? "value")>'.")
+    }
     return parsed
   }
 

@@ -38,6 +38,8 @@ struct OptionSpec: Sendable {
   var repeating: Bool = false
   /// A one-letter alias (`-o`), if any.
   var shortName: Character? = nil
+  /// Must be given; the parser says so when it is missing.
+  var isRequired: Bool = false
 
   var isFlag: Bool { valueName == nil }
 
@@ -66,7 +68,8 @@ enum CommonOptions {
 
   static let incidents = OptionSpec(
     name: "incidents", valueName: "file",
-    help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true)
+    help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true,
+    isRequired: true)
 
   static let period = OptionSpec(
     name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12).")

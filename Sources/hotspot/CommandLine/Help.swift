@@ -10,14 +10,15 @@ enum Help {
     var parts = [tool, spec.name]
     for option in spec.options {
       let body = option.isFlag ? "--\(option.name)" : "--\(option.name) <\(option.valueName ?? "")>"
-      parts.append(option.repeating ? "[\(body) ...]" : "[\(body)]")
+      let repeated = option.repeating ? body + " ..." : body
+      parts.append(option.isRequired ? repeated : "[\(repeated)]")
     }
     for argument in spec.arguments {
       var body = "<\(argument.name)>"
       if argument.repeating { body += " ..." }
       parts.append(argument.optional ? "[\(body)]" : body)
     }
-    return wrapped(parts.joined(separator: " "), indent: 7, firstLineUsed: 7)
+    return wrapped(parts: parts, indent: 7, firstLineUsed: 7)
   }
 
   /// The whole help screen of a subcommand.
@@ -87,10 +88,16 @@ enum Help {
 
   /// Words wrapped to `width`; continuation lines indented by `indent`.
   static func wrapped(_ text: String, indent: Int, firstLineUsed: Int) -> String {
+    wrapped(parts: text.split(separator: " ").map(String.init), indent: indent, firstLineUsed: firstLineUsed)
+  }
+
+  /// Parts (words, or whole options like `[--cell <size>]`) joined by spaces and wrapped to
+  /// `width` between parts only; continuation lines indented by `indent`.
+  static func wrapped(parts: [String], indent: Int, firstLineUsed: Int) -> String {
     var lines: [String] = []
     var line = ""
     var used = firstLineUsed
-    for word in text.split(separator: " ") {
+    for word in parts {
       if !line.isEmpty && used + line.count + 1 + word.count > width {
         lines.append(line)
         line = ""

@@ -17,7 +17,7 @@ struct CountCommand: HotspotCommand {
       --snap 25m gives them to the nearest area.
       """,
     options: [
-      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON) of the areas."),
+      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON) of the areas.", isRequired: true),
       CommonOptions.incidents,
       CommonOptions.period, CommonOptions.category,
       OptionSpec(
@@ -61,9 +61,8 @@ struct CountCommand: HotspotCommand {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    guard let areas = arguments.value("areas") else { throw UsageError("Missing '--areas <file>'.") }
-    areasFile = areas
-    incidentSpecs = try InputOptions.incidentSpecs(arguments)
+    areasFile = arguments.value("areas") ?? ""
+    incidentSpecs = arguments.values("incidents")
     filter = try InputOptions.filter(arguments)
     baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
       try ValueSyntax.period(text, option: "compare-to")

@@ -54,7 +54,7 @@ struct DensityCommand: HotspotCommand {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    incidentSpecs = try InputOptions.incidentSpecs(arguments)
+    incidentSpecs = arguments.values("incidents")
     areasFile = arguments.value("areas")
     kernel = Kernel(rawValue: (arguments.value("kernel") ?? "quartic").lowercased()) ?? .quartic
     bandwidth = try Self.distanceOrAuto(arguments.value("bandwidth"), option: "bandwidth")

@@ -13,13 +13,6 @@ enum InputOptions {
     return crs
   }
 
-  /// `--incidents`, required, as given (files, folders, globs).
-  static func incidentSpecs(_ arguments: ParsedArguments) throws(UsageError) -> [String] {
-    let specs = arguments.values("incidents")
-    guard !specs.isEmpty else { throw UsageError("Missing '--incidents <file>'.") }
-    return specs
-  }
-
   /// `--period` and `--category` as a filter.
   static func filter(_ arguments: ParsedArguments) throws(UsageError) -> IncidentFilter {
     let period = try arguments.value("period").map { text throws(UsageError) in
