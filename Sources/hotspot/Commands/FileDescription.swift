@@ -40,7 +40,7 @@ struct FileDescription {
 
   // MARK: - Boundary files
 
-  init(boundary layer: GeoJSONLayer, file: String) {
+  init(boundary layer: BoundaryLayer, file: String) {
     self.file = file
     let features = layer.collection.features
     let typeText = layer.geometryTypeCounts.map { "\($0.count) \($0.type)" }.joined(separator: ", ")

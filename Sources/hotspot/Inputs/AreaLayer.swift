@@ -5,7 +5,7 @@ import GeoIO
 struct AreaLayer {
   let file: String
   /// The layer as read (source CRS, every feature).
-  let source: GeoJSONLayer
+  let source: BoundaryLayer
   /// The features that have polygons, in file order: their index in `source`.
   let featureIndices: [Int]
   let ids: [String]

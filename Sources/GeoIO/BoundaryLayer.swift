@@ -1,14 +1,14 @@
 import GeoCore
 
-/// What `GeoJSONReader` read from one file: the features, how their CRS was decided, and every
+/// What a boundary reader read from one file: the features, how their CRS was decided, and every
 /// warning, so that `inspect` and provenance can say what was read and what was repaired.
-public struct GeoJSONLayer: Sendable {
+public struct BoundaryLayer: Sendable {
   /// The features in file order, coordinates as read; `collection.crs == crsDecision.crs`.
   public var collection: FeatureCollection
   /// The CRS of the coordinates and the rule that chose it.
   public var crsDecision: CRSDecision
-  /// The name in the file's legacy `crs` member, as written; nil when there is none.
-  public var crsMember: String?
+  /// The CRS the file names, as written (the legacy GeoJSON `crs` member); nil when it names none.
+  public var declaredCRSText: String?
   /// Warnings, in file order: features kept without a geometry (null, empty, missing or of a type
   /// Hotspot does not read) and rings closed for the user.
   public var problems: [InputError]
