@@ -63,16 +63,17 @@ public enum GeoJSONReader {
         return BoundaryLayer(
           collection: FeatureCollection(features: features, crs: decision.crs),
           crsDecision: decision, declaredCRSText: parser.crsMember, problems: parser.problems,
-          geometryTypeCounts: parser.typeCounts, byteCount: bytes.count)
+          geometryTypeCounts: parser.typeCounts, byteCount: bytes.count, format: .geoJSON,
+          files: [name])
       }
     }
     return try result.get()
   }
 }
 
-/// The bytes of a regular file.
+/// The bytes of a regular file (also the Shapefile reader's, for each of its files).
 /// - Throws: `.fileNotFound`, `.isDirectory`, or `.notReadable` with the system's reason.
-private func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
+func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
   var status = stat()
   guard stat(path, &status) == 0 else {
     let code = errno
