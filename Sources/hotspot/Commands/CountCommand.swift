@@ -17,7 +17,7 @@ struct CountCommand: HotspotCommand {
       --snap 25m gives them to the nearest area.
       """,
     options: [
-      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON) of the areas."),
+      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON or Shapefile) of the areas."),
       OptionSpec(
         name: "incidents", valueName: "file",
         help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true),
@@ -153,7 +153,7 @@ struct CountCommand: HotspotCommand {
       }
       return
     }
-    let inputs = [areasFile] + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
+    let inputs = layer.source.files + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
     try AtomicFile.write(text, to: outputPath, inputs: inputs)
     if format == .csv, let groupTable = result.groupTable {
       try AtomicFile.write(CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: inputs)
