@@ -11,7 +11,9 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   public var line: Int?
   /// 0-based index of the feature in a GeoJSON `features` array.
   public var feature: Int?
-  /// The JSON path (`features[12].geometry.coordinates[0]`) or the CSV column name.
+  /// The JSON path (`features[12].geometry.coordinates[0]`), the CSV column name, or the
+  /// Shapefile record (1-based, as the `.shp` numbers them) and part or field
+  /// (`record 13, part 2`, `record 13, field NAME`).
   public var field: String?
   public var reason: Reason
 
@@ -57,6 +59,27 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     case noLocation
     case headerMismatch(expected: String, found: String)
     case monthInSeveralFiles(month: String, otherFile: String)
+    // Shapefile
+    /// A companion of a `.shp` is absent: an error for `.shx` and `.dbf` (`fallback` nil), a
+    /// warning saying what was done instead for `.prj` and `.cpg`.
+    case companionMissing(file: String, fallback: String?)
+    /// A shape type the ESRI specification does not define.
+    case unknownShapeType(Int)
+    /// A record's content length in the `.shp` differs from the one in the index (`.shx`), in bytes.
+    case recordLengthMismatch(shp: Int, shx: Int)
+    /// A record whose counts of parts and points need more bytes than it holds.
+    case recordTooShort(needed: Int, length: Int)
+    /// A part of a polygon whose first point is outside the record's points or before the
+    /// previous part's (parts 1-based).
+    case partIndexOutOfRange(part: Int, start: Int, pointCount: Int)
+    /// The `.dbf` and the `.shp` hold different numbers of records.
+    case recordCountMismatch(dbf: Int, shp: Int)
+    /// A `.dbf` record marked deleted (`*`): its shape is skipped.
+    case deletedRecord
+    /// A counter-clockwise ring (a hole, by the Shapefile rule) that no clockwise ring contains.
+    case holeOutsideOuterRings
+    /// A dBASE field of a type other than C, N, F, L and D (memo, binary…): kept as text.
+    case unreadFieldType(String)
     case emptyFile
     case other(String)
   }
@@ -64,7 +87,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The process exit status this error maps to: 66 missing input, 74 I/O, 65 bad data.
   public var exitStatus: Int32 {
     switch reason {
-    case .fileNotFound, .isDirectory, .noFilesMatched: 66
+    case .fileNotFound, .isDirectory, .noFilesMatched, .companionMissing: 66
     case .notReadable: 74
     default: 65
     }
@@ -112,6 +135,26 @@ extension InputError.Reason: CustomStringConvertible {
     case .headerMismatch(let expected, let found):
       "the header differs from the first file's (expected \(expected), found \(found))"
     case .monthInSeveralFiles(let month, let other): "month \(month) also appears in \(other)"
+    case .companionMissing(let file, let fallback?): "there is no \(file); \(fallback)"
+    case .companionMissing(let file, nil):
+      "there is no \(file); a Shapefile needs its .shp, .shx and .dbf side by side"
+    case .unknownShapeType(let type):
+      "unknown shape type \(type) (the ESRI specification defines 0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28 and 31)"
+    case .recordLengthMismatch(let shp, let shx):
+      "the record is \(shp) bytes long in the .shp but \(shx) in the index (.shx); one of them is damaged"
+    case .recordTooShort(let needed, let length):
+      "the record holds \(length) bytes but its parts and points need \(needed)"
+    case .partIndexOutOfRange(let part, let start, let pointCount):
+      "part \(part) starts at point \(start), outside the record's \(pointCount) points or before the previous part"
+    case .recordCountMismatch(let dbf, let shp):
+      "the .dbf holds \(dbf) records and the .shp \(shp)"
+        + (dbf < shp
+          ? "; every shape needs its row of attributes" : "; the extra .dbf records are ignored")
+    case .deletedRecord: "the record is marked deleted in the .dbf; its shape is skipped"
+    case .holeOutsideOuterRings:
+      "a counter-clockwise ring (a hole) lies in no clockwise (outer) ring; read as an outer ring"
+    case .unreadFieldType(let type):
+      "dBASE field type '\(type)' is not one Hotspot reads (C, N, F, L, D); its values are kept as the text the .dbf holds"
     case .emptyFile: "the file is empty"
     case .other(let what): what
     }

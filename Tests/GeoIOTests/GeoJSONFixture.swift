@@ -14,7 +14,7 @@ enum GeoJSONFixture {
   }
 
   /// Reads fixture `name`.
-  static func read(_ name: String, declaredCRS: CRS? = nil) throws(InputError) -> GeoJSONLayer {
+  static func read(_ name: String, declaredCRS: CRS? = nil) throws(InputError) -> BoundaryLayer {
     try GeoJSONReader.read(file: path(name), declaredCRS: declaredCRS)
   }
 

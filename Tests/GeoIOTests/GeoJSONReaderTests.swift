@@ -165,7 +165,7 @@ struct GeoJSONReaderTests {
     #expect(layer.collection.features.count == 1)
     #expect(layer.collection.features.first?.properties.isEmpty == true)
     #expect(layer.collection.features.first?.geometry?.vertexCount == 4)
-    #expect(layer.crsMember == "EPSG:27700")
+    #expect(layer.declaredCRSText == "EPSG:27700")
     #expect(layer.collection.crs == .britishNationalGrid)
   }
 
@@ -189,7 +189,7 @@ struct GeoJSONReaderTests {
     ]
     for (file, name, crs) in cases {
       let layer = try GeoJSONFixture.read(file)
-      #expect(layer.crsMember == name, "\(file)")
+      #expect(layer.declaredCRSText == name, "\(file)")
       #expect(layer.crsDecision == CRSDecision(crs: crs, rule: .crsMember(name)), "\(file)")
       #expect(layer.collection.crs == crs, "\(file)")
     }
@@ -199,13 +199,13 @@ struct GeoJSONReaderTests {
   func declaredCRS() throws {
     let layer = try GeoJSONFixture.read("crs-epsg-27700.geojson", declaredCRS: .planar)
     #expect(layer.crsDecision == CRSDecision(crs: .planar, rule: .declaredByUser))
-    #expect(layer.crsMember == "EPSG:27700")
+    #expect(layer.declaredCRSText == "EPSG:27700")
   }
 
   @Test("an unknown crs name is accepted when the caller declares the CRS")
   func unknownCRSDeclared() throws {
     let layer = try GeoJSONFixture.read("crs-unknown.geojson", declaredCRS: .britishNationalGrid)
-    #expect(layer.crsMember == "EPSG:3857")
+    #expect(layer.declaredCRSText == "EPSG:3857")
     #expect(layer.collection.crs == .britishNationalGrid)
   }
 
@@ -214,7 +214,7 @@ struct GeoJSONReaderTests {
     let text =
       #"{"type":"FeatureCollection","crs":{"type":"EPSG","properties":{"code":27700}},"features":[]}"#
     let layer = try GeoJSONReader.read(bytes: Array(text.utf8), name: "code.geojson")
-    #expect(layer.crsMember == "EPSG:27700")
+    #expect(layer.declaredCRSText == "EPSG:27700")
     #expect(layer.collection.crs == .britishNationalGrid)
   }
 
@@ -223,6 +223,6 @@ struct GeoJSONReaderTests {
     let text = #"{"type":"Point","coordinates":[425000.5,540000.25]}"#
     let layer = try GeoJSONReader.read(bytes: Array(text.utf8), name: "point.geojson")
     #expect(layer.crsDecision == CRSDecision(crs: .britishNationalGrid, rule: .coordinateRangeBNG))
-    #expect(layer.crsMember == nil)
+    #expect(layer.declaredCRSText == nil)
   }
 }

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Positions over all rings and points, ring closures included (what shapely and GDAL count).
-private func positionCount(_ layer: GeoJSONLayer) -> Int {
+private func positionCount(_ layer: BoundaryLayer) -> Int {
   layer.collection.features.reduce(0) { total, feature in
     guard let geometry = feature.geometry else { return total }
     let ringPositions = geometry.polygons.reduce(0) { sum, polygon in
@@ -15,11 +15,11 @@ private func positionCount(_ layer: GeoJSONLayer) -> Int {
 }
 
 /// `Geometry.vertexCount` summed: ring closures not counted.
-private func vertexCount(_ layer: GeoJSONLayer) -> Int {
+private func vertexCount(_ layer: BoundaryLayer) -> Int {
   layer.collection.features.reduce(0) { $0 + ($1.geometry?.vertexCount ?? 0) }
 }
 
-private func typeCounts(_ layer: GeoJSONLayer) -> [String] {
+private func typeCounts(_ layer: BoundaryLayer) -> [String] {
   layer.geometryTypeCounts.map { "\($0.type) \($0.count)" }
 }
 
@@ -44,7 +44,7 @@ struct GeoJSONRealDataTests {
     let crs84 = "urn:ogc:def:crs:OGC:1.3:CRS84"
     #expect(layer.collection.features.count == 63)
     #expect(typeCounts(layer) == ["Polygon 63"])
-    #expect(layer.crsMember == crs84)
+    #expect(layer.declaredCRSText == crs84)
     #expect(layer.crsDecision == CRSDecision(crs: .wgs84, rule: .crsMember(crs84)))
     #expect(layer.collection.crs == .wgs84)
     #expect(layer.problems.isEmpty)
@@ -84,7 +84,7 @@ struct GeoJSONRealDataTests {
     let layer = try GeoJSONReader.read(file: url.path)
     #expect(layer.collection.features.count == 59)
     #expect(typeCounts(layer) == ["Polygon 47", "MultiPolygon 12"])
-    #expect(layer.crsMember == nil)
+    #expect(layer.declaredCRSText == nil)
     #expect(layer.crsDecision == CRSDecision(crs: .britishNationalGrid, rule: .coordinateRangeBNG))
     #expect(vertexCount(layer) == 101_059)
     #expect(layer.collection.features.first?.properties["label"] == .string("NE18"))
@@ -122,7 +122,7 @@ struct GeoJSONRealDataTests {
     let layer = try GeoJSONReader.read(file: url.path, declaredCRS: .planar)
     #expect(layer.collection.features.count == 211)
     #expect(typeCounts(layer) == ["Point 211"])
-    #expect(layer.crsMember == "urn:ogc:def:crs:OGC:1.3:CRS84")
+    #expect(layer.declaredCRSText == "urn:ogc:def:crs:OGC:1.3:CRS84")
   }
 
   @Test(

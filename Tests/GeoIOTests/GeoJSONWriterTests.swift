@@ -7,7 +7,7 @@ private func ring(_ coordinates: [(Double, Double)]) throws -> Ring {
   try Ring(closed: coordinates.map { Point(x: $0.0, y: $0.1) })
 }
 
-private func reread(_ text: String) throws -> GeoJSONLayer {
+private func reread(_ text: String) throws -> BoundaryLayer {
   try GeoJSONReader.read(bytes: Array(text.utf8), name: "written.geojson")
 }
 

@@ -4,10 +4,15 @@ public enum CRSRule: Hashable, Sendable, CustomStringConvertible {
   case declaredByUser
   /// The file's legacy GeoJSON `crs` member named it (the member's text).
   case crsMember(String)
+  /// A Shapefile's `.prj` named it (the name of its WKT `PROJCS` or `GEOGCS`).
+  case projectionFile(String)
   /// The columns name it: longitude/latitude are WGS84, easting/northing British National Grid.
   case columnNames(String)
   /// RFC 7946: a GeoJSON file without a `crs` member whose coordinates fit longitude/latitude.
   case geoJSONDefault
+  /// A file that declares no CRS (a Shapefile without a usable `.prj`) whose coordinates fit
+  /// longitude/latitude.
+  case coordinateRangeWGS84
   /// Coordinates outside ±180/±90 that fit British National Grid's extent.
   case coordinateRangeBNG
   /// Coordinates that fit neither WGS84 nor British National Grid.
@@ -17,8 +22,11 @@ public enum CRSRule: Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .declaredByUser: "declared with --crs"
     case .crsMember(let text): "the file's crs member says \(text)"
+    case .projectionFile(let name): "the .prj file names \(name)"
     case .columnNames(let text): "column names (\(text))"
     case .geoJSONDefault: "no crs member and coordinates within ±180°/±90° (RFC 7946 default)"
+    case .coordinateRangeWGS84:
+      "no CRS declared and coordinates within ±180°/±90°, so taken as lon/lat"
     case .coordinateRangeBNG:
       "coordinates beyond ±180°/±90° but within British National Grid (0–700 km E, 0–1300 km N)"
     case .coordinateRangePlanar:
@@ -38,7 +46,7 @@ public struct CRSDecision: Hashable, Sendable {
   }
 
   /// The CRS of a set of coordinates from, in order: the user's `--crs`, the file's own
-  /// declaration (`crs` member or column names, already turned into a `CRSDecision`), and the
+  /// declaration (`crs` member, `.prj` or column names, already turned into a `CRSDecision`), and the
   /// coordinates' range (lon/lat when within ±180/±90, else British National Grid when within its
   /// extent, else planar).
   ///
@@ -59,13 +67,19 @@ public struct CRSDecision: Hashable, Sendable {
     return CRSDecision(crs: .planar, rule: .coordinateRangePlanar)
   }
 
+  /// How far past ±180°/±90° a longitude or latitude may lie and still fit WGS84: rounding noise
+  /// in files written by other tools (Natural Earth's Russia reaches 180.00000000000006°).
+  public static let degreeTolerance = 1e-9
+
   /// True when every coordinate in `bounds` lies in the valid range of `crs`:
-  /// ±180° / ±90° for WGS84; 0…700,000 m east and 0…1,300,000 m north for British National Grid
-  /// (the Ordnance Survey's defined extent, with the 100 km squares of Shetland included).
+  /// ±180° / ±90° for WGS84, give or take `degreeTolerance`; 0…700,000 m east and 0…1,300,000 m
+  /// north for British National Grid (the Ordnance Survey's defined extent, with the 100 km
+  /// squares of Shetland included).
   public static func fits(_ bounds: BoundingBox, _ crs: CRS) -> Bool {
     switch crs {
     case .wgs84:
-      bounds.minX >= -180 && bounds.maxX <= 180 && bounds.minY >= -90 && bounds.maxY <= 90
+      bounds.minX >= -180 - degreeTolerance && bounds.maxX <= 180 + degreeTolerance
+        && bounds.minY >= -90 - degreeTolerance && bounds.maxY <= 90 + degreeTolerance
     case .britishNationalGrid:
       bounds.minX >= 0 && bounds.maxX <= 700_000 && bounds.minY >= 0 && bounds.maxY <= 1_300_000
     case .planar, .localTransverseMercator: true

@@ -6,7 +6,7 @@ import GeoCore
   import Darwin
 #endif
 
-/// Reads GeoJSON (RFC 7946) boundary and point files into a `GeoJSONLayer`.
+/// Reads GeoJSON (RFC 7946) boundary and point files into a `BoundaryLayer`.
 ///
 /// Accepts a FeatureCollection (§3.3), a single Feature (§3.2) or a bare geometry (§3.1), with
 /// members in any order. Point, MultiPoint, Polygon and MultiPolygon are read; other geometry
@@ -45,7 +45,7 @@ public enum GeoJSONReader {
   /// - Parameter declaredCRS: the user's `--crs`, which overrides the file's `crs` member and
   ///   makes an unknown member name acceptable.
   public static func read(file path: String, declaredCRS: CRS? = nil) throws(InputError)
-    -> GeoJSONLayer
+    -> BoundaryLayer
   {
     let bytes = try readWholeFile(path)
     return try read(bytes: bytes, name: path, declaredCRS: declaredCRS)
@@ -54,25 +54,26 @@ public enum GeoJSONReader {
   /// Reads GeoJSON held in memory; `name` is the file name errors give.
   public static func read(
     bytes: [UInt8], name: String, declaredCRS: CRS? = nil
-  ) throws(InputError) -> GeoJSONLayer {
+  ) throws(InputError) -> BoundaryLayer {
     let result = bytes.withUnsafeBufferPointer { buffer in
-      Result { () throws(InputError) -> GeoJSONLayer in
+      Result { () throws(InputError) -> BoundaryLayer in
         var parser = GeoJSONParser(bytes: buffer, file: name, declaredCRS: declaredCRS)
         let features = try parser.readDocument()
         let decision = try parser.decideCRS(for: features)
-        return GeoJSONLayer(
+        return BoundaryLayer(
           collection: FeatureCollection(features: features, crs: decision.crs),
-          crsDecision: decision, crsMember: parser.crsMember, problems: parser.problems,
-          geometryTypeCounts: parser.typeCounts, byteCount: bytes.count)
+          crsDecision: decision, declaredCRSText: parser.crsMember, problems: parser.problems,
+          geometryTypeCounts: parser.typeCounts, byteCount: bytes.count, format: .geoJSON,
+          files: [name])
       }
     }
     return try result.get()
   }
 }
 
-/// The bytes of a regular file.
+/// The bytes of a regular file (also the Shapefile reader's, for each of its files).
 /// - Throws: `.fileNotFound`, `.isDirectory`, or `.notReadable` with the system's reason.
-private func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
+func readWholeFile(_ path: String) throws(InputError) -> [UInt8] {
   var status = stat()
   guard stat(path, &status) == 0 else {
     let code = errno

@@ -17,7 +17,9 @@ struct CountCommand: HotspotCommand {
       --snap 25m gives them to the nearest area.
       """,
     options: [
-      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON) of the areas.", isRequired: true),
+      OptionSpec(
+        name: "areas", valueName: "file", help: "Boundary file (GeoJSON or Shapefile) of the areas.",
+        isRequired: true),
       CommonOptions.incidents,
       CommonOptions.period, CommonOptions.category,
       OptionSpec(
@@ -147,7 +149,7 @@ struct CountCommand: HotspotCommand {
       }
       return
     }
-    let inputs = [areasFile] + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
+    let inputs = layer.source.files + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
     try AtomicFile.write(text, to: outputPath, inputs: inputs)
     if format == .csv, let groupTable = result.groupTable {
       try AtomicFile.write(CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: inputs)

@@ -18,7 +18,7 @@ struct DensityCommand: HotspotCommand {
       """,
     options: [
       CommonOptions.incidents,
-      OptionSpec(name: "areas", valueName: "file", help: "Study area: cells whose centre lies outside are no-data."),
+      OptionSpec(name: "areas", valueName: "file", help: "Study area (GeoJSON or Shapefile): cells whose centre lies outside are no-data."),
       OptionSpec(
         name: "kernel", valueName: "kernel", help: "The kernel.", defaultValue: "quartic",
         allowedValues: Kernel.allCases.map(\.rawValue)),
@@ -166,7 +166,7 @@ struct DensityCommand: HotspotCommand {
       console.output(text)
       return
     }
-    let inputs = files + [areasFile].compactMap { $0 }
+    let inputs = files + (layer?.source.files ?? [])
     try AtomicFile.write(text, to: outputPath, inputs: inputs)
     if format == .asc, let projection = ASCIIGridWriter.projectionText(working) {
       try AtomicFile.write(projection, to: Self.projectionPath(outputPath), inputs: inputs)

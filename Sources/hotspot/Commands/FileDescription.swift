@@ -40,11 +40,12 @@ struct FileDescription {
 
   // MARK: - Boundary files
 
-  init(boundary layer: GeoJSONLayer, file: String) {
+  init(boundary layer: BoundaryLayer, file: String) {
     self.file = file
     let features = layer.collection.features
     let typeText = layer.geometryTypeCounts.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
-    fact("kind", "kind", "boundary file (GeoJSON)", "boundaries")
+    fact("kind", "kind", "boundary file (\(layer.format.name))", "boundaries")
+    if case .shapefile(let summary) = layer.format { describeShapefile(summary) }
     fact(
       "features", "features", "\(features.count)" + (typeText.isEmpty ? "" : " (\(typeText))"),
       .number(Double(features.count)))
@@ -73,6 +74,25 @@ struct FileDescription {
       .array(fields.duplicateIDs.map(JSONValue.string)))
     describeProblems(layer.problems)
     tables.append(("properties", "properties", Self.propertyTable(features)))
+  }
+
+  /// The shape type, records, companion files and code page of a Shapefile.
+  private mutating func describeShapefile(_ summary: ShapefileSummary) {
+    fact("shape type", "shape_type", summary.shapeType.description, .string(summary.shapeType.description))
+    fact(
+      "records", "records",
+      Format.count(summary.recordCount)
+        + (summary.deletedRecordCount > 0 ? " (\(Format.count(summary.deletedRecordCount)) deleted, skipped)" : ""),
+      .number(Double(summary.recordCount)))
+    fact(
+      "companions", "companions", summary.companions.joined(separator: ", "),
+      .array(summary.companions.map(JSONValue.string)))
+    fact(
+      "code page", "code_page", "\(summary.codePage.codePage) — \(summary.codePage.rule)",
+      .object([
+        ("name", .string(summary.codePage.codePage.description)),
+        ("rule", .string(summary.codePage.rule.description)),
+      ]))
   }
 
   /// The total planar area of the polygons in the working CRS, in m²; nil for points or planar data

@@ -37,11 +37,11 @@ enum InputOptions {
     return options
   }
 
-  /// True for files read as boundaries: `.geojson` and `.json`, or any file whose first
+  /// True for files read as boundaries: `.geojson`, `.json` and `.shp`, or any file whose first
   /// non-blank byte is `{`. Everything else is read as incident CSV.
   static func isBoundaryFile(_ path: String) -> Bool {
     let lower = path.lowercased()
-    if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") { return true }
+    if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") || lower.hasSuffix(".shp") { return true }
     if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return false }
     return FileSniffer.firstNonBlankByte(path) == UInt8(ascii: "{")
   }

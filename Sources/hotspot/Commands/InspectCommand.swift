@@ -8,13 +8,14 @@ struct InspectCommand: HotspotCommand {
     name: "inspect",
     abstract: "Describe boundary and incident files: features, CRS, fields, rows, months, problems.",
     discussion: """
-      A boundary file (GeoJSON) is described by its features, geometry types, vertices, CRS and the \
-      rule that decided it, bounding box in both CRSs, properties with types and examples, the likely \
-      id and name fields, duplicate ids and problems. An incident file (CSV) is described by its \
-      format, the columns mapped, rows, rows without a location, skipped rows by reason, months, \
-      categories and bounding box.
+      A boundary file (GeoJSON, or a Shapefile with its companion files) is described by its \
+      features, geometry types, vertices, CRS and the rule that decided it, bounding box in both \
+      CRSs, properties with types and examples, the likely id and name fields, duplicate ids and \
+      problems; a Shapefile also by its shape type, companion files and code page. An incident \
+      file (CSV) is described by its format, the columns mapped, rows, rows without a location, \
+      skipped rows by reason, months, categories and bounding box.
       """,
-    arguments: [ArgumentSpec(name: "file", help: "Boundary (.geojson) or incident (.csv) files.", repeating: true)],
+    arguments: [ArgumentSpec(name: "file", help: "Boundary (.geojson, .shp) or incident (.csv) files.", repeating: true)],
     options: [CommonOptions.format, CommonOptions.output, CommonOptions.crs]
       + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -37,7 +38,7 @@ struct InspectCommand: HotspotCommand {
     var descriptions: [FileDescription] = []
     for file in files {
       if InputOptions.isBoundaryFile(file) {
-        let layer = try GeoJSONReader.read(file: file, declaredCRS: declaredCRS)
+        let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
         descriptions.append(FileDescription(boundary: layer, file: file))
       } else {
         let (table, report) = try IncidentReader.read(files: [file], options: columns)

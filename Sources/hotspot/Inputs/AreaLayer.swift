@@ -5,7 +5,7 @@ import GeoIO
 struct AreaLayer {
   let file: String
   /// The layer as read (source CRS, every feature).
-  let source: GeoJSONLayer
+  let source: BoundaryLayer
   /// The features that have polygons, in file order: their index in `source`.
   let featureIndices: [Int]
   let ids: [String]
@@ -27,7 +27,7 @@ struct AreaLayer {
   static func load(file: String, declaredCRS: CRS?, idField: String?, nameField: String?) throws(InputError)
     -> AreaLayer
   {
-    let source = try GeoJSONReader.read(file: file, declaredCRS: declaredCRS)
+    let source = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
     let features = source.collection.features
     let featureIndices = features.indices.filter { features[$0].geometry?.isAreal == true }
     guard !featureIndices.isEmpty else {

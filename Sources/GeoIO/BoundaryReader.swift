@@ -1,0 +1,31 @@
+import GeoCore
+
+/// Reads a boundary file of either format into a `BoundaryLayer`, so that every command takes
+/// GeoJSON and Shapefiles alike.
+///
+/// The extension decides: `.shp` (any case) is read by `ShapefileReader` with its companions,
+/// anything else by `GeoJSONReader`.
+///
+/// ## Example
+///
+///     let layer = try BoundaryReader.read(file: "divisions.shp", declaredCRS: nil)
+///     print(layer.format.name, layer.collection.features.count)
+///     // Prints "Shapefile 63"
+public enum BoundaryReader {
+  /// Reads the boundary file at `path`.
+  /// - Parameter declaredCRS: the user's `--crs`, which overrides what the file says.
+  /// - Throws: `InputError`, as the reader for the format throws it.
+  public static func read(file path: String, declaredCRS: CRS? = nil) throws(InputError)
+    -> BoundaryLayer
+  {
+    if isShapefile(path) {
+      return try ShapefileReader.read(file: path, declaredCRS: declaredCRS)
+    }
+    return try GeoJSONReader.read(file: path, declaredCRS: declaredCRS)
+  }
+
+  /// True for a path ending in `.shp`, in any case.
+  public static func isShapefile(_ path: String) -> Bool {
+    path.lowercased().hasSuffix(".shp")
+  }
+}
