@@ -82,7 +82,7 @@ struct ValueTests {
     let lonLat = BoundingBox(minX: -2.3, minY: 54.4, maxX: -1.2, maxY: 54.9)
     let bng = BoundingBox(minX: 356_180, minY: 543_074, maxX: 440_586, maxY: 641_043)
     let other = BoundingBox(minX: 860, minY: 505, maxX: 987.5, maxY: 581)
-    #expect(CRSDecision.decide(userDeclared: nil, fileDeclared: nil, bounds: lonLat).rule == .geoJSONDefault)
+    #expect(CRSDecision.decide(userDeclared: nil, fileDeclared: nil, bounds: lonLat).rule == .coordinateRangeWGS84)
     #expect(CRSDecision.decide(userDeclared: nil, fileDeclared: nil, bounds: bng).crs == .britishNationalGrid)
     #expect(CRSDecision.decide(userDeclared: nil, fileDeclared: nil, bounds: other).rule == .coordinateRangeBNG)
     let huge = BoundingBox(minX: -5e6, minY: 0, maxX: 5e6, maxY: 1)

@@ -59,7 +59,7 @@ public struct CRSDecision: Hashable, Sendable {
     if let userDeclared { return CRSDecision(crs: userDeclared, rule: .declaredByUser) }
     if let fileDeclared { return fileDeclared }
     if bounds.isEmpty || fits(bounds, .wgs84) {
-      return CRSDecision(crs: .wgs84, rule: .geoJSONDefault)
+      return CRSDecision(crs: .wgs84, rule: .coordinateRangeWGS84)
     }
     if fits(bounds, .britishNationalGrid) {
       return CRSDecision(crs: .britishNationalGrid, rule: .coordinateRangeBNG)

@@ -83,8 +83,10 @@ extension GeoJSONParser {
     if let crs = crsFromMember, let text = crsMember {
       fromFile = CRSDecision(crs: crs, rule: .crsMember(text))
     }
-    let decision = CRSDecision.decide(
+    var decision = CRSDecision.decide(
       userDeclared: declaredCRS, fileDeclared: fromFile, bounds: bounds)
+    // For GeoJSON, lon/lat without a crs member is the format's own default (RFC 7946 §4).
+    if decision.rule == .coordinateRangeWGS84 { decision.rule = .geoJSONDefault }
     if decision.crs == .wgs84 && !bounds.isEmpty && !CRSDecision.fits(bounds, .wgs84) {
       for (index, feature) in features.enumerated() {
         guard let geometry = feature.geometry,

@@ -226,9 +226,8 @@ public enum ShapefileReader {
     let bounds = features.reduce(BoundingBox.empty) { box, feature in
       feature.geometry.map { box.union($0.boundingBox) } ?? box
     }
-    var decision = CRSDecision.decide(
+    let decision = CRSDecision.decide(
       userDeclared: declaredCRS, fileDeclared: fromFile, bounds: bounds)
-    if decision.rule == .geoJSONDefault { decision.rule = .coordinateRangeWGS84 }
     guard decision.crs == .wgs84 && !bounds.isEmpty && !CRSDecision.fits(bounds, .wgs84) else {
       return decision
     }
