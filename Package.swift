@@ -46,7 +46,7 @@ let package = Package(
       name: "GeoIOTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SpatialAnalysisTests", dependencies: ["GeoCore", "SpatialAnalysis", "TestSupport"]),
+      name: "SpatialAnalysisTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "TestSupport"]),
     .testTarget(
       name: "RenderingTests", dependencies: ["GeoCore", "SpatialAnalysis", "Rendering", "TestSupport"]),
     .testTarget(

@@ -10,7 +10,9 @@ enum Hotspot {
     "Incident points and area boundaries in; counts, hot spots, rankings, maps and reports out."
 
   /// Every subcommand, in the order `--help` lists them.
-  static var commands: [any HotspotCommand.Type] { [InspectCommand.self, CountCommand.self, DensityCommand.self] }
+  static var commands: [any HotspotCommand.Type] {
+    [InspectCommand.self, CountCommand.self, DensityCommand.self, GistarCommand.self, MoranCommand.self]
+  }
 
   static func main() {
     let console = Console.standard()

@@ -1,0 +1,367 @@
+import GeoCore
+import GeoIO
+import Rendering
+import SpatialAnalysis
+
+/// Which features are neighbours, as `--neighbours` names it.
+enum NeighbourRule: Equatable, Sendable {
+  case queen
+  case rook
+  case distance(Double)
+  case knn(Int)
+
+  /// `queen`, `rook`, `distance:750m`, `knn:8`.
+  static func parse(_ text: String) throws(UsageError) -> NeighbourRule {
+    let lower = text.lowercased()
+    if lower == "queen" { return .queen }
+    if lower == "rook" { return .rook }
+    if lower.hasPrefix("distance:") {
+      return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
+    }
+    if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
+    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m) or knn:<k> (knn:8).")
+  }
+}
+
+/// The options `gistar` and `moran` share: what the features are, their values, their weights.
+struct AutocorrelationOptions {
+  static let specs: [OptionSpec] = [
+    OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
+    OptionSpec(
+      name: "incidents", valueName: "file",
+      help: "Incident CSV (file, folder or glob; repeatable): the value is the count per area or cell.", repeating: true),
+    OptionSpec(name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
+    OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
+    OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
+    OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
+    OptionSpec(
+      name: "extent", valueName: "xmin,ymin,xmax,ymax",
+      help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed."),
+    OptionSpec(
+      name: "neighbours", valueName: "rule",
+      help: "queen, rook, distance:<d> (distance:750m) or knn:<k> (knn:8). Default: queen for areas, cell × √2 for cells."),
+    OptionSpec(
+      name: "transform", valueName: "transform", help: "Weights: binary, or row-standardised.",
+      allowedValues: SpatialWeights.Transform.allCases.map(\.rawValue)),
+    OptionSpec(name: "permutations", valueName: "n", help: "Conditional permutations for p_sim (0: none)."),
+    OptionSpec(name: "seed", valueName: "n", help: "Seed of the permutations.", defaultValue: "1"),
+    OptionSpec(
+      name: "snap-tolerance", valueName: "distance",
+      help: "Boundaries this close count as touching (contiguity). Default 1m; under --crs planar 1e-7 of the extent."),
+    OptionSpec(name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12)."),
+    OptionSpec(name: "category", valueName: "value", help: "Keep this category (repeatable).", repeating: true),
+  ]
+
+  var areasFile: String?
+  var incidentSpecs: [String]
+  var valueField: String?
+  var idField: String?
+  var nameField: String?
+  var cell: Double?
+  var extent: BoundingBox?
+  var neighbours: NeighbourRule?
+  var transform: SpatialWeights.Transform?
+  var permutations: Int
+  var seed: UInt64
+  var snapTolerance: Double?
+  var filter: IncidentFilter
+  var declaredCRS: CRS?
+  var columns: IncidentColumnOptions
+
+  init(_ arguments: ParsedArguments, defaultPermutations: Int) throws(UsageError) {
+    areasFile = arguments.value("areas")
+    incidentSpecs = arguments.values("incidents")
+    valueField = arguments.value("value-field")
+    idField = arguments.value("id-field")
+    nameField = arguments.value("name-field")
+    cell = try arguments.value("cell").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "cell") }
+    extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
+    neighbours = try arguments.value("neighbours").map { text throws(UsageError) in try NeighbourRule.parse(text) }
+    transform = arguments.value("transform").flatMap { SpatialWeights.Transform(rawValue: $0.lowercased()) }
+    let permutationText = arguments.value("permutations") ?? String(defaultPermutations)
+    guard let permutations = Int(permutationText), permutations >= 0, permutations <= 1_000_000 else {
+      throw UsageError("The value '\(permutationText)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
+    }
+    self.permutations = permutations
+    let seedText = arguments.value("seed") ?? "1"
+    guard let seed = UInt64(seedText) else {
+      throw UsageError("The value '\(seedText)' for '--seed' must be a whole number ≥ 0.")
+    }
+    self.seed = seed
+    snapTolerance = try arguments.value("snap-tolerance").map { text throws(UsageError) in
+      try ValueSyntax.distance(text, option: "snap-tolerance")
+    }
+    let period = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
+    filter = IncidentFilter(period: period, categories: arguments.values("category"))
+    declaredCRS = try InputOptions.crs(arguments)
+    columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
+
+    if let cell {
+      guard !incidentSpecs.isEmpty else { throw UsageError("'--cell' needs '--incidents': the value of a cell is its count.") }
+      if valueField != nil { throw UsageError("'--value-field' is for areas; with '--cell' the value is the incident count.") }
+      if case .distance(let limit) = neighbours, limit < cell {
+        throw UsageError("The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour.")
+      }
+    } else {
+      if extent != nil { throw UsageError("'--extent' needs '--cell': it is the extent of the cell grid.") }
+      guard areasFile != nil else { throw UsageError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').") }
+      if valueField == nil && incidentSpecs.isEmpty {
+        throw UsageError("Give the value by '--value-field <name>' or count '--incidents <file>'.")
+      }
+      if valueField != nil && !incidentSpecs.isEmpty {
+        throw UsageError("Give the value by '--value-field' or '--incidents', not both.")
+      }
+    }
+  }
+
+  /// The default neighbour rule for the features.
+  var neighbourRule: NeighbourRule { neighbours ?? .queen }
+
+  /// Reads the inputs and builds the features, their values and their (binary, self-free) weights.
+  func load(_ console: Console, quiet: Bool) throws -> AnalysisFeatures {
+    let layer = try areasFile.map { file throws(InputError) in
+      try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+    }
+    var notes: [String] = []
+    var choices: [(String, JSONValue)] = []
+    var inputs = [areasFile].compactMap { $0 }
+    var readReport: IncidentReadReport?
+
+    // Incidents, in the working CRS of the areas (or their own).
+    var x: [Double] = [], y: [Double] = []
+    var working = layer?.working
+    if !incidentSpecs.isEmpty {
+      let files = try IncidentSources.expand(incidentSpecs)
+      inputs += files
+      var table: IncidentTable?
+      var filtered = IncidentFilter.Outcome()
+      let report = try IncidentReader.stream(files: files, options: columns) { chunk in
+        let (kept, outcome) = filter.apply(to: chunk)
+        filtered.add(outcome)
+        if table == nil { table = kept } else { table?.append(contentsOf: kept) }
+      }
+      readReport = report
+      notes += report.problems.map(\.description)
+      guard var incidents = table, incidents.count > 0 else {
+        throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to analyse"))
+      }
+      let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
+      guard let transform = CoordinateTransform(from: incidents.crs, to: target) else {
+        throw InputError(
+          file: files.joined(separator: ", "),
+          reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(target); declare the CRS with --crs"))
+      }
+      incidents = transform.apply(incidents)
+      working = target
+      x = incidents.x
+      y = incidents.y
+      choices.append(("incidents_crs", .string(report.crsDecision.crs.identifier)))
+      choices.append(("incidents", .number(Double(x.count))))
+      if filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(filtered.removed)))) }
+    }
+    guard let working else { throw InputError(file: areasFile ?? "", reason: .other("nothing to analyse")) }
+
+    let features: AnalysisFeatures.Units
+    let values: [Double]
+    let weights: SpatialWeights
+    let rule = neighbourRule
+    if let cell {
+      let grid: SquareGrid
+      let cells: [Int]
+      if let extent {
+        grid = SquareGrid(extent: extent, cellSize: cell)
+        cells = Array(0..<grid.cellCount)
+        choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
+      } else if let layer {
+        let box = layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
+        grid = SquareGrid(snapping: box, cellSize: cell)
+        let index = PolygonIndex(areas: layer.geometries)
+        cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
+        choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
+      } else {
+        grid = SquareGrid(snapping: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }), cellSize: cell)
+        cells = Array(0..<grid.cellCount)
+        choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
+      }
+      guard cells.count >= 3, grid.cellCount <= DensityCommand.maximumCells else {
+        throw UsageError(
+          "The grid has \(cells.count) cells to analyse (of \(grid.cellCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
+      }
+      var position = [Int32](repeating: -1, count: grid.cellCount)
+      for (k, c) in cells.enumerated() { position[c] = Int32(k) }
+      var counts = [Double](repeating: 0, count: cells.count)
+      var outside = 0
+      for k in x.indices {
+        if let c = grid.cell(of: Point(x: x[k], y: y[k])), position[c] >= 0 {
+          counts[Int(position[c])] += 1
+        } else {
+          outside += 1
+        }
+      }
+      if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
+      choices.append(("cell_m", .number(cell)))
+      choices.append(("grid", .array([.number(grid.minX), .number(grid.minY), .number(grid.maxX), .number(grid.maxY)])))
+      choices.append(("incidents_outside_cells", .number(Double(outside))))
+      features = .cells(grid, cells)
+      values = counts
+      switch rule {
+      case .queen, .rook:
+        let limit = rule == .queen ? cell * 2.0.squareRoot() : cell
+        weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
+        choices.append(("weights", .string(rule == .queen
+          ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
+          : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")))
+      case .distance(let limit):
+        weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")))
+      case .knn(let k):
+        weights = SpatialWeights.nearestNeighbours(points: cells.map { grid.centre(of: $0) }, k: k)
+        choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
+      }
+    } else {
+      guard let layer else { throw UsageError("Missing '--areas <file>'.") }
+      features = .areas(layer)
+      if let valueField {
+        let property = layer.property(valueField)
+        if !property.contains(where: { $0 != nil }) {
+          throw InputError(file: layer.file, field: valueField, reason: .other("no area has this property"))
+        }
+        var numbers: [Double] = []
+        for (k, value) in property.enumerated() {
+          guard let number = value?.number, number.isFinite else {
+            throw InputError(
+              file: layer.file, feature: layer.featureIndices[k], field: valueField,
+              reason: .other("area '\(layer.ids[k])' has no numeric value"))
+          }
+          numbers.append(number)
+        }
+        values = numbers
+        choices.append(("value", .string("property \(valueField)")))
+      } else {
+        let index = PolygonIndex(areas: layer.geometries)
+        var tally = AreaTally(areaCount: layer.count)
+        var table = IncidentTable(crs: working)
+        table.x = x
+        table.y = y
+        tally.add(table, index: index, nearest: nil)
+        if tally.outside > 0 { notes.append("\(tally.outside) incidents lie in no area and are left out") }
+        values = tally.counts.map(Double.init)
+        choices.append(("value", "incident count per area (half-open edge rule, as count)"))
+        choices.append(("incidents_outside_areas", .number(Double(tally.outside))))
+      }
+      switch rule {
+      case .queen, .rook:
+        let tolerance = snapTolerance ?? defaultTolerance(layer)
+        weights = SpatialWeights.contiguity(areas: layer.geometries, rule: rule == .queen ? .queen : .rook, tolerance: tolerance)
+        choices.append(("weights", .string(rule == .queen
+          ? "queen contiguity: boundaries within the snap tolerance"
+          : "rook contiguity: a shared stretch of boundary longer than the snap tolerance")))
+        choices.append(("snap_tolerance", .number(tolerance)))
+        choices.append(("snap_tolerance_rule", .string(snapTolerance != nil
+          ? "--snap-tolerance" : working == .planar ? "1e-7 of the layer's larger side (planar units unknown)" : "1 m default")))
+      case .distance(let limit):
+        weights = SpatialWeights.distanceBand(points: layer.geometries.map(\.centroid), limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between area centroids (inclusive)")))
+      case .knn(let k):
+        weights = SpatialWeights.nearestNeighbours(points: layer.geometries.map(\.centroid), k: k)
+        choices.append(("weights", .string("\(k) nearest area centroids, ties by file order")))
+      }
+    }
+    let islands = weights.islands
+    if !islands.isEmpty {
+      notes.append("\(islands.count) of \(weights.count) features have no neighbour (islands)")
+    }
+    choices.insert(("working_crs", .string(working.identifier)), at: 0)
+    if let layer {
+      choices.insert(("areas_crs", .string(layer.source.crsDecision.crs.identifier)), at: 0)
+      choices.append(("id_field", .string(layer.idField)))
+    }
+    choices.append(("features", .number(Double(values.count))))
+    choices.append(("mean_neighbours", .number(weights.meanNeighbours)))
+    choices.append(("islands", .number(Double(islands.count))))
+    choices.append((
+      "neighbour_counts",
+      .object(weights.cardinalityHistogram.map { (String($0.neighbours), .number(Double($0.features))) })))
+    if !quiet {
+      console.progress(
+        "features: \(values.count), mean neighbours \(NumberText.fixed(weights.meanNeighbours, digits: 2)), islands \(islands.count), working CRS \(working)",
+        quiet: quiet)
+    }
+    return AnalysisFeatures(
+      units: features, values: values, weights: weights, working: working, choices: choices, notes: notes,
+      inputs: inputs, readReport: readReport)
+  }
+
+  /// 1 m in a metric CRS; under planar (units unknown) 1e-7 of the layer's larger side.
+  private func defaultTolerance(_ layer: AreaLayer) -> Double {
+    guard layer.working == .planar else { return 1 }
+    let box = layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
+    return Swift.max(box.width, box.height) * 1e-7
+  }
+}
+
+/// The features of a run: areas or grid cells, their values and binary neighbour weights.
+struct AnalysisFeatures {
+  enum Units {
+    case areas(AreaLayer)
+    case cells(SquareGrid, [Int])
+  }
+
+  let units: Units
+  let values: [Double]
+  /// Binary, without self.
+  let weights: SpatialWeights
+  let working: CRS
+  /// What was chosen, for the provenance file and the summary.
+  let choices: [(String, JSONValue)]
+  /// Warnings for stderr.
+  let notes: [String]
+  let inputs: [String]
+  let readReport: IncidentReadReport?
+
+  /// The key columns: `area_id, area_name` or `x, y`.
+  var keyColumns: [Table.Column] {
+    switch units {
+    case .areas: [.init("area_id"), .init("area_name")]
+    case .cells: [.init("x", alignment: .right), .init("y", alignment: .right)]
+    }
+  }
+
+  /// The key cells of feature k.
+  func keys(_ k: Int) -> [Table.Cell] {
+    switch units {
+    case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
+    case .cells(let grid, let cells):
+      let centre = grid.centre(of: cells[k])
+      return [.number(centre.x, digits: 3), .number(centre.y, digits: 3)]
+    }
+  }
+
+  /// Each feature's geometry in WGS84, with `table`'s row as properties (RFC 7946).
+  func geoJSON(_ table: Table) throws -> String {
+    guard let toWGS84 = CoordinateTransform(from: working, to: .wgs84) else {
+      throw InputError(file: inputs.first ?? "", reason: .other("planar features cannot be written as GeoJSON in WGS84; use another --format"))
+    }
+    let geometries: [Geometry]
+    switch units {
+    case .areas(let layer): geometries = layer.geometries
+    case .cells(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.square(of: $0))) }
+    }
+    let features = geometries.enumerated().map { k, geometry in
+      Feature(
+        geometry: geometry.mapPoints(toWGS84.apply),
+        properties: Properties(
+          zip(table.columns, table.rows[k]).map { column, cell in
+            let value: PropertyValue =
+              switch cell {
+              case .text(let text): .string(text)
+              case .integer(let n): .number(Double(n))
+              case .number(let x, _), .significant(let x, _): .number(x)
+              case .empty: .null
+              }
+            return (column.name, value)
+          }))
+    }
+    return GeoJSONWriter.write(FeatureCollection(features: features, crs: .wgs84), precision: 6)
+  }
+}
