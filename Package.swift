@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(
       name: "SpatialAnalysisTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "TestSupport"]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["GeoCore", "SpatialAnalysis", "Rendering", "TestSupport"]),
+      name: "RenderingTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "TestSupport"]),
     .testTarget(
       name: "HotspotCLITests",
       dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),
