@@ -10,9 +10,10 @@ import SpatialAnalysis
 /// Inputs, each skipped with a note when absent:
 /// - `../shared/realdata/county-durham-boundaries/` next to the package (63 electoral divisions,
 ///   324 LSOAs; WGS84, projected here to British National Grid with `CoordinateTransform`);
-/// - the generated county of `../shared/conformance/gen.py` in `$HOTSPOT_BENCH_DATA` or
-///   `/tmp/hotspot-data` (`wards.geojson`, `points_1m.csv`, `points_10m.csv` with `--with-10m`),
-///   and the reference counts `../shared/conformance/counts_wards_1m.csv`.
+/// - the generated county of `../shared/conformance/gen.py` (`wards.geojson`, `points_1m.csv`,
+///   `points_10m.csv` with `--with-10m`) in `$HOTSPOT_BENCH_DATA`, else
+///   `$HOTSPOT_CONFORMANCE_DATA`, else `/tmp/hotspot-data`; and the reference counts
+///   `../shared/conformance/counts_wards_1m.csv`.
 ///
 /// Checks: synthetic points must give the counts of a plain serial `firstContaining` pass made in
 /// `prepare` (whose index was itself checked against every polygon's half-open test on a sample);
@@ -30,6 +31,8 @@ enum BinPointsBenchmarks {
       binConformancePoints(),
       readAndCount(size: "1m", rows: 1_000_000, runs: 5),
       readAndCount(size: "10m", rows: 10_000_000, runs: 3),
+      streamOnly(size: "1m", rows: 1_000_000, runs: 5),
+      streamOnly(size: "10m", rows: 10_000_000, runs: 3),
     ]
   }
 
@@ -164,6 +167,23 @@ enum BinPointsBenchmarks {
       text.append(digit)
     }
     return text
+  }
+
+  /// Reading alone (the part of the end-to-end scenario that the C floor `csvscan parse` does).
+  static func streamOnly(size: String, rows: Int, runs: Int) -> Benchmark {
+    Benchmark(
+      name: "stream \(grouped(rows)) conformance CSV rows (reading only, no counting)", runs: runs,
+      prepare: {
+        let csv = try BenchData.generatedFile("points_\(size).csv")
+        return Benchmark.Work(units: Double(rows), unitName: "rows") {
+          var streamed = 0
+          let report = try IncidentReader.stream(file: csv, options: IncidentColumnOptions()) { chunk in
+            streamed += chunk.count
+          }
+          guard streamed == rows, report.dataRows == rows, report.crsDecision.crs == .britishNationalGrid
+          else { throw BenchmarkCheckFailed(description: "streamed \(streamed) rows") }
+        }
+      })
   }
 
   // MARK: Layers
@@ -350,9 +370,11 @@ enum BenchData {
       .deletingLastPathComponent().path
   }()
 
-  /// The generated conformance county: `$HOTSPOT_BENCH_DATA`, else `/tmp/hotspot-data`.
+  /// The generated conformance county: `$HOTSPOT_BENCH_DATA`, else `$HOTSPOT_CONFORMANCE_DATA`
+  /// (as the tests), else `/tmp/hotspot-data`.
   static let generatedFolder =
-    ProcessInfo.processInfo.environment["HOTSPOT_BENCH_DATA"] ?? "/tmp/hotspot-data"
+    ProcessInfo.processInfo.environment["HOTSPOT_BENCH_DATA"]
+    ?? ProcessInfo.processInfo.environment["HOTSPOT_CONFORMANCE_DATA"] ?? "/tmp/hotspot-data"
 
   /// A file under `../shared/` next to the package root; skipped when absent.
   static func sharedFile(_ relative: String) throws -> String {
