@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(
       name: "SpatialAnalysisTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "TestSupport"]),
     .testTarget(
-      name: "RenderingTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "TestSupport"]),
+      name: "RenderingTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "TestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "HotspotCLITests",
       dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),

@@ -28,7 +28,7 @@ struct Benchmark {
     seconds.sort()
     return BenchmarkResult(
       name: name, median: seconds[seconds.count / 2], best: seconds[0], units: work.units,
-      unitName: work.unitName)
+      unitName: work.unitName, peakMemoryMB: peakResidentMemoryMB())
   }
 }
 
@@ -38,9 +38,13 @@ struct BenchmarkResult {
   var best: Double
   var units: Double
   var unitName: String
+  /// The process's peak resident memory so far (`getrusage` max RSS): it covers every benchmark run
+  /// before this one in the same process, so run a benchmark alone to read its own peak.
+  var peakMemoryMB: Double
 
   static let header =
-    "benchmark".padding(toLength: 64, withPad: " ", startingAt: 0) + "    median      best   throughput"
+    "benchmark".padding(toLength: 76, withPad: " ", startingAt: 0)
+    + "    median      best  peak RSS   throughput"
 
   var row: String {
     let rate = units / median
@@ -50,14 +54,33 @@ struct BenchmarkResult {
     } else {
       rateText = String(format: "%.1f %@/s", rate, unitName)
     }
-    return name.padding(toLength: 64, withPad: " ", startingAt: 0)
-      + String(format: "%9.4fs %9.4fs   ", median, best) + rateText
+    return name.padding(toLength: 76, withPad: " ", startingAt: 0)
+      + String(format: "%9.4fs %9.4fs %6.0f MB   ", median, best, peakMemoryMB) + rateText
   }
 }
 
 /// Thrown by a benchmark whose result is not what it should be.
 struct BenchmarkCheckFailed: Error, CustomStringConvertible {
   var description: String
+}
+
+/// Thrown by `prepare` when an input the benchmark needs is absent: the benchmark is reported as
+/// skipped, with the reason, and the others still run.
+struct BenchmarkSkipped: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// The peak resident set size of this process so far, in MB (`ru_maxrss`: kilobytes on Linux,
+/// bytes on macOS).
+func peakResidentMemoryMB() -> Double {
+  var usage = rusage()
+  #if canImport(Darwin)
+    guard getrusage(RUSAGE_SELF, &usage) == 0 else { return .nan }
+    return Double(usage.ru_maxrss) / 1_048_576
+  #else
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return .nan }
+    return Double(usage.ru_maxrss) / 1024
+  #endif
 }
 
 /// The folder for generated benchmark inputs.

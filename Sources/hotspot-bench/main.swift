@@ -6,7 +6,7 @@ import Foundation
 
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 let benchmarks: [Benchmark] = GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
-  + ProjectionBenchmarks.all + KernelDensityBenchmarks.all
+  + ProjectionBenchmarks.all + BinPointsBenchmarks.all + KernelDensityBenchmarks.all
 let selected = benchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.lowercased().contains($0) }
 }
@@ -19,6 +19,8 @@ print(BenchmarkResult.header)
 for benchmark in selected {
   do {
     print(try benchmark.measure().row)
+  } catch let skipped as BenchmarkSkipped {
+    print("\(benchmark.name): skipped: \(skipped)")
   } catch {
     print("\(benchmark.name): failed: \(error)")
     exit(1)
