@@ -55,7 +55,7 @@ public struct BoundaryFields: Hashable, Sendable {
   }
 
   /// Letters, two digits, then `suffix` (`WD13CD`, `lsoa11cd`).
-  static func isONS(_ field: String, suffix: String) -> Bool {
+  public static func isONS(_ field: String, suffix: String) -> Bool {
     let lower = Array(field.lowercased())
     guard lower.count >= 5, String(lower.suffix(2)) == suffix else { return false }
     let digits = lower[lower.count - 4..<lower.count - 2]

@@ -59,11 +59,14 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   /// Number of days in the period (the exposure used when comparing periods).
   public var dayCount: Int { Period.dayNumber(end) - Period.dayNumber(start) + 1 }
 
-  /// `2024-01..2024-12` when the period is whole months, else `2024-01-01..2024-03-31`.
+  /// `2024-01..2024-12` when the period is whole months (`2024-03` for one month), else
+  /// `2024-01-01..2024-03-31`.
   public var description: String {
     let wholeMonths =
       start.day == 1 && end.day == IncidentDate.daysIn(year: end.year, month: end.month)
-    if wholeMonths { return start.monthText + ".." + end.monthText }
+    if wholeMonths {
+      return start.monthIndex == end.monthIndex ? start.monthText : start.monthText + ".." + end.monthText
+    }
     return start.description + ".." + end.description
   }
 

@@ -98,7 +98,7 @@ public enum HotSpotRegions {
 
   /// The outline of a set of cells, traced along cell edges with the region on the left,
   /// turning left first at corners where two cells touch diagonally.
-  static func outline(cells: [Int], grid: SquareGrid) -> Geometry {
+  public static func outline(cells: [Int], grid: SquareGrid) -> Geometry {
     let member = Set(cells)
     func inRegion(_ i: Int, _ j: Int) -> Bool {
       i >= 0 && j >= 0 && i < grid.columns && j < grid.rows && member.contains(j * grid.columns + i)

@@ -3,54 +3,62 @@ import GeoIO
 import Rendering
 import SpatialAnalysis
 
-/// `hotspot map`: a print-ready SVG choropleth of incident counts, rates or a property per area.
+/// `hotspot map`: a print-ready SVG map of areas, with layers drawn in the order given.
 struct MapCommand: HotspotCommand {
   static let spec = CommandSpec(
     name: "map",
-    abstract: "Draw a print-ready SVG map: counts, rates or a property per area.",
+    abstract: "Draw a print-ready SVG map: counts, rates, density, Gi*, points and zones.",
     discussion: """
-      With no --layer, a choropleth of incident counts per area in 5 classes by natural breaks \
-      (Fisher-Jenks). Every map has a title, legend, scale bar, north arrow and attribution, and an \
-      SVG <title>/<desc> for accessibility.
+      Layers are drawn in the order given (--layer repeats): count, rate, field:NAME (choropleths), \
+      density (the kernel density surface in classes, clipped to the areas), gistar (Gi* hot and \
+      cold spots of the counts per area, queen neighbours), points (incidents, stacked points drawn \
+      by size) and zones:FILE (outlines on top). With no --layer, a choropleth of incident counts per \
+      area in 5 classes by natural breaks. Every map has a title, subtitle, legend, scale bar, north \
+      arrow and attribution, and an SVG <title>/<desc>.
       """,
     options: [
       OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON or Shapefile).", isRequired: true),
       OptionSpec(name: "incidents", valueName: "file", help: "Incident CSV (file, folder or glob); repeatable.", repeating: true),
       OptionSpec(
-        name: "layer", valueName: "layer", help: "What to map: count, rate, or field:NAME.", defaultValue: "count"),
+        name: "layer", valueName: "layer",
+        help: "count, rate, field:NAME, density, gistar, points or zones:FILE; repeatable, drawn in order.",
+        defaultValue: "count", repeating: true),
       OptionSpec(
-        name: "classes", valueName: "n", help: "Number of classes (1 to 9).", defaultValue: "5"),
-      OptionSpec(
-        name: "method", valueName: "method", help: "Class breaks.", defaultValue: "natural",
-        allowedValues: ["natural", "quantile", "equal", "headtail", "stddev"]),
-      OptionSpec(name: "population-field", valueName: "name", help: "Area property holding the population (for rate)."),
+        name: "classes", valueName: "classes", help: "jenks:5, quantile:5, equal:5, headtail, stddev or breaks:0,10,25,50.",
+        defaultValue: "jenks:5"),
+      OptionSpec(name: "palette", valueName: "name", help: "ColorBrewer scheme for choropleths and density.", defaultValue: "YlOrRd"),
+      OptionSpec(name: "suppress-below", valueName: "n", help: "Show counts under n as <n and leave those areas unshaded."),
+      OptionSpec(name: "labels", valueName: "n", help: "Label the n areas with the highest values."),
+      OptionSpec(name: "population-field", valueName: "name", help: "Area property holding the population (rate layer)."),
       OptionSpec(name: "per", valueName: "n", help: "Rates per this many people.", defaultValue: "1000"),
       OptionSpec(name: "title", valueName: "text", help: "The map's title."),
       OptionSpec(
         name: "attribution", valueName: "text",
-        help: "Source line printed under the map (boundaries' and data's licences).",
-        defaultValue: "Contains OS data © Crown copyright and database right; police.uk data, Open Government Licence v3.0"),
+        help: "A source line under the map (repeatable); by default the lines of the recognised inputs.", repeating: true),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      CommonOptions.period, CommonOptions.category,
-      CommonOptions.output, CommonOptions.crs,
+      CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   enum Layer: Equatable {
-    case count, rate
+    case count, rate, density, gistar, points
     case field(String)
+    case zones(String)
   }
 
   let arguments: [String]
   let areasFile: String
   let incidentSpecs: [String]
-  let layer: Layer
-  let classes: Int
-  let methodName: String
+  let layers: [Layer]
+  let classes: ClassBreaks.Method
+  let classesDescription: String
+  let palette: String
+  let suppressBelow: Double?
+  let labelCount: Int
   let populationField: String?
   let per: Double
   let title: String?
-  let attribution: String
+  let attribution: [String]
   let idField: String?
   let nameField: String?
   let filter: IncidentFilter
@@ -62,114 +70,150 @@ struct MapCommand: HotspotCommand {
     self.arguments = arguments.original
     areasFile = arguments.value("areas") ?? ""
     incidentSpecs = arguments.values("incidents")
-    let layerText = arguments.value("layer") ?? "count"
-    switch layerText.lowercased() {
-    case "count": layer = .count
-    case "rate": layer = .rate
-    case let text where text.hasPrefix("field:") && text.count > 6: layer = .field(String(layerText.dropFirst(6)))
-    default: throw UsageError("The value '\(layerText)' for '--layer' must be count, rate or field:NAME.")
-    }
-    if (layer == .count || layer == .rate) && incidentSpecs.isEmpty {
-      throw UsageError("Missing '--incidents <file>': the \(layerText) layer counts incidents.")
+    var layers: [Layer] = []
+    for text in arguments.values("layer") { layers.append(try Self.layer(text)) }
+    self.layers = layers.isEmpty ? [.count] : layers
+    let needsIncidents = self.layers.contains { [.count, .rate, .density, .gistar, .points].contains($0) }
+    if needsIncidents && incidentSpecs.isEmpty {
+      throw UsageError("Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
     }
     populationField = arguments.value("population-field")
-    if layer == .rate && populationField == nil {
+    if self.layers.contains(.rate) && populationField == nil {
       throw UsageError("The rate layer needs '--population-field <name>'.")
     }
-    guard let classes = Int(arguments.value("classes") ?? "5"), (1...9).contains(classes) else {
-      throw UsageError("The value for '--classes' must be a whole number from 1 to 9.")
+    (classes, classesDescription) = try Self.classes(arguments.value("classes") ?? "jenks:5")
+    palette = arguments.value("palette") ?? "YlOrRd"
+    guard Palette.kind(of: palette) != nil else {
+      throw UsageError("Unknown palette '\(palette)'. Use one of: \(Palette.names.joined(separator: ", ")).")
     }
-    self.classes = classes
-    methodName = (arguments.value("method") ?? "natural").lowercased()
+    suppressBelow = try arguments.value("suppress-below").map { text throws(UsageError) in
+      guard let value = Double(text), value.isFinite, value > 0 else {
+        throw UsageError("The value '\(text)' for '--suppress-below' must be a positive number.")
+      }
+      return value
+    }
+    let labelsText = arguments.value("labels") ?? "0"
+    guard let labelCount = Int(labelsText), labelCount >= 0 else {
+      throw UsageError("The value '\(labelsText)' for '--labels' must be a whole number.")
+    }
+    self.labelCount = labelCount
     let perText = arguments.value("per") ?? "1000"
     guard let per = Double(perText), per.isFinite, per > 0 else {
       throw UsageError("The value '\(perText)' for '--per' must be a positive number.")
     }
     self.per = per
     title = arguments.value("title")
-    attribution = arguments.value("attribution") ?? Self.spec.option(named: "attribution")?.defaultValue ?? ""
+    attribution = arguments.values("attribution")
     idField = arguments.value("id-field")
     nameField = arguments.value("name-field")
     filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
-    if let outputPath, OutputFormat.fromExtension(outputPath) != nil, !outputPath.lowercased().hasSuffix(".svg") {
+    if let outputPath, !outputPath.lowercased().hasSuffix(".svg") {
       throw UsageError("'map' writes SVG: give an --output ending in .svg.")
     }
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
   }
 
-  var method: ClassBreaks.Method {
-    switch methodName {
-    case "quantile": .quantiles(classes)
-    case "equal": .equalInterval(classes)
-    case "headtail": .headTail
-    case "stddev": .standardDeviation
-    default: .naturalBreaks(classes)
+  static func layer(_ text: String) throws(UsageError) -> Layer {
+    let lower = text.lowercased()
+    switch lower {
+    case "count": return .count
+    case "rate": return .rate
+    case "density": return .density
+    case "gistar": return .gistar
+    case "points": return .points
+    default:
+      if lower.hasPrefix("field:") && text.count > 6 { return .field(String(text.dropFirst(6))) }
+      if lower.hasPrefix("zones:") && text.count > 6 { return .zones(String(text.dropFirst(6))) }
+      throw UsageError(
+        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, points or zones:FILE.")
     }
   }
 
-  var methodDescription: String {
-    switch methodName {
-    case "quantile": "quantiles"
-    case "equal": "equal intervals"
-    case "headtail": "head/tail breaks"
-    case "stddev": "standard deviations from the mean"
-    default: "natural breaks (Fisher-Jenks)"
+  /// `jenks:5`, `quantile:5`, `equal:5`, `headtail`, `stddev`, `breaks:0,10,25,50`.
+  static func classes(_ text: String) throws(UsageError) -> (ClassBreaks.Method, String) {
+    let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
+    let invalid = UsageError(
+      "The value '\(text)' for '--classes' must be jenks:N, quantile:N, equal:N (N from 1 to 9), headtail, stddev or breaks:A,B,…")
+    func count() throws(UsageError) -> Int {
+      guard parts.count == 2, let n = Int(parts[1]), (1...9).contains(n) else { throw invalid }
+      return n
+    }
+    switch parts.first ?? "" {
+    case "jenks", "natural": return (.naturalBreaks(try count()), "natural breaks (Fisher-Jenks)")
+    case "quantile": return (.quantiles(try count()), "quantiles")
+    case "equal": return (.equalInterval(try count()), "equal intervals")
+    case "headtail": return (.headTail, "head/tail breaks")
+    case "stddev": return (.standardDeviation, "standard deviations from the mean")
+    case "breaks":
+      guard parts.count == 2 else { throw invalid }
+      let bounds = parts[1].split(separator: ",").map { Double(String($0).trimmingSpaces()) }
+      guard !bounds.isEmpty, bounds.count <= 8, bounds.allSatisfy({ $0?.isFinite == true }) else { throw invalid }
+      return (.manual(bounds.compactMap { $0 }), "manual breaks")
+    default: throw invalid
     }
   }
 
   func run(_ console: Console) throws {
-    let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
-    var values: [Double?]
-    var label: String
-    var digits = 0
-    var inputs = layer.source.files
-    switch self.layer {
-    case .field(let name):
-      values = layer.property(name).map { $0?.number }
-      label = name
-      digits = 2
-    case .count, .rate:
-      let index = PolygonIndex(areas: layer.geometries)
-      var tally = AreaTally(areaCount: layer.count)
-      _ = try IncidentInput.stream(incidentSpecs, options: columns, working: layer.working) { chunk in
-        tally.add(filter.apply(to: chunk).table, index: index, nearest: nil)
+    let areaLayer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+    var inputs = areaLayer.source.files
+    var incidents: IncidentTable?
+    var report: IncidentReadReport?
+    if !incidentSpecs.isEmpty {
+      var kept: IncidentTable?
+      report = try IncidentInput.stream(incidentSpecs, options: columns, working: areaLayer.working) { chunk in
+        let table = filter.apply(to: chunk).table
+        if kept == nil { kept = table } else { kept?.append(contentsOf: table) }
       }
+      incidents = kept
       inputs += try IncidentSources.expand(incidentSpecs)
-      values = tally.counts.map(Double.init)
-      label = "incidents"
-      if self.layer == .rate, let field = populationField {
-        let populations = layer.property(field).map { $0?.number }
-        values = zip(tally.counts, populations).map { Rates.perPopulation($0, population: $1, per: per) }
-        label = "incidents per \(Format.count(Int(per))) people"
-        digits = 1
+    }
+    let builder = MapLayerBuilder(
+      areas: areaLayer, incidents: incidents, classes: classes, classesDescription: classesDescription,
+      palette: palette, suppressBelow: suppressBelow, populationField: populationField, per: per,
+      declaredCRS: declaredCRS)
+    var mapLayers: [MapLayer] = []
+    var labelValues: [Double?]?
+    var headline = "Incidents"
+    for layer in layers {
+      let built = try builder.build(layer)
+      mapLayers.append(contentsOf: built.layers)
+      if labelValues == nil, let values = built.values { labelValues = values }
+      if let name = built.headline, mapLayers.count == built.layers.count { headline = name }
+      if case .zones(let file) = layer { inputs += [file] }
+    }
+    var labels: [(text: String, at: Point)] = []
+    if labelCount > 0, let values = labelValues {
+      let ranked = values.indices.filter { values[$0] != nil }.sorted {
+        (values[$0] ?? 0, -$0) > (values[$1] ?? 0, -$1)
+      }
+      labels = ranked.prefix(labelCount).map { area in
+        (areaLayer.names[area].isEmpty ? areaLayer.ids[area] : areaLayer.names[area], areaLayer.geometries[area].centroid)
       }
     }
     var subtitle: [String] = []
     if let period = filter.period { subtitle.append(period.description) }
     if !filter.categories.isEmpty { subtitle.append(filter.categories.joined(separator: ", ")) }
-    subtitle.append("\(layer.count) areas")
-    let map = ChoroplethMap(
-      areas: layer.ids.indices.map {
-        ChoroplethMap.Area(id: layer.ids[$0], name: layer.names[$0], geometry: layer.geometries[$0], value: values[$0])
-      },
-      title: title ?? (label.prefix(1).uppercased() + label.dropFirst() + " by area"),
-      subtitle: subtitle.joined(separator: " · "), valueLabel: label, method: method, methodName: methodDescription,
-      attribution: attribution, digits: digits)
-    let svg = map.svg(generator: "hotspot \(Hotspot.version)")
+    if let incidents { subtitle.append("\(Format.count(incidents.count)) incidents") }
+    subtitle.append("\(areaLayer.count) areas")
+    let recognised = MapAttribution.lines(areas: areaLayer, report: report)
+    let document = MapDocument(
+      title: title ?? headline, subtitle: subtitle.joined(separator: " · "), layers: mapLayers, labels: labels,
+      attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note,
+      generator: "hotspot \(Hotspot.version)")
+    let svg = document.svg()
     guard let outputPath else {
       console.output(svg)
       return
     }
     try AtomicFile.write(svg, to: outputPath, inputs: inputs)
     var provenance = Provenance(command: "map", arguments: arguments, inputs: inputs)
-    provenance.record("working_crs", .string(layer.working.identifier))
-    provenance.record("id_field", .string(layer.idField))
-    provenance.record("layer", .string(label))
-    provenance.record("classes", .number(Double(map.breaks.count)))
-    provenance.record("method", .string(methodDescription))
-    provenance.record("breaks", .array(map.breaks.map(JSONValue.number)))
+    provenance.record("working_crs", .string(areaLayer.working.identifier))
+    provenance.record("id_field", .string(areaLayer.idField))
+    provenance.record("classes", .string(classesDescription))
+    provenance.record("palette", .string(palette))
+    for (key, value) in builder.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
   }
 }
