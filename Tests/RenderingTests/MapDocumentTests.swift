@@ -43,7 +43,7 @@ struct MapDocumentTests {
     #expect(svg.contains("data-name=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;\""))
     #expect(!svg.contains("<script"))
     #expect(svg.contains(">no data  (1)</text>"))
-    #expect(svg.contains("class=\"legend\"") && svg.contains("id=\"scale-bar\"") && svg.contains("id=\"north-arrow\""))
+    #expect(svg.contains("class=\"legend\"") && svg.contains("id=\"map-scale-bar\"") && svg.contains("id=\"map-north-arrow\""))
     #expect(svg.contains(">Synthetic test data</text>") && svg.contains(">Locations are approximate.</text>"))
     #expect(svg.contains(">Crook &amp; Willington</text>"), "the label")
     if let problem = snapshotMismatch(svg, named: "three-squares.svg") { Issue.record("\(problem)") }

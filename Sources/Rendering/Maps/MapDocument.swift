@@ -20,6 +20,8 @@ public struct MapDocument: Sendable {
   public var dataNote: String?
   /// Who made it, for `<desc>`.
   public var generator: String
+  /// Prefix of every element id, so several maps can share one HTML page.
+  public var idPrefix = "map"
 
   public init(
     title: String, subtitle: String, layers: [MapLayer], labels: [(text: String, at: Point)] = [],
@@ -52,10 +54,10 @@ public struct MapDocument: Sendable {
       "svg",
       [
         ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 800 \(h)"), ("width", "800"), ("height", h),
-        ("role", "img"), ("aria-labelledby", "map-title map-desc"), ("font-family", Self.font),
+        ("role", "img"), ("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"), ("font-family", Self.font),
       ])
-    root.append(SVGElement("title", [("id", "map-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
-    root.append(SVGElement("desc", [("id", "map-desc")], text: description))
+    root.append(SVGElement("title", [("id", "\(idPrefix)-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
+    root.append(SVGElement("desc", [("id", "\(idPrefix)-desc")], text: description))
     root.append(SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")]))
     root.append(SVGElement("text", [("x", "20"), ("y", "32"), ("font-size", "20"), ("font-weight", "bold"), ("fill", "#222222")], text: title))
     if !subtitle.isEmpty {
@@ -64,7 +66,7 @@ public struct MapDocument: Sendable {
     for (index, layer) in layers.enumerated() { root.append(draw(layer, index: index, frame: frame)) }
     if !labels.isEmpty { root.append(drawLabels(frame: frame)) }
     var legendY = top + 6
-    var legendGroup = SVGElement("g", [("class", "legend"), ("id", "legend"), ("font-size", "11"), ("fill", "#222222")])
+    var legendGroup = SVGElement("g", [("class", "legend"), ("id", "\(idPrefix)-legend"), ("font-size", "11"), ("fill", "#222222")])
     for layer in layers { legendY = appendLegend(for: layer, to: &legendGroup, x: 600, y: legendY) }
     root.append(legendGroup)
     root.append(northArrow(x: 609, y: legendY + 10))
@@ -98,7 +100,7 @@ public struct MapDocument: Sendable {
   private func draw(_ layer: MapLayer, index: Int, frame: MapFrame) -> SVGElement {
     switch layer {
     case .choropleth(let choropleth):
-      var attributes = [("id", "layer-\(index)"), ("fill-rule", "evenodd")]
+      var attributes = [("id", "\(idPrefix)-layer-\(index)"), ("fill-rule", "evenodd")]
       if choropleth.stroked {
         attributes += [("stroke", Palette.outline), ("stroke-width", "0.4"), ("stroke-linejoin", "round")]
       }
@@ -118,17 +120,17 @@ public struct MapDocument: Sendable {
       return group
     case .outlines(let name, let geometries, let colour):
       var group = SVGElement(
-        "g", [("id", "layer-\(index)"), ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"), ("stroke-dasharray", "5 2"), ("data-name", name)])
+        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"), ("stroke-dasharray", "5 2"), ("data-name", name)])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
     case .boundaries(let geometries):
       var group = SVGElement(
-        "g", [("id", "layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
+        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
     case .points(let name, let positions, let colour):
       var group = SVGElement(
-        "g", [("id", "layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("data-name", name)])
+        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("data-name", name)])
       // Biggest first, so small stacks are drawn on top and stay visible.
       for position in positions.sorted(by: { ($0.count, $1.point.y, $1.point.x) > ($1.count, $0.point.y, $0.point.x) }) {
         let p = frame.page(position.point)
@@ -212,7 +214,7 @@ public struct MapDocument: Sendable {
   /// an earlier one, or left out when neither fits.
   private func drawLabels(frame: MapFrame) -> SVGElement {
     var group = SVGElement(
-      "g", [("id", "labels"), ("font-size", "10"), ("fill", "#111111"), ("text-anchor", "middle"),
+      "g", [("id", "\(idPrefix)-labels"), ("font-size", "10"), ("fill", "#111111"), ("text-anchor", "middle"),
             ("stroke", "#ffffff"), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
     var placed: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
     for label in labels {
@@ -233,7 +235,7 @@ public struct MapDocument: Sendable {
 
   /// A bar of about a quarter of the map's width, in 1, 2 or 5 × 10ᵏ metres.
   private func scaleBar(frame: MapFrame, box: BoundingBox, x: Double, y: Double) -> SVGElement {
-    var group = SVGElement("g", [("id", "scale-bar"), ("font-size", "10"), ("fill", "#222222")])
+    var group = SVGElement("g", [("id", "\(idPrefix)-scale-bar"), ("font-size", "10"), ("fill", "#222222")])
     guard !box.isEmpty, frame.scale > 0 else { return group }
     let target = box.width / 4
     var base = 1.0
@@ -256,7 +258,7 @@ public struct MapDocument: Sendable {
   }
 
   private func northArrow(x: Double, y: Double) -> SVGElement {
-    var group = SVGElement("g", [("id", "north-arrow"), ("fill", "#222222")])
+    var group = SVGElement("g", [("id", "\(idPrefix)-north-arrow"), ("fill", "#222222")])
     let cx = NumberText.shortest(x)
     group.append(SVGElement("path", [("d", "M\(cx) \(NumberText.fixed(y + 4, digits: 1))l-7 20l7 -5l7 5z")]))
     group.append(SVGElement("text", [("x", cx), ("y", NumberText.fixed(y + 38, digits: 1)), ("font-size", "11"), ("text-anchor", "middle")], text: "N"))

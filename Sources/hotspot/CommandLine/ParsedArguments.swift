@@ -18,4 +18,15 @@ struct ParsedArguments: Sendable {
   mutating func add(option name: String, value: String) { optionValues[name, default: []].append(value) }
   mutating func add(flag name: String) { flags.insert(name) }
   mutating func add(positional value: String) { positionals.append(value) }
+
+  /// The same arguments without the named options: for a command that runs another's core
+  /// (`report` runs `count` without its output options).
+  func removing(_ names: Set<String>) -> ParsedArguments {
+    var copy = self
+    for name in names {
+      copy.optionValues[name] = nil
+      copy.flags.remove(name)
+    }
+    return copy
+  }
 }

@@ -101,6 +101,37 @@ struct CountCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
+    let (layer, result) = try compute(console)
+    let text: String
+    switch format {
+    case .text: text = result.text
+    case .csv: text = CSVTable.render(result.areaTable)
+    case .md: text = result.markdown
+    case .json: text = result.json.rendered()
+    case .geojson: text = try result.geoJSON()
+    case .html, .asc: text = ""
+    }
+    guard let outputPath else {
+      console.output(text)
+      if format == .csv, let groupTable = result.groupTable {
+        console.output("\r\n" + CSVTable.render(groupTable))
+      }
+      return
+    }
+    let inputs = layer.source.files + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
+    try AtomicFile.write(text, to: outputPath, inputs: inputs)
+    if format == .csv, let groupTable = result.groupTable {
+      try AtomicFile.write(CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: inputs)
+    }
+    var provenance = Provenance(command: "count", arguments: arguments, inputs: inputs)
+    for (key, value) in choices(layer: layer, result: result) { provenance.record(key, value) }
+    try provenance.write(beside: outputPath)
+    if !quiet { console.error(result.summaryText) }
+  }
+
+  /// Reads the areas and incidents and counts them: the shared core of `count` and `report`.
+  /// Warnings go to the console's error stream.
+  func compute(_ console: Console) throws -> (AreaLayer, CountResult) {
     let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     console.progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)", quiet: quiet)
     let index = PolygonIndex(areas: layer.geometries)
@@ -132,44 +163,27 @@ struct CountCommand: HotspotCommand {
       groups: groups, report: report, filtered: filtered)
     let readProblems = report.problems.map(\.description)
     for warning in readProblems + warnings + result.warnings { console.error("warning: \(warning)\n") }
+    return (layer, result)
+  }
 
-    let text: String
-    switch format {
-    case .text: text = result.text
-    case .csv: text = CSVTable.render(result.areaTable)
-    case .md: text = result.markdown
-    case .json: text = result.json.rendered()
-    case .geojson: text = try result.geoJSON()
-    case .html, .asc: text = ""
-    }
-    guard let outputPath else {
-      console.output(text)
-      if format == .csv, let groupTable = result.groupTable {
-        console.output("\r\n" + CSVTable.render(groupTable))
-      }
-      return
-    }
-    let inputs = layer.source.files + (try IncidentSources.expand(incidentSpecs)) + [populationFile, lookupFile].compactMap { $0 }
-    try AtomicFile.write(text, to: outputPath, inputs: inputs)
-    if format == .csv, let groupTable = result.groupTable {
-      try AtomicFile.write(CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: inputs)
-    }
-    var provenance = Provenance(command: "count", arguments: arguments, inputs: inputs)
-    provenance.record("areas_crs", .string(layer.source.crsDecision.crs.identifier))
-    provenance.record("areas_crs_rule", .string(layer.source.crsDecision.rule.description))
-    provenance.record("incidents_crs", .string(report.crsDecision.crs.identifier))
-    provenance.record("incidents_crs_rule", .string(report.crsDecision.rule.description))
-    provenance.record("working_crs", .string(layer.working.identifier))
-    provenance.record("id_field", .string(layer.idField))
-    provenance.record("name_field", .string(layer.nameField))
-    provenance.record("coordinate_columns", .string(report.mapping.reason))
-    provenance.record("edge_rule", "half-open crossing: east of vertical edges, north of horizontal ones")
-    provenance.record("layer", .string(overlapping ? "overlapping" : "partition"))
-    provenance.record("near_boundary_m", 25)
-    provenance.record("snap_m", snap.map(JSONValue.number) ?? .null)
-    provenance.record("summary", result.summaryJSON)
-    try provenance.write(beside: outputPath)
-    if !quiet { console.error(result.summaryText) }
+  /// Every value the run chose or read, for provenance and the report's methods section.
+  func choices(layer: AreaLayer, result: CountResult) -> [(String, JSONValue)] {
+    let report = result.report
+    return [
+      ("areas_crs", .string(layer.source.crsDecision.crs.identifier)),
+      ("areas_crs_rule", .string(layer.source.crsDecision.rule.description)),
+      ("incidents_crs", .string(report.crsDecision.crs.identifier)),
+      ("incidents_crs_rule", .string(report.crsDecision.rule.description)),
+      ("working_crs", .string(layer.working.identifier)),
+      ("id_field", .string(layer.idField)),
+      ("name_field", .string(layer.nameField)),
+      ("coordinate_columns", .string(report.mapping.reason)),
+      ("edge_rule", "half-open crossing: east of vertical edges, north of horizontal ones"),
+      ("layer", .string(overlapping ? "overlapping" : "partition")),
+      ("near_boundary_m", 25),
+      ("snap_m", snap.map(JSONValue.number) ?? .null),
+      ("summary", result.summaryJSON),
+    ]
   }
 
   /// `counts.csv` → `counts.groups.csv`.
