@@ -1,5 +1,6 @@
 /// One self-contained HTML report: inline SVG maps and CSS, no scripts, nothing fetched from the
-/// network, print CSS with page breaks between sections. Every text is escaped; the markup is
+/// network, print CSS (A4, no figure or table split across pages, no heading left alone at the foot
+/// of a page). Every text is escaped; the markup is
 /// well-formed XML so that it can be checked with an XML parser.
 public struct HTMLReport: Sendable {
   public enum Block: Sendable {
@@ -46,6 +47,7 @@ public struct HTMLReport: Sendable {
     .headline .label{color:#555;font-size:0.85em}
     figure{margin:1em 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}
     figcaption{color:#555;font-size:0.9em}
+    .table-wrap{overflow-x:auto}
     table{border-collapse:collapse;font-size:0.85em;margin:0.5em 0;page-break-inside:avoid}
     caption{text-align:left;font-weight:bold;padding-bottom:0.3em}
     th,td{border-bottom:1px solid #e3e3e3;padding:0.2em 0.6em;text-align:left}
@@ -53,7 +55,7 @@ public struct HTMLReport: Sendable {
     dl{display:grid;grid-template-columns:max-content auto;gap:0.2em 1em;font-size:0.9em}dt{color:#555}dd{margin:0}
     footer{margin-top:2em;font-size:0.8em;color:#666;border-top:1px solid #ccc;padding-top:0.5em}
     @page{size:A4;margin:15mm}
-    @media print{body{margin:0;max-width:none}section{page-break-before:always}section:first-of-type{page-break-before:auto}}
+    @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}.table-wrap{overflow:visible}table{font-size:7pt}th,td{padding:0.15em 0.35em}}
     """
 
   public func html() -> String {
@@ -78,7 +80,8 @@ public struct HTMLReport: Sendable {
         case .figure(let svg, let caption):
           let inline = svg.hasPrefix("<?xml") ? String(svg.drop { $0 != "\n" }.dropFirst()) : svg
           html += "<figure>\n\(inline)<figcaption>\(e(caption))</figcaption>\n</figure>\n"
-        case .table(let table, let caption): html += HTMLTable.render(table, caption: caption)
+        case .table(let table, let caption):
+          html += "<div class=\"table-wrap\">\n" + HTMLTable.render(table, caption: caption) + "</div>\n"
         case .facts(let facts):
           html += "<dl>\n"
           for fact in facts { html += "<dt>\(e(fact.label))</dt><dd>\(e(fact.value))</dd>\n" }

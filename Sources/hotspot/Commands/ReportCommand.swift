@@ -129,10 +129,21 @@ struct ReportCommand: HotspotCommand {
     return items.map { (label: $0.0, value: $0.1) }
   }
 
-  /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column;
-  /// counts under the suppression limit shown as `<n`.
+  /// The columns of the ranked table, where present.
+  static let rankedColumns = [
+    "area_name", "count", "population", "per_km2", "baseline_count", "change", "change_pct",
+    "p_change", "group",
+  ]
+
+  /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column
+  /// and the columns a reader needs; counts under the suppression limit shown as `<n`.
   private func ranked(_ result: CountResult) -> Table {
-    let table = result.areaTable
+    let full = result.areaTable
+    let keep = full.columns.indices.filter { index in
+      let name = full.columns[index].name
+      return Self.rankedColumns.contains(name) || name.hasPrefix("rate_per_")
+    }
+    let table = Table(columns: keep.map { full.columns[$0] }, rows: full.rows.map { row in keep.map { row[$0] } })
     guard let countColumn = table.columns.firstIndex(where: { $0.name == "count" }) else { return table }
     func count(_ row: [Table.Cell]) -> Int { if case .integer(let n) = row[countColumn] { n } else { 0 } }
     let order = table.rows.indices.sorted { (count(table.rows[$0]), -$0) > (count(table.rows[$1]), -$1) }
