@@ -52,7 +52,8 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(
       name: "HotspotCLITests",
-      dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"]),
+      dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "SampleCountyTests",
       dependencies: ["hotspot-sample", "GeoCore", "GeoIO", "TestSupport"]),

@@ -60,3 +60,21 @@ struct TableTests {
     #expect(value.rendered() == "{\n  \"s\": \"a\\\"b\\\\c\\u0001\\n\",\n  \"n\": null,\n  \"l\": [1, true]\n}\n")
   }
 }
+
+@Suite("Tables fitted to the terminal")
+struct TerminalWidthTests {
+  @Test("a table wider than the terminal narrows its widest text column, never a number")
+  func narrowing() {
+    let table = Table(
+      columns: [.init("area_name"), .init("count", alignment: .right)],
+      rows: [[.text("Burnopfield and Dipton"), .integer(18)], [.text("Tanfield"), .integer(82)]])
+    #expect(TextTable.render(table, maxWidth: 20) == """
+      area_name      count
+      -------------  -----
+      Burnopfield…      18
+      Tanfield          82
+
+      """)
+    #expect(TextTable.render(table, maxWidth: 200) == TextTable.render(table))
+  }
+}

@@ -5,7 +5,10 @@
 /// Widths count Unicode characters (grapheme clusters), so `Ynys Môn` lines up; lines carry no
 /// trailing spaces.
 public enum TextTable {
-  public static func render(_ table: Table) -> String {
+  /// - Parameter maxWidth: the terminal's width in characters; when the table is wider, the
+  ///   widest text (left-aligned) columns are narrowed, down to 8 characters, their cells cut with
+  ///   `…`. Numbers are never cut. nil: no limit (files, pipes).
+  public static func render(_ table: Table, maxWidth: Int? = nil) -> String {
     let header = table.columns.map(\.name)
     let body = table.rows.map { $0.map(\.alignedText) }
     var widths = header.map(\.count)
@@ -14,10 +17,25 @@ public enum TextTable {
         widths[index] = max(widths[index], text.count)
       }
     }
+    if let maxWidth {
+      var total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+      while total > maxWidth,
+        let widest = table.columns.indices.filter({ table.columns[$0].alignment == .left && widths[$0] > 8 })
+          .max(by: { (widths[$0], -$0) < (widths[$1], -$1) })
+      {
+        widths[widest] -= 1
+        total -= 1
+      }
+    }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
       for (index, column) in table.columns.enumerated() {
-        let text = index < cells.count ? cells[index] : ""
+        var text = index < cells.count ? cells[index] : ""
+        if text.count > widths[index] {
+          var kept = text.prefix(widths[index] - 1)
+          while kept.last == " " { kept.removeLast() }
+          text = kept + "…"
+        }
         let padding = String(repeating: " ", count: widths[index] - text.count)
         let isLast = index == table.columns.count - 1
         switch column.alignment {

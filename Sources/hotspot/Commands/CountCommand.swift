@@ -104,7 +104,7 @@ struct CountCommand: HotspotCommand {
     let (layer, result) = try compute(console)
     let text: String
     switch format {
-    case .text: text = result.text
+    case .text: text = result.text(width: outputPath == nil ? console.width : nil)
     case .csv: text = CSVTable.render(result.areaTable)
     case .md: text = result.markdown
     case .json: text = result.json.rendered()

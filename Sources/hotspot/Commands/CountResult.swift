@@ -164,9 +164,10 @@ struct CountResult {
 
   // MARK: - Formats
 
-  var text: String {
-    var result = TextTable.render(areaTable)
-    if let groupTable { result += "\n" + TextTable.render(groupTable) }
+  /// Aligned text, the tables fitted to `width` characters when given (a terminal).
+  func text(width: Int?) -> String {
+    var result = TextTable.render(areaTable, maxWidth: width)
+    if let groupTable { result += "\n" + TextTable.render(groupTable, maxWidth: width) }
     return result + "\n" + summaryText
   }
 

@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import hotspot
+
+/// Every output a person reads, byte for byte against `Snapshots/`. Re-record after an intended
+/// change with `RECORD_SNAPSHOTS=1 swift test` and review the diff.
+@Suite("Golden outputs")
+struct GoldenOutputTests {
+  static let root = TestData.packageRoot.path + "/"
+  static let divisions = TestData.geoData("divisions.geojson").path
+  static let incidents = TestData.geoData("incidents-police.csv").path
+
+  /// Runs the command and returns stdout with the package's own path removed (snapshots must
+  /// not depend on where the checkout lives).
+  func output(_ arguments: [String]) -> String {
+    let result = runHotspotRaw(arguments)
+    #expect(result.status == 0, "\(result.error)")
+    return result.output.replacingOccurrences(of: Self.root, with: "")
+  }
+
+  @Test("golden outputs of count, inspect, density and map on the bundled sample", arguments: [
+    ("count-text.txt", ["count", "--areas", divisions, "--incidents", incidents, "--period", "2024", "--compare-to", "2023",
+                        "--population-field", "population", "--group-field", "area_code"]),
+    ("count-markdown.md", ["count", "--areas", divisions, "--incidents", incidents, "--category", "Anti-social behaviour",
+                           "--by", "financial-year", "--format", "md"]),
+    ("count-csv.csv", ["count", "--areas", divisions, "--incidents", incidents, "--by", "quarter", "--format", "csv"]),
+    ("inspect-text.txt", ["inspect", divisions, incidents]),
+    ("density-text.txt", ["density", "--incidents", incidents, "--areas", divisions, "--top", "1%", "--cell", "250m"]),
+    ("map-default.svg", ["map", "--areas", divisions, "--incidents", incidents]),
+    ("map-density-zones.svg", ["map", "--areas", divisions, "--incidents", incidents, "--layer", "density",
+                               "--layer", "zones:" + TestData.geoData("licensing-zones.geojson").path]),
+  ])
+  func golden(name: String, arguments: [String]) throws {
+    let text = output(arguments)
+    if name.hasSuffix(".svg") { #expect(try xmlProblems(text) == nil) }
+    if let problem = snapshotMismatch(text, named: name) { Issue.record("\(problem)") }
+  }
+}
