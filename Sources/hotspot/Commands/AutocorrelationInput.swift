@@ -34,12 +34,13 @@ struct AutocorrelationOptions {
     OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
     OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
     OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
+    .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
     OptionSpec(
       name: "extent", valueName: "xmin,ymin,xmax,ymax",
       help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed."),
     OptionSpec(
       name: "neighbours", valueName: "rule",
-      help: "queen, rook, distance:<d> (distance:750m) or knn:<k> (knn:8). Default: queen for areas, cell × √2 for cells."),
+      help: "queen, rook, distance:<d> (distance:750m) or knn:<k> (knn:8). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
     OptionSpec(
       name: "transform", valueName: "transform", help: "Weights: binary, or row-standardised.",
       allowedValues: SpatialWeights.Transform.allCases.map(\.rawValue)),
@@ -58,6 +59,7 @@ struct AutocorrelationOptions {
   var idField: String?
   var nameField: String?
   var cell: Double?
+  var hex: Bool
   var extent: BoundingBox?
   var neighbours: NeighbourRule?
   var transform: SpatialWeights.Transform?
@@ -75,6 +77,7 @@ struct AutocorrelationOptions {
     idField = arguments.value("id-field")
     nameField = arguments.value("name-field")
     cell = try arguments.value("cell").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "cell") }
+    hex = arguments.flag("hex")
     extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
     neighbours = try arguments.value("neighbours").map { text throws(UsageError) in try NeighbourRule.parse(text) }
     transform = arguments.value("transform").flatMap { SpatialWeights.Transform(rawValue: $0.lowercased()) }
@@ -96,6 +99,7 @@ struct AutocorrelationOptions {
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
 
+    if hex && cell == nil { throw UsageError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.") }
     if let cell {
       guard !incidentSpecs.isEmpty else { throw UsageError("'--cell' needs '--incidents': the value of a cell is its count.") }
       if valueField != nil { throw UsageError("'--value-field' is for areas; with '--cell' the value is the incident count.") }
@@ -166,33 +170,63 @@ struct AutocorrelationOptions {
     let weights: SpatialWeights
     let rule = neighbourRule
     if let cell {
-      let grid: SquareGrid
+      let allPoints = { zip(x, y).map { Point(x: $0, y: $1) } }
+      let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
+      let index = layer.map { PolygonIndex(areas: $0.geometries) }
+      let slotCount: Int
       let cells: [Int]
-      if let extent {
-        grid = SquareGrid(extent: extent, cellSize: cell)
-        cells = Array(0..<grid.cellCount)
-        choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
-      } else if let layer {
-        let box = layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
-        grid = SquareGrid(snapping: box, cellSize: cell)
-        let index = PolygonIndex(areas: layer.geometries)
-        cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
-        choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
+      let cellOf: (Point) -> Int?
+      let gridBox: BoundingBox
+      if hex {
+        let grid: HexGrid
+        if let extent {
+          grid = HexGrid(extent: extent, cellSize: cell)
+          cells = grid.cells
+          choices.append(("cells_rule", "every hexagon reaching into the --extent, empty ones included"))
+        } else if let areaBox, let index {
+          grid = HexGrid(snapping: areaBox, cellSize: cell)
+          cells = grid.cells.filter { index.firstContaining(grid.centre(of: $0)) != nil }
+          choices.append(("cells_rule", "hexagons whose centre lies inside the areas, empty ones included"))
+        } else {
+          grid = HexGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
+          cells = grid.cells
+          choices.append(("cells_rule", "every hexagon reaching into the incidents' extent snapped outward to whole cells"))
+        }
+        slotCount = grid.slotCount
+        cellOf = grid.cell(of:)
+        gridBox = grid.extent
+        features = .hexagons(grid, cells)
+        choices.append(("cell_shape", "pointy-top hexagons, cell size = distance between neighbouring centres (sf::st_make_grid), first centre at the grid's south-west corner"))
       } else {
-        grid = SquareGrid(snapping: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }), cellSize: cell)
-        cells = Array(0..<grid.cellCount)
-        choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
+        let grid: SquareGrid
+        if let extent {
+          grid = SquareGrid(extent: extent, cellSize: cell)
+          cells = Array(0..<grid.cellCount)
+          choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
+        } else if let areaBox, let index {
+          grid = SquareGrid(snapping: areaBox, cellSize: cell)
+          cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
+          choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
+        } else {
+          grid = SquareGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
+          cells = Array(0..<grid.cellCount)
+          choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
+        }
+        slotCount = grid.cellCount
+        cellOf = grid.cell(of:)
+        gridBox = grid.extent
+        features = .cells(grid, cells)
       }
-      guard cells.count >= 3, grid.cellCount <= DensityCommand.maximumCells else {
+      guard cells.count >= 3, slotCount <= DensityCommand.maximumCells else {
         throw UsageError(
-          "The grid has \(cells.count) cells to analyse (of \(grid.cellCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
+          "The grid has \(cells.count) cells to analyse (of \(slotCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
       }
-      var position = [Int32](repeating: -1, count: grid.cellCount)
+      var position = [Int32](repeating: -1, count: slotCount)
       for (k, c) in cells.enumerated() { position[c] = Int32(k) }
       var counts = [Double](repeating: 0, count: cells.count)
       var outside = 0
       for k in x.indices {
-        if let c = grid.cell(of: Point(x: x[k], y: y[k])), position[c] >= 0 {
+        if let c = cellOf(Point(x: x[k], y: y[k])), position[c] >= 0 {
           counts[Int(position[c])] += 1
         } else {
           outside += 1
@@ -200,23 +234,30 @@ struct AutocorrelationOptions {
       }
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
       choices.append(("cell_m", .number(cell)))
-      choices.append(("grid", .array([.number(grid.minX), .number(grid.minY), .number(grid.maxX), .number(grid.maxY)])))
+      choices.append(("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
       choices.append(("incidents_outside_cells", .number(Double(outside))))
-      features = .cells(grid, cells)
       values = counts
-      switch rule {
-      case .queen, .rook:
+      switch (rule, features) {
+      case (.queen, .hexagons(let grid, _)), (.rook, .hexagons(let grid, _)):
+        weights = SpatialWeights.hexBand(grid: grid, cells: cells)
+        choices.append(("weights", .string("cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")))
+      case (.distance(let limit), .hexagons(let grid, _)):
+        weights = SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")))
+      case (.queen, .cells(let grid, _)), (.rook, .cells(let grid, _)):
         let limit = rule == .queen ? cell * 2.0.squareRoot() : cell
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string(rule == .queen
           ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
           : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")))
-      case .distance(let limit):
+      case (.distance(let limit), .cells(let grid, _)):
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")))
-      case .knn(let k):
-        weights = SpatialWeights.nearestNeighbours(points: cells.map { grid.centre(of: $0) }, k: k)
+      case (.knn(let k), _):
+        weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { features.centre(of: $0) }, k: k)
         choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
+      default:
+        preconditionFailure("cell features are squares or hexagons")
       }
     } else {
       guard let layer else { throw UsageError("Missing '--areas <file>'.") }
@@ -305,6 +346,16 @@ struct AnalysisFeatures {
   enum Units {
     case areas(AreaLayer)
     case cells(SquareGrid, [Int])
+    case hexagons(HexGrid, [Int])
+
+    /// The centre of feature k (an area's centroid).
+    func centre(of k: Int) -> Point {
+      switch self {
+      case .areas(let layer): layer.geometries[k].centroid
+      case .cells(let grid, let cells): grid.centre(of: cells[k])
+      case .hexagons(let grid, let cells): grid.centre(of: cells[k])
+      }
+    }
   }
 
   let units: Units
@@ -323,7 +374,7 @@ struct AnalysisFeatures {
   var keyColumns: [Table.Column] {
     switch units {
     case .areas: [.init("area_id"), .init("area_name")]
-    case .cells: [.init("x", alignment: .right), .init("y", alignment: .right)]
+    case .cells, .hexagons: [.init("x", alignment: .right), .init("y", alignment: .right)]
     }
   }
 
@@ -331,8 +382,8 @@ struct AnalysisFeatures {
   func keys(_ k: Int) -> [Table.Cell] {
     switch units {
     case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
-    case .cells(let grid, let cells):
-      let centre = grid.centre(of: cells[k])
+    case .cells, .hexagons:
+      let centre = units.centre(of: k)
       return [.number(centre.x, digits: 3), .number(centre.y, digits: 3)]
     }
   }
@@ -346,6 +397,7 @@ struct AnalysisFeatures {
     switch units {
     case .areas(let layer): geometries = layer.geometries
     case .cells(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.square(of: $0))) }
+    case .hexagons(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.hexagon(of: $0))) }
     }
     let features = geometries.enumerated().map { k, geometry in
       Feature(
