@@ -386,3 +386,24 @@ extension SpatialWeights {
     return SpatialWeights(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
   }
 }
+
+// MARK: - Default band for points
+
+extension SpatialWeights {
+  /// The smallest distance band giving every point at least one neighbour (ArcGIS's default
+  /// for points): the largest nearest-neighbour distance, in metres. Use it with a relative
+  /// allowance (`distanceBand(points:limit: band · (1 + 1e-9))`) so rounding keeps that pair.
+  /// - Returns: 0 for fewer than 2 points.
+  /// - Complexity: about O(n) (k = 1 nearest neighbours on a bucket grid).
+  public static func smallestConnectingBand(points: [Point]) -> Double {
+    guard points.count >= 2 else { return 0 }
+    let w = nearestNeighbours(points: points, k: 1)
+    var band = 0.0
+    for i in points.indices {
+      guard let j = w.neighbours(of: i).first else { continue }
+      let dx = points[j].x - points[i].x, dy = points[j].y - points[i].y
+      band = Swift.max(band, (dx * dx + dy * dy).squareRoot())
+    }
+    return band
+  }
+}

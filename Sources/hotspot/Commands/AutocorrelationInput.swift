@@ -30,6 +30,10 @@ struct AutocorrelationOptions {
     OptionSpec(
       name: "incidents", valueName: "file",
       help: "Incident CSV (file, folder or glob; repeatable): the value is the count per area or cell.", repeating: true),
+    OptionSpec(
+      name: "points", valueName: "file",
+      help: "Points to analyse (CSV with coordinate columns, or GeoJSON/Shapefile of Points), e.g. street-segment midpoints."),
+    OptionSpec(name: "value-column", valueName: "name", help: "With --points: the column (or property) holding each point's value."),
     OptionSpec(name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
     OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
     OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
@@ -54,6 +58,8 @@ struct AutocorrelationOptions {
   ]
 
   var areasFile: String?
+  var pointsFile: String?
+  var valueColumn: String?
   var incidentSpecs: [String]
   var valueField: String?
   var idField: String?
@@ -72,6 +78,8 @@ struct AutocorrelationOptions {
 
   init(_ arguments: ParsedArguments, defaultPermutations: Int) throws(UsageError) {
     areasFile = arguments.value("areas")
+    pointsFile = arguments.value("points")
+    valueColumn = arguments.value("value-column")
     incidentSpecs = arguments.values("incidents")
     valueField = arguments.value("value-field")
     idField = arguments.value("id-field")
@@ -99,6 +107,20 @@ struct AutocorrelationOptions {
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
 
+    if let pointsFile {
+      if areasFile != nil || cell != nil {
+        throw UsageError("'--points' analyses the points themselves: leave out '--areas' and '--cell'.")
+      }
+      if valueField != nil { throw UsageError("With '--points' the value is '--value-column <name>' (or counted '--incidents').") }
+      if (valueColumn == nil) == incidentSpecs.isEmpty {
+        throw UsageError("Give the value of '--points \(pointsFile)' by '--value-column <name>' or by nearest '--incidents <file>', one of them.")
+      }
+      if neighbours == .queen || neighbours == .rook {
+        throw UsageError("Points have no boundaries: use '--neighbours distance:<d>' or 'knn:<k>' (default: the smallest band giving every point a neighbour).")
+      }
+    } else if valueColumn != nil {
+      throw UsageError("'--value-column' is for '--points'; for areas use '--value-field'.")
+    }
     if hex && cell == nil { throw UsageError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.") }
     if let cell {
       guard !incidentSpecs.isEmpty else { throw UsageError("'--cell' needs '--incidents': the value of a cell is its count.") }
@@ -106,7 +128,7 @@ struct AutocorrelationOptions {
       if case .distance(let limit) = neighbours, limit < cell {
         throw UsageError("The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour.")
       }
-    } else {
+    } else if pointsFile == nil {
       if extent != nil { throw UsageError("'--extent' needs '--cell': it is the extent of the cell grid.") }
       guard areasFile != nil else { throw UsageError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').") }
       if valueField == nil && incidentSpecs.isEmpty {
@@ -128,12 +150,15 @@ struct AutocorrelationOptions {
     }
     var notes: [String] = []
     var choices: [(String, JSONValue)] = []
-    var inputs = [areasFile].compactMap { $0 }
+    let pointLayer = try pointsFile.map { file throws(InputError) in
+      try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: valueColumn)
+    }
+    var inputs = [areasFile, pointsFile].compactMap { $0 }
     var readReport: IncidentReadReport?
 
-    // Incidents, in the working CRS of the areas (or their own).
+    // Incidents, in the working CRS of the areas or points (or their own).
     var x: [Double] = [], y: [Double] = []
-    var working = layer?.working
+    var working = layer?.working ?? pointLayer?.working
     if !incidentSpecs.isEmpty {
       let files = try IncidentSources.expand(incidentSpecs)
       inputs += files
@@ -259,6 +284,33 @@ struct AutocorrelationOptions {
       default:
         preconditionFailure("cell features are squares or hexagons")
       }
+    } else if let pointLayer {
+      features = .points(pointLayer)
+      choices.append(("points_crs", .string(pointLayer.sourceCRS.identifier)))
+      if let given = pointLayer.values {
+        values = given
+        choices.append(("value", .string("column \(valueColumn ?? "")")))
+      } else {
+        values = NearestPoint(points: pointLayer.points).tally(x: x, y: y)
+        choices.append(("value", "incidents whose nearest point this is (Euclidean, every incident assigned; ties to the point first in the file)"))
+      }
+      switch neighbours {
+      case .distance(let limit):
+        weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between points (inclusive)")))
+      case .knn(let k):
+        weights = SpatialWeights.nearestNeighbours(points: pointLayer.points, k: k)
+        choices.append(("weights", .string("\(k) nearest points, ties by file order")))
+      default:
+        let band = SpatialWeights.smallestConnectingBand(points: pointLayer.points)
+        guard band > 0 else {
+          throw InputError(file: pointLayer.file, reason: .other("needs at least 2 distinct points to have neighbours"))
+        }
+        weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: band * (1 + 1e-9))
+        choices.append(("weights", .string(
+          "distance band \(NumberText.fixed(band, digits: 3)) m between points: the smallest giving every point a neighbour (ArcGIS default)")))
+        choices.append(("band_m", .number(band)))
+      }
     } else {
       guard let layer else { throw UsageError("Missing '--areas <file>'.") }
       features = .areas(layer)
@@ -347,6 +399,7 @@ struct AnalysisFeatures {
     case areas(AreaLayer)
     case cells(SquareGrid, [Int])
     case hexagons(HexGrid, [Int])
+    case points(PointLayer)
 
     /// The centre of feature k (an area's centroid).
     func centre(of k: Int) -> Point {
@@ -354,6 +407,7 @@ struct AnalysisFeatures {
       case .areas(let layer): layer.geometries[k].centroid
       case .cells(let grid, let cells): grid.centre(of: cells[k])
       case .hexagons(let grid, let cells): grid.centre(of: cells[k])
+      case .points(let layer): layer.points[k]
       }
     }
   }
@@ -374,7 +428,7 @@ struct AnalysisFeatures {
   var keyColumns: [Table.Column] {
     switch units {
     case .areas: [.init("area_id"), .init("area_name")]
-    case .cells, .hexagons: [.init("x", alignment: .right), .init("y", alignment: .right)]
+    case .cells, .hexagons, .points: [.init("x", alignment: .right), .init("y", alignment: .right)]
     }
   }
 
@@ -382,7 +436,7 @@ struct AnalysisFeatures {
   func keys(_ k: Int) -> [Table.Cell] {
     switch units {
     case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
-    case .cells, .hexagons:
+    case .cells, .hexagons, .points:
       let centre = units.centre(of: k)
       return [.number(centre.x, digits: 3), .number(centre.y, digits: 3)]
     }
@@ -398,6 +452,7 @@ struct AnalysisFeatures {
     case .areas(let layer): geometries = layer.geometries
     case .cells(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.square(of: $0))) }
     case .hexagons(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.hexagon(of: $0))) }
+    case .points(let layer): geometries = layer.points.map { .point($0) }
     }
     let features = geometries.enumerated().map { k, geometry in
       Feature(

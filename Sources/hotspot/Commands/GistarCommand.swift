@@ -3,11 +3,11 @@ import GeoIO
 import Rendering
 import SpatialAnalysis
 
-/// `hotspot gistar`: Getis-Ord Gi* hot and cold spots over areas or square cells.
+/// `hotspot gistar`: Getis-Ord Gi* hot and cold spots over areas, square or hexagonal cells, or points.
 struct GistarCommand: HotspotCommand {
   static let spec = CommandSpec(
     name: "gistar",
-    abstract: "Getis-Ord Gi* hot and cold spots over areas or square cells, with classes at 90/95/99 %.",
+    abstract: "Getis-Ord Gi* hot and cold spots over areas, cells or points, with classes at 90/95/99 %.",
     discussion: """
       For each area (or cell) Gi* compares the sum of values over it and its neighbours with what \
       the mean would give: z = (Σ w x − x̄ W) / (S √((n S1 − W²)/(n − 1))), self included with \
@@ -15,7 +15,11 @@ struct GistarCommand: HotspotCommand {
       normal; class is ±3/±2/±1 at 99/95/90 % (ArcGIS Gi_Bin). --fdr applies Benjamini–Hochberg to \
       the classes only, never to z or p. --permutations adds a conditional permutation p_sim. \
       Areas are neighbours when their boundaries come within --snap-tolerance (generalised \
-      boundaries need not share vertices); cells by default neighbour the 8 around them.
+      boundaries need not share vertices); square cells by default neighbour the 8 around them, \
+      hexagons (--hex) the 6 around. --points analyses points (street-segment midpoints): the value \
+      is --value-column, or the number of --incidents nearer that point than any other (ties to the \
+      point first in the file); by default points neighbour within the smallest band that gives \
+      every point a neighbour.
       """,
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
