@@ -9,17 +9,20 @@ enum NeighbourRule: Equatable, Sendable {
   case rook
   case distance(Double)
   case knn(Int)
+  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`).
+  case auto
 
-  /// `queen`, `rook`, `distance:750m`, `knn:8`.
+  /// `queen`, `rook`, `distance:750m`, `knn:8`, `auto`.
   static func parse(_ text: String) throws(UsageError) -> NeighbourRule {
     let lower = text.lowercased()
     if lower == "queen" { return .queen }
     if lower == "rook" { return .rook }
+    if lower == "auto" { return .auto }
     if lower.hasPrefix("distance:") {
       return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
     }
     if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
-    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m) or knn:<k> (knn:8).")
+    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto.")
   }
 }
 
@@ -44,7 +47,7 @@ struct AutocorrelationOptions {
       help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed."),
     OptionSpec(
       name: "neighbours", valueName: "rule",
-      help: "queen, rook, distance:<d> (distance:750m) or knn:<k> (knn:8). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
+      help: "queen, rook, distance:<d> (distance:750m), knn:<k> (knn:8), or auto (Optimized Hot Spot Analysis: band by incremental Moran's I, cell size if none, FDR on). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
     OptionSpec(
       name: "transform", valueName: "transform", help: "Weights: binary, or row-standardised.",
       allowedValues: SpatialWeights.Transform.allCases.map(\.rawValue)),
@@ -121,14 +124,17 @@ struct AutocorrelationOptions {
     } else if valueColumn != nil {
       throw UsageError("'--value-column' is for '--points'; for areas use '--value-field'.")
     }
-    if hex && cell == nil { throw UsageError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.") }
+    if cell == nil && neighbours == .auto && areasFile == nil && pointsFile == nil && incidentSpecs.isEmpty {
+      throw UsageError("'--neighbours auto' needs '--incidents' (cells of an automatic size), '--areas' or '--points'.")
+    }
+    if hex && cell == nil && !(neighbours == .auto && areasFile == nil && pointsFile == nil) { throw UsageError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.") }
     if let cell {
       guard !incidentSpecs.isEmpty else { throw UsageError("'--cell' needs '--incidents': the value of a cell is its count.") }
       if valueField != nil { throw UsageError("'--value-field' is for areas; with '--cell' the value is the incident count.") }
       if case .distance(let limit) = neighbours, limit < cell {
         throw UsageError("The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour.")
       }
-    } else if pointsFile == nil {
+    } else if pointsFile == nil && !(neighbours == .auto && areasFile == nil) {
       if extent != nil { throw UsageError("'--extent' needs '--cell': it is the extent of the cell grid.") }
       guard areasFile != nil else { throw UsageError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').") }
       if valueField == nil && incidentSpecs.isEmpty {
@@ -138,6 +144,16 @@ struct AutocorrelationOptions {
         throw UsageError("Give the value by '--value-field' or '--incidents', not both.")
       }
     }
+  }
+
+  /// True when the cell size is chosen automatically (`--neighbours auto` on incidents alone).
+  var automaticCell: Bool { cell == nil && neighbours == .auto && areasFile == nil && pointsFile == nil }
+
+  /// The automatic cell size: the shorter side of the incidents' extent / 50 (sfhotspot's rule,
+  /// METHODS.md), rounded down to a multiple of 100 m when at least 100 m.
+  static func automaticCellSize(_ box: BoundingBox) -> Double {
+    let raw = Swift.min(box.width, box.height) / 50
+    return raw >= 100 ? (raw / 100).rounded(.down) * 100 : raw
   }
 
   /// The default neighbour rule for the features.
@@ -194,7 +210,17 @@ struct AutocorrelationOptions {
     let values: [Double]
     let weights: SpatialWeights
     let rule = neighbourRule
-    if let cell {
+    var cellSize = cell
+    if automaticCell {
+      let box = extent ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let size = Self.automaticCellSize(box)
+      guard size > 0 else {
+        throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
+      }
+      cellSize = size
+      choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
+    }
+    if let cell = cellSize {
       let allPoints = { zip(x, y).map { Point(x: $0, y: $1) } }
       let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
       let index = layer.map { PolygonIndex(areas: $0.geometries) }
@@ -281,6 +307,16 @@ struct AutocorrelationOptions {
       case (.knn(let k), _):
         weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { features.centre(of: $0) }, k: k)
         choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
+      case (.auto, .cells(let grid, _)):
+        weights = try automaticBand(
+          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          choices: &choices, console: console, quiet: quiet
+        ) { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }
+      case (.auto, .hexagons(let grid, _)):
+        weights = try automaticBand(
+          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          choices: &choices, console: console, quiet: quiet
+        ) { band in SpatialWeights.hexBand(grid: grid, cells: cells, limit: band) }
       default:
         preconditionFailure("cell features are squares or hexagons")
       }
@@ -295,6 +331,10 @@ struct AutocorrelationOptions {
         choices.append(("value", "incidents whose nearest point this is (Euclidean, every incident assigned; ties to the point first in the file)"))
       }
       switch neighbours {
+      case .auto:
+        weights = try automaticBand(
+          centres: pointLayer.points, values: values, extent: BoundingBox(points: pointLayer.points), start: nil,
+          increment: nil, choices: &choices, console: console, quiet: quiet, weightsAt: nil)
       case .distance(let limit):
         weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: limit)
         choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between points (inclusive)")))
@@ -358,6 +398,11 @@ struct AutocorrelationOptions {
       case .knn(let k):
         weights = SpatialWeights.nearestNeighbours(points: layer.geometries.map(\.centroid), k: k)
         choices.append(("weights", .string("\(k) nearest area centroids, ties by file order")))
+      case .auto:
+        weights = try automaticBand(
+          centres: layer.geometries.map(\.centroid), values: values,
+          extent: layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }, start: nil, increment: nil,
+          choices: &choices, console: console, quiet: quiet, weightsAt: nil)
       }
     }
     let islands = weights.islands
@@ -383,6 +428,47 @@ struct AutocorrelationOptions {
     return AnalysisFeatures(
       units: features, values: values, weights: weights, working: working, choices: choices, notes: notes,
       inputs: inputs, readReport: readReport)
+  }
+
+  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`): every band
+  /// tried, its Moran's I z, and the choice go to `choices` and, unless quiet, to stderr.
+  private func automaticBand(
+    centres: [Point], values: [Double], extent: BoundingBox, start: Double?, increment: Double?,
+    choices: inout [(String, JSONValue)], console: Console, quiet: Bool, weightsAt: ((Double) -> SpatialWeights)?
+  ) throws -> SpatialWeights {
+    let side = Swift.max(extent.width, extent.height)
+    guard let choice = IncrementalAutocorrelation.choose(
+      centres: centres, values: values, extentLargestSide: side, start: start, increment: increment, weightsAt: weightsAt)
+    else {
+      throw InputError(
+        file: areasFile ?? pointsFile ?? incidentSpecs.first ?? "",
+        reason: .other("'--neighbours auto' needs at least \(IncrementalAutocorrelation.minimumFeatures) features (found \(centres.count)); give '--neighbours distance:<d>'"))
+    }
+    let build = weightsAt ?? { band in SpatialWeights.distanceBand(points: centres, limit: band * (1 + 1e-9)) }
+    let band = choice.band
+    var lines = ["automatic scale (Optimized Hot Spot Analysis):"]
+    for step in choice.steps {
+      lines.append("  band \(NumberText.fixed(step.band, digits: 1)) m: Moran's I \(NumberText.fixed(step.i, digits: 4)), z \(NumberText.fixed(step.z, digits: 2))")
+    }
+    var ruleText = choice.rule.rawValue
+    if let k = choice.k { ruleText += " (k = \(k): 5 % of \(centres.count) clamped to [3, 30])" }
+    if choice.floored { ruleText += "; raised to the floor, 0.1 % of the extent's largest side" }
+    lines.append("  chosen band \(NumberText.fixed(band, digits: 1)) m: \(ruleText)")
+    lines.append("  false discovery rate correction: on")
+    if !quiet { console.error(lines.joined(separator: "\n") + "\n") }
+    choices.append(("weights", .string("distance band \(NumberText.fixed(band, digits: 1)) m chosen automatically (inclusive)")))
+    choices.append(("band_m", .number(band)))
+    choices.append(("band_rule", .string(ruleText)))
+    if let k = choice.k { choices.append(("band_k", .number(Double(k)))) }
+    choices.append(("band_floor_m", .number(choice.floor)))
+    if let peak = choice.firstPeak { choices.append(("band_first_peak_m", .number(peak))) }
+    if let peak = choice.largestPeak { choices.append(("band_largest_peak_m", .number(peak))) }
+    choices.append((
+      "bands_tried",
+      .array(choice.steps.map { step in
+        .object([("band_m", .number(step.band)), ("moran_i", .number(step.i)), ("z", .number(step.z))])
+      })))
+    return build(band)
   }
 
   /// 1 m in a metric CRS; under planar (units unknown) 1e-7 of the layer's larger side.
