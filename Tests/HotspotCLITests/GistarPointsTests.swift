@@ -70,5 +70,6 @@ struct GistarPointsTests {
     #expect(runHotspotRaw(["gistar", "--points", "p.csv", "--value-column", "n", "--neighbours", "queen"]).status == 64)
     #expect(runHotspotRaw(["gistar", "--points", "p.csv", "--value-column", "n", "--cell", "100m"]).status == 64)
     #expect(runHotspotRaw(["gistar", "--areas", "a.geojson", "--value-column", "n"]).status == 64)
+    #expect(runHotspotRaw(["gistar", "--points", "p.csv", "--value-column", "n", "--extent", "0,0,1,1"]).status == 64)
   }
 }

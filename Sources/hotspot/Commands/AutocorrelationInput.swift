@@ -111,8 +111,8 @@ struct AutocorrelationOptions {
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
 
     if let pointsFile {
-      if areasFile != nil || cell != nil {
-        throw UsageError("'--points' analyses the points themselves: leave out '--areas' and '--cell'.")
+      if areasFile != nil || cell != nil || extent != nil || hex {
+        throw UsageError("'--points' analyses the points themselves: leave out '--areas', '--cell', '--hex' and '--extent'.")
       }
       if valueField != nil { throw UsageError("With '--points' the value is '--value-column <name>' (or counted '--incidents').") }
       if (valueColumn == nil) == incidentSpecs.isEmpty {
