@@ -348,3 +348,62 @@ struct PointBuckets {
     return bi - rings <= 0 && bj - rings <= 0 && bi + rings >= columns - 1 && bj + rings >= rows - 1
   }
 }
+
+// MARK: - Hexagonal cells
+
+extension SpatialWeights {
+  /// Binary weights between the `cells` of a hexagonal `grid` whose centres lie at most `limit`
+  /// apart: with the default band (the cell size) the 6 surrounding cells; 750 m on 250 m
+  /// hexagons gives 36. Cells not listed are not analysed.
+  /// - Parameters:
+  ///   - cells: hexagon indices (row · columns + column) of the features, in feature order.
+  ///   - limit: the band in metres; nil = the cell size. A relative allowance of 1e-9 keeps
+  ///     cells at exactly the band.
+  /// - Complexity: O(cells × cells within the band); lattice steps, no pairwise search.
+  public static func hexBand(grid: HexGrid, cells: [Int], limit: Double? = nil) -> SpatialWeights {
+    let limit = limit ?? grid.cellSize
+    let stepsByParity = [grid.steps(within: limit, parity: 0), grid.steps(within: limit, parity: 1)]
+    var feature = [Int32](repeating: -1, count: grid.slotCount)
+    for (k, cell) in cells.enumerated() { feature[cell] = Int32(k) }
+    var offsets = [0]
+    offsets.reserveCapacity(cells.count + 1)
+    var neighbours: [Int] = []
+    neighbours.reserveCapacity(cells.count * Swift.min(stepsByParity[0].count, 64))
+    var row: [Int] = []
+    for cell in cells {
+      let i = cell % grid.columns, j = cell / grid.columns
+      row.removeAll(keepingCapacity: true)
+      for step in stepsByParity[j & 1] {
+        let ni = i + step.dc, nj = j + step.dr
+        guard ni >= 0, nj >= 0, ni < grid.columns, nj < grid.rows else { continue }
+        let f = feature[nj * grid.columns + ni]
+        if f >= 0 { row.append(Int(f)) }
+      }
+      row.sort()
+      neighbours += row
+      offsets.append(neighbours.count)
+    }
+    return SpatialWeights(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
+  }
+}
+
+// MARK: - Default band for points
+
+extension SpatialWeights {
+  /// The smallest distance band giving every point at least one neighbour (ArcGIS's default
+  /// for points): the largest nearest-neighbour distance, in metres. Use it with a relative
+  /// allowance (`distanceBand(points:limit: band · (1 + 1e-9))`) so rounding keeps that pair.
+  /// - Returns: 0 for fewer than 2 points.
+  /// - Complexity: about O(n) (k = 1 nearest neighbours on a bucket grid).
+  public static func smallestConnectingBand(points: [Point]) -> Double {
+    guard points.count >= 2 else { return 0 }
+    let w = nearestNeighbours(points: points, k: 1)
+    var band = 0.0
+    for i in points.indices {
+      guard let j = w.neighbours(of: i).first else { continue }
+      let dx = points[j].x - points[i].x, dy = points[j].y - points[i].y
+      band = Swift.max(band, (dx * dx + dy * dy).squareRoot())
+    }
+    return band
+  }
+}

@@ -9,17 +9,20 @@ enum NeighbourRule: Equatable, Sendable {
   case rook
   case distance(Double)
   case knn(Int)
+  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`).
+  case auto
 
-  /// `queen`, `rook`, `distance:750m`, `knn:8`.
+  /// `queen`, `rook`, `distance:750m`, `knn:8`, `auto`.
   static func parse(_ text: String) throws(UsageError) -> NeighbourRule {
     let lower = text.lowercased()
     if lower == "queen" { return .queen }
     if lower == "rook" { return .rook }
+    if lower == "auto" { return .auto }
     if lower.hasPrefix("distance:") {
       return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
     }
     if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
-    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m) or knn:<k> (knn:8).")
+    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto.")
   }
 }
 
@@ -30,16 +33,21 @@ struct AutocorrelationOptions {
     OptionSpec(
       name: "incidents", valueName: "file",
       help: "Incident CSV (file, folder or glob; repeatable): the value is the count per area or cell.", repeating: true),
+    OptionSpec(
+      name: "points", valueName: "file",
+      help: "Points to analyse (CSV with coordinate columns, or GeoJSON/Shapefile of Points), e.g. street-segment midpoints."),
+    OptionSpec(name: "value-column", valueName: "name", help: "With --points: the column (or property) holding each point's value."),
     OptionSpec(name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
     OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
     OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
     OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
+    .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
     OptionSpec(
       name: "extent", valueName: "xmin,ymin,xmax,ymax",
       help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed."),
     OptionSpec(
       name: "neighbours", valueName: "rule",
-      help: "queen, rook, distance:<d> (distance:750m) or knn:<k> (knn:8). Default: queen for areas, cell × √2 for cells."),
+      help: "queen, rook, distance:<d> (distance:750m), knn:<k> (knn:8), or auto (Optimized Hot Spot Analysis: band by incremental Moran's I, cell size if none, FDR on). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
     OptionSpec(
       name: "transform", valueName: "transform", help: "Weights: binary, or row-standardised.",
       allowedValues: SpatialWeights.Transform.allCases.map(\.rawValue)),
@@ -53,11 +61,14 @@ struct AutocorrelationOptions {
   ]
 
   var areasFile: String?
+  var pointsFile: String?
+  var valueColumn: String?
   var incidentSpecs: [String]
   var valueField: String?
   var idField: String?
   var nameField: String?
   var cell: Double?
+  var hex: Bool
   var extent: BoundingBox?
   var neighbours: NeighbourRule?
   var transform: SpatialWeights.Transform?
@@ -70,11 +81,14 @@ struct AutocorrelationOptions {
 
   init(_ arguments: ParsedArguments, defaultPermutations: Int) throws(UsageError) {
     areasFile = arguments.value("areas")
+    pointsFile = arguments.value("points")
+    valueColumn = arguments.value("value-column")
     incidentSpecs = arguments.values("incidents")
     valueField = arguments.value("value-field")
     idField = arguments.value("id-field")
     nameField = arguments.value("name-field")
     cell = try arguments.value("cell").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "cell") }
+    hex = arguments.flag("hex")
     extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
     neighbours = try arguments.value("neighbours").map { text throws(UsageError) in try NeighbourRule.parse(text) }
     transform = arguments.value("transform").flatMap { SpatialWeights.Transform(rawValue: $0.lowercased()) }
@@ -96,13 +110,31 @@ struct AutocorrelationOptions {
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
 
+    if let pointsFile {
+      if areasFile != nil || cell != nil || extent != nil || hex {
+        throw UsageError("'--points' analyses the points themselves: leave out '--areas', '--cell', '--hex' and '--extent'.")
+      }
+      if valueField != nil { throw UsageError("With '--points' the value is '--value-column <name>' (or counted '--incidents').") }
+      if (valueColumn == nil) == incidentSpecs.isEmpty {
+        throw UsageError("Give the value of '--points \(pointsFile)' by '--value-column <name>' or by nearest '--incidents <file>', one of them.")
+      }
+      if neighbours == .queen || neighbours == .rook {
+        throw UsageError("Points have no boundaries: use '--neighbours distance:<d>' or 'knn:<k>' (default: the smallest band giving every point a neighbour).")
+      }
+    } else if valueColumn != nil {
+      throw UsageError("'--value-column' is for '--points'; for areas use '--value-field'.")
+    }
+    if cell == nil && neighbours == .auto && areasFile == nil && pointsFile == nil && incidentSpecs.isEmpty {
+      throw UsageError("'--neighbours auto' needs '--incidents' (cells of an automatic size), '--areas' or '--points'.")
+    }
+    if hex && cell == nil && !(neighbours == .auto && areasFile == nil && pointsFile == nil) { throw UsageError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.") }
     if let cell {
       guard !incidentSpecs.isEmpty else { throw UsageError("'--cell' needs '--incidents': the value of a cell is its count.") }
       if valueField != nil { throw UsageError("'--value-field' is for areas; with '--cell' the value is the incident count.") }
       if case .distance(let limit) = neighbours, limit < cell {
         throw UsageError("The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour.")
       }
-    } else {
+    } else if pointsFile == nil && !(neighbours == .auto && areasFile == nil) {
       if extent != nil { throw UsageError("'--extent' needs '--cell': it is the extent of the cell grid.") }
       guard areasFile != nil else { throw UsageError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').") }
       if valueField == nil && incidentSpecs.isEmpty {
@@ -112,6 +144,16 @@ struct AutocorrelationOptions {
         throw UsageError("Give the value by '--value-field' or '--incidents', not both.")
       }
     }
+  }
+
+  /// True when the cell size is chosen automatically (`--neighbours auto` on incidents alone).
+  var automaticCell: Bool { cell == nil && neighbours == .auto && areasFile == nil && pointsFile == nil }
+
+  /// The automatic cell size: the shorter side of the incidents' extent / 50 (sfhotspot's rule,
+  /// METHODS.md), rounded down to a multiple of 100 m when at least 100 m.
+  static func automaticCellSize(_ box: BoundingBox) -> Double {
+    let raw = Swift.min(box.width, box.height) / 50
+    return raw >= 100 ? (raw / 100).rounded(.down) * 100 : raw
   }
 
   /// The default neighbour rule for the features.
@@ -124,12 +166,15 @@ struct AutocorrelationOptions {
     }
     var notes: [String] = []
     var choices: [(String, JSONValue)] = []
-    var inputs = [areasFile].compactMap { $0 }
+    let pointLayer = try pointsFile.map { file throws(InputError) in
+      try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: valueColumn)
+    }
+    var inputs = [areasFile, pointsFile].compactMap { $0 }
     var readReport: IncidentReadReport?
 
-    // Incidents, in the working CRS of the areas (or their own).
+    // Incidents, in the working CRS of the areas or points (or their own).
     var x: [Double] = [], y: [Double] = []
-    var working = layer?.working
+    var working = layer?.working ?? pointLayer?.working
     if !incidentSpecs.isEmpty {
       let files = try IncidentSources.expand(incidentSpecs)
       inputs += files
@@ -165,34 +210,74 @@ struct AutocorrelationOptions {
     let values: [Double]
     let weights: SpatialWeights
     let rule = neighbourRule
-    if let cell {
-      let grid: SquareGrid
+    var cellSize = cell
+    if automaticCell {
+      let box = extent ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let size = Self.automaticCellSize(box)
+      guard size > 0 else {
+        throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
+      }
+      cellSize = size
+      choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
+    }
+    if let cell = cellSize {
+      let allPoints = { zip(x, y).map { Point(x: $0, y: $1) } }
+      let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
+      let index = layer.map { PolygonIndex(areas: $0.geometries) }
+      let slotCount: Int
       let cells: [Int]
-      if let extent {
-        grid = SquareGrid(extent: extent, cellSize: cell)
-        cells = Array(0..<grid.cellCount)
-        choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
-      } else if let layer {
-        let box = layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
-        grid = SquareGrid(snapping: box, cellSize: cell)
-        let index = PolygonIndex(areas: layer.geometries)
-        cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
-        choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
+      let cellOf: (Point) -> Int?
+      let gridBox: BoundingBox
+      if hex {
+        let grid: HexGrid
+        if let extent {
+          grid = HexGrid(extent: extent, cellSize: cell)
+          cells = grid.cells
+          choices.append(("cells_rule", "every hexagon reaching into the --extent, empty ones included"))
+        } else if let areaBox, let index {
+          grid = HexGrid(snapping: areaBox, cellSize: cell)
+          cells = grid.cells.filter { index.firstContaining(grid.centre(of: $0)) != nil }
+          choices.append(("cells_rule", "hexagons whose centre lies inside the areas, empty ones included"))
+        } else {
+          grid = HexGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
+          cells = grid.cells
+          choices.append(("cells_rule", "every hexagon reaching into the incidents' extent snapped outward to whole cells"))
+        }
+        slotCount = grid.slotCount
+        cellOf = grid.cell(of:)
+        gridBox = grid.extent
+        features = .hexagons(grid, cells)
+        choices.append(("cell_shape", "pointy-top hexagons, cell size = distance between neighbouring centres (sf::st_make_grid), first centre at the grid's south-west corner"))
       } else {
-        grid = SquareGrid(snapping: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }), cellSize: cell)
-        cells = Array(0..<grid.cellCount)
-        choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
+        let grid: SquareGrid
+        if let extent {
+          grid = SquareGrid(extent: extent, cellSize: cell)
+          cells = Array(0..<grid.cellCount)
+          choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
+        } else if let areaBox, let index {
+          grid = SquareGrid(snapping: areaBox, cellSize: cell)
+          cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
+          choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
+        } else {
+          grid = SquareGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
+          cells = Array(0..<grid.cellCount)
+          choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
+        }
+        slotCount = grid.cellCount
+        cellOf = grid.cell(of:)
+        gridBox = grid.extent
+        features = .cells(grid, cells)
       }
-      guard cells.count >= 3, grid.cellCount <= DensityCommand.maximumCells else {
+      guard cells.count >= 3, slotCount <= DensityCommand.maximumCells else {
         throw UsageError(
-          "The grid has \(cells.count) cells to analyse (of \(grid.cellCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
+          "The grid has \(cells.count) cells to analyse (of \(slotCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
       }
-      var position = [Int32](repeating: -1, count: grid.cellCount)
+      var position = [Int32](repeating: -1, count: slotCount)
       for (k, c) in cells.enumerated() { position[c] = Int32(k) }
       var counts = [Double](repeating: 0, count: cells.count)
       var outside = 0
       for k in x.indices {
-        if let c = grid.cell(of: Point(x: x[k], y: y[k])), position[c] >= 0 {
+        if let c = cellOf(Point(x: x[k], y: y[k])), position[c] >= 0 {
           counts[Int(position[c])] += 1
         } else {
           outside += 1
@@ -200,23 +285,71 @@ struct AutocorrelationOptions {
       }
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
       choices.append(("cell_m", .number(cell)))
-      choices.append(("grid", .array([.number(grid.minX), .number(grid.minY), .number(grid.maxX), .number(grid.maxY)])))
+      choices.append(("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
       choices.append(("incidents_outside_cells", .number(Double(outside))))
-      features = .cells(grid, cells)
       values = counts
-      switch rule {
-      case .queen, .rook:
+      switch (rule, features) {
+      case (.queen, .hexagons(let grid, _)), (.rook, .hexagons(let grid, _)):
+        weights = SpatialWeights.hexBand(grid: grid, cells: cells)
+        choices.append(("weights", .string("cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")))
+      case (.distance(let limit), .hexagons(let grid, _)):
+        weights = SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")))
+      case (.queen, .cells(let grid, _)), (.rook, .cells(let grid, _)):
         let limit = rule == .queen ? cell * 2.0.squareRoot() : cell
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string(rule == .queen
           ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
           : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")))
-      case .distance(let limit):
+      case (.distance(let limit), .cells(let grid, _)):
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")))
-      case .knn(let k):
-        weights = SpatialWeights.nearestNeighbours(points: cells.map { grid.centre(of: $0) }, k: k)
+      case (.knn(let k), _):
+        weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { features.centre(of: $0) }, k: k)
         choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
+      case (.auto, .cells(let grid, _)):
+        weights = try automaticBand(
+          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          choices: &choices, console: console, quiet: quiet
+        ) { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }
+      case (.auto, .hexagons(let grid, _)):
+        weights = try automaticBand(
+          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          choices: &choices, console: console, quiet: quiet
+        ) { band in SpatialWeights.hexBand(grid: grid, cells: cells, limit: band) }
+      default:
+        preconditionFailure("cell features are squares or hexagons")
+      }
+    } else if let pointLayer {
+      features = .points(pointLayer)
+      choices.append(("points_crs", .string(pointLayer.sourceCRS.identifier)))
+      if let given = pointLayer.values {
+        values = given
+        choices.append(("value", .string("column \(valueColumn ?? "")")))
+      } else {
+        values = NearestPoint(points: pointLayer.points).tally(x: x, y: y)
+        choices.append(("value", "incidents whose nearest point this is (Euclidean, every incident assigned; ties to the point first in the file)"))
+      }
+      switch neighbours {
+      case .auto:
+        weights = try automaticBand(
+          centres: pointLayer.points, values: values, extent: BoundingBox(points: pointLayer.points), start: nil,
+          increment: nil, choices: &choices, console: console, quiet: quiet, weightsAt: nil)
+      case .distance(let limit):
+        weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: limit)
+        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between points (inclusive)")))
+      case .knn(let k):
+        weights = SpatialWeights.nearestNeighbours(points: pointLayer.points, k: k)
+        choices.append(("weights", .string("\(k) nearest points, ties by file order")))
+      default:
+        let band = SpatialWeights.smallestConnectingBand(points: pointLayer.points)
+        guard band > 0 else {
+          throw InputError(file: pointLayer.file, reason: .other("needs at least 2 distinct points to have neighbours"))
+        }
+        weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: band * (1 + 1e-9))
+        choices.append(("weights", .string(
+          "distance band \(NumberText.fixed(band, digits: 3)) m between points: the smallest giving every point a neighbour (ArcGIS default)")))
+        choices.append(("band_m", .number(band)))
       }
     } else {
       guard let layer else { throw UsageError("Missing '--areas <file>'.") }
@@ -265,6 +398,11 @@ struct AutocorrelationOptions {
       case .knn(let k):
         weights = SpatialWeights.nearestNeighbours(points: layer.geometries.map(\.centroid), k: k)
         choices.append(("weights", .string("\(k) nearest area centroids, ties by file order")))
+      case .auto:
+        weights = try automaticBand(
+          centres: layer.geometries.map(\.centroid), values: values,
+          extent: layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }, start: nil, increment: nil,
+          choices: &choices, console: console, quiet: quiet, weightsAt: nil)
       }
     }
     let islands = weights.islands
@@ -292,6 +430,47 @@ struct AutocorrelationOptions {
       inputs: inputs, readReport: readReport)
   }
 
+  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`): every band
+  /// tried, its Moran's I z, and the choice go to `choices` and, unless quiet, to stderr.
+  private func automaticBand(
+    centres: [Point], values: [Double], extent: BoundingBox, start: Double?, increment: Double?,
+    choices: inout [(String, JSONValue)], console: Console, quiet: Bool, weightsAt: ((Double) -> SpatialWeights)?
+  ) throws -> SpatialWeights {
+    let side = Swift.max(extent.width, extent.height)
+    guard let choice = IncrementalAutocorrelation.choose(
+      centres: centres, values: values, extentLargestSide: side, start: start, increment: increment, weightsAt: weightsAt)
+    else {
+      throw InputError(
+        file: areasFile ?? pointsFile ?? incidentSpecs.first ?? "",
+        reason: .other("'--neighbours auto' needs at least \(IncrementalAutocorrelation.minimumFeatures) features (found \(centres.count)); give '--neighbours distance:<d>'"))
+    }
+    let build = weightsAt ?? { band in SpatialWeights.distanceBand(points: centres, limit: band * (1 + 1e-9)) }
+    let band = choice.band
+    var lines = ["automatic scale (Optimized Hot Spot Analysis):"]
+    for step in choice.steps {
+      lines.append("  band \(NumberText.fixed(step.band, digits: 1)) m: Moran's I \(NumberText.fixed(step.i, digits: 4)), z \(NumberText.fixed(step.z, digits: 2))")
+    }
+    var ruleText = choice.rule.rawValue
+    if let k = choice.k { ruleText += " (k = \(k): 5 % of \(centres.count) clamped to [3, 30])" }
+    if choice.floored { ruleText += "; raised to the floor, 0.1 % of the extent's largest side" }
+    lines.append("  chosen band \(NumberText.fixed(band, digits: 1)) m: \(ruleText)")
+    lines.append("  false discovery rate correction: on")
+    if !quiet { console.error(lines.joined(separator: "\n") + "\n") }
+    choices.append(("weights", .string("distance band \(NumberText.fixed(band, digits: 1)) m chosen automatically (inclusive)")))
+    choices.append(("band_m", .number(band)))
+    choices.append(("band_rule", .string(ruleText)))
+    if let k = choice.k { choices.append(("band_k", .number(Double(k)))) }
+    choices.append(("band_floor_m", .number(choice.floor)))
+    if let peak = choice.firstPeak { choices.append(("band_first_peak_m", .number(peak))) }
+    if let peak = choice.largestPeak { choices.append(("band_largest_peak_m", .number(peak))) }
+    choices.append((
+      "bands_tried",
+      .array(choice.steps.map { step in
+        .object([("band_m", .number(step.band)), ("moran_i", .number(step.i)), ("z", .number(step.z))])
+      })))
+    return build(band)
+  }
+
   /// 1 m in a metric CRS; under planar (units unknown) 1e-7 of the layer's larger side.
   private func defaultTolerance(_ layer: AreaLayer) -> Double {
     guard layer.working == .planar else { return 1 }
@@ -305,6 +484,18 @@ struct AnalysisFeatures {
   enum Units {
     case areas(AreaLayer)
     case cells(SquareGrid, [Int])
+    case hexagons(HexGrid, [Int])
+    case points(PointLayer)
+
+    /// The centre of feature k (an area's centroid).
+    func centre(of k: Int) -> Point {
+      switch self {
+      case .areas(let layer): layer.geometries[k].centroid
+      case .cells(let grid, let cells): grid.centre(of: cells[k])
+      case .hexagons(let grid, let cells): grid.centre(of: cells[k])
+      case .points(let layer): layer.points[k]
+      }
+    }
   }
 
   let units: Units
@@ -323,7 +514,7 @@ struct AnalysisFeatures {
   var keyColumns: [Table.Column] {
     switch units {
     case .areas: [.init("area_id"), .init("area_name")]
-    case .cells: [.init("x", alignment: .right), .init("y", alignment: .right)]
+    case .cells, .hexagons, .points: [.init("x", alignment: .right), .init("y", alignment: .right)]
     }
   }
 
@@ -331,8 +522,8 @@ struct AnalysisFeatures {
   func keys(_ k: Int) -> [Table.Cell] {
     switch units {
     case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
-    case .cells(let grid, let cells):
-      let centre = grid.centre(of: cells[k])
+    case .cells, .hexagons, .points:
+      let centre = units.centre(of: k)
       return [.number(centre.x, digits: 3), .number(centre.y, digits: 3)]
     }
   }
@@ -346,6 +537,8 @@ struct AnalysisFeatures {
     switch units {
     case .areas(let layer): geometries = layer.geometries
     case .cells(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.square(of: $0))) }
+    case .hexagons(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.hexagon(of: $0))) }
+    case .points(let layer): geometries = layer.points.map { .point($0) }
     }
     let features = geometries.enumerated().map { k, geometry in
       Feature(

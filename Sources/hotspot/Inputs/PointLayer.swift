@@ -1,0 +1,58 @@
+import GeoCore
+import GeoIO
+
+/// Point features to analyse (street-segment midpoints, junctions, sites): a CSV with
+/// coordinate columns, or a GeoJSON or Shapefile of Point features, in the working CRS.
+struct PointLayer {
+  let file: String
+  /// Positions in the working CRS, in file order.
+  let points: [Point]
+  /// The value of each point from `--value-column` (nil without it).
+  let values: [Double]?
+  /// The CRS the file was read in, and the working CRS of the points.
+  let sourceCRS: CRS
+  let working: CRS
+
+  var count: Int { points.count }
+
+  /// Reads `file`: a boundary-style file (`.geojson`, `.json`, `.shp`) of Point features, else a
+  /// CSV read as incidents are (coordinate columns by name, `--crs`), strictly: a bad row is an
+  /// error, since a dropped point would be a dropped feature.
+  /// - Throws: `InputError` for unreadable files, non-point features, a missing or non-numeric value.
+  static func load(file: String, declaredCRS: CRS?, valueColumn: String?) throws(InputError) -> PointLayer {
+    var points: [Point] = []
+    var values: [Double]?
+    let crs: CRS
+    if InputOptions.isBoundaryFile(file) {
+      let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
+      crs = layer.collection.crs
+      if valueColumn != nil { values = [] }
+      for (k, feature) in layer.collection.features.enumerated() {
+        guard case .point(let point)? = feature.geometry else {
+          throw InputError(
+            file: file, feature: k,
+            reason: .other("is not a Point (\(feature.geometry?.typeName ?? "null")); --points needs Point features"))
+        }
+        points.append(point)
+        if let valueColumn {
+          guard let number = feature.properties[valueColumn]?.number, number.isFinite else {
+            throw InputError(file: file, feature: k, field: valueColumn, reason: .other("has no numeric value"))
+          }
+          values?.append(number)
+        }
+      }
+    } else {
+      let options = IncidentColumnOptions(weightColumn: valueColumn, declaredCRS: declaredCRS, strict: true)
+      let (table, _) = try IncidentReader.read(files: [file], options: options)
+      crs = table.crs
+      points = zip(table.x, table.y).map { Point(x: $0, y: $1) }
+      values = valueColumn == nil ? nil : table.weight
+    }
+    guard !points.isEmpty else { throw InputError(file: file, reason: .other("holds no points")) }
+    let working = WorkingCRS.forData(in: crs, bounds: BoundingBox(points: points))
+    guard let transform = CoordinateTransform(from: crs, to: working) else {
+      throw InputError(file: file, reason: .other("cannot be projected from \(crs)"))
+    }
+    return PointLayer(file: file, points: points.map(transform.apply), values: values, sourceCRS: crs, working: working)
+  }
+}

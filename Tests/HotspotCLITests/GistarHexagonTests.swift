@@ -1,0 +1,47 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import hotspot
+
+@Suite("hotspot gistar on hexagonal cells")
+struct GistarHexagonTests {
+  @Test("--hex bins incidents into the nearest hexagon, writes centres as x,y and records the cell shape")
+  func hexagons() throws {
+    let folder = try TemporaryFolder()
+    let points = try folder.file("incidents.csv", GistarCommandTests.incidents)
+    let output = folder.path("hex.csv")
+    let arguments = ["gistar", "--incidents", points, "--cell", "100m", "--hex", "--extent", "420000,540000,421000,541000"]
+    let result = runHotspotRaw(arguments + ["--output", output, "--quiet"])
+    #expect(result.status == 0, "\(result.error)")
+    // (425000, 545000) lies beyond the grid; (420950, 540950) inside it.
+    #expect(result.error.contains("1 incidents lie outside the analysed cells"))
+    let csv = try String(contentsOfFile: output, encoding: .utf8)
+    let lines = csv.split(separator: "\r\n")
+    #expect(lines.first == "x,y,value,z,p,class,neighbours")
+    // 11 columns × 13 rows, less the 6 odd-row cells beyond the east edge.
+    #expect(lines.count == 1 + 137)
+    // Row 0 starts at the south-west corner; the corner cell has 2 neighbours.
+    #expect(lines[1].hasPrefix("420000,540000,0,"))
+    #expect(lines[1].hasSuffix(",2"))
+    // The three incidents at y = 540050 near x = 420050 lie nearest the first odd-row centre.
+    #expect(lines.contains { $0.hasPrefix("420050,540086.603,3,") })
+    // (420050, 540150) is as far from (420000, 540173.2) as from (420100, 540173.2): the east one.
+    #expect(lines.contains { $0.hasPrefix("420100,540173.205,1,") })
+    #expect(lines.contains { $0.hasPrefix("420000,540173.205,0,") })
+    let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
+    for fragment in ["pointy-top hexagons", "the 6 hexagons sharing an edge", "every hexagon reaching into the --extent"] {
+      #expect(provenance.contains(fragment), "\(fragment)")
+    }
+    // A 200 m band reaches the second ring: 6 + 12 around an interior hexagon.
+    let band = runHotspotRaw(arguments + ["--neighbours", "distance:200m", "--format", "csv"])
+    #expect(band.output.split(separator: "\r\n").contains { $0.hasPrefix("420550,540433.013,") && $0.hasSuffix(",18") })
+  }
+
+  @Test("--hex needs --cell")
+  func hexNeedsCell() {
+    let result = runHotspotRaw(["gistar", "--incidents", "x.csv", "--hex"])
+    #expect(result.status == 64)
+    #expect(result.error.contains("'--hex' needs '--cell"))
+  }
+}
