@@ -31,10 +31,23 @@ struct GoldenOutputTests {
     ("map-default.svg", ["map", "--areas", divisions, "--incidents", incidents]),
     ("map-density-zones.svg", ["map", "--areas", divisions, "--incidents", incidents, "--layer", "density",
                                "--layer", "zones:" + TestData.geoData("licensing-zones.geojson").path]),
+    ("gistar-text.txt", ["gistar", "--areas", divisions, "--incidents", incidents]),
+    ("moran-text.txt", ["moran", "--areas", divisions, "--incidents", incidents]),
+    ("help-root.txt", ["--help"]),
+    ("help-count.txt", ["count", "--help"]),
+    ("help-density.txt", ["help", "density"]),
+    ("help-map.txt", ["map", "-h"]),
   ])
   func golden(name: String, arguments: [String]) throws {
     let text = output(arguments)
     if name.hasSuffix(".svg") { #expect(try xmlProblems(text) == nil) }
     if let problem = snapshotMismatch(text, named: name) { Issue.record("\(problem)") }
+  }
+
+  @Test("a distance band that leaves most features with fewer than 8 neighbours is warned about")
+  func fewNeighbours() {
+    let result = runHotspotRaw(["gistar", "--areas", Self.divisions, "--incidents", Self.incidents, "--neighbours", "distance:2km"])
+    #expect(result.status == 0)
+    #expect(result.error.contains("features have fewer than 8 neighbours within 2000 m"))
   }
 }

@@ -409,6 +409,15 @@ struct AutocorrelationOptions {
     if !islands.isEmpty {
       notes.append("\(islands.count) of \(weights.count) features have no neighbour (islands)")
     }
+    // A distance band leaving many features with few neighbours gives unstable Gi* (ArcGIS
+    // advises at least 8): warn when more than a tenth have fewer.
+    if case .distance(let limit) = neighbours, weights.count > 0 {
+      let few = (0..<weights.count).filter { weights.cardinality(of: $0) < 8 }.count
+      if few * 10 > weights.count {
+        notes.append(
+          "\(few) of \(weights.count) features have fewer than 8 neighbours within \(NumberText.shortest(limit)) m; a wider band gives steadier results")
+      }
+    }
     choices.insert(("working_crs", .string(working.identifier)), at: 0)
     if let layer {
       choices.insert(("areas_crs", .string(layer.source.crsDecision.crs.identifier)), at: 0)
