@@ -11,6 +11,11 @@ public enum AtomicFile {
     public var path: String
     public var reason: String
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
   }
 
   /// Writes `text` as UTF-8 to `path`.
