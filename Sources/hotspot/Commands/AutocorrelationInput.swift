@@ -539,9 +539,6 @@ struct AnalysisFeatures {
 
   /// Each feature's geometry in WGS84, with `table`'s row as properties (RFC 7946).
   func geoJSON(_ table: Table) throws -> String {
-    guard let toWGS84 = CoordinateTransform(from: working, to: .wgs84) else {
-      throw InputError(file: inputs.first ?? "", reason: .other("planar features cannot be written as GeoJSON in WGS84; use another --format"))
-    }
     let geometries: [Geometry]
     switch units {
     case .areas(let layer): geometries = layer.geometries
@@ -549,21 +546,6 @@ struct AnalysisFeatures {
     case .hexagons(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.hexagon(of: $0))) }
     case .points(let layer): geometries = layer.points.map { .point($0) }
     }
-    let features = geometries.enumerated().map { k, geometry in
-      Feature(
-        geometry: geometry.mapPoints(toWGS84.apply),
-        properties: Properties(
-          zip(table.columns, table.rows[k]).map { column, cell in
-            let value: PropertyValue =
-              switch cell {
-              case .text(let text): .string(text)
-              case .integer(let n): .number(Double(n))
-              case .number(let x, _), .significant(let x, _): .number(x)
-              case .empty: .null
-              }
-            return (column.name, value)
-          }))
-    }
-    return GeoJSONWriter.write(FeatureCollection(features: features, crs: .wgs84), precision: 6)
+    return try TableGeoJSON.write(table, geometries: geometries, from: working, file: inputs.first ?? "")
   }
 }

@@ -188,25 +188,6 @@ struct CountResult {
 
   /// The areas in WGS84 with the results as properties (RFC 7946).
   func geoJSON() throws -> String {
-    let table = areaTable
-    guard let toWGS84 = CoordinateTransform(from: layer.working, to: .wgs84) else {
-      throw InputError(file: layer.file, reason: .other("planar areas cannot be written as GeoJSON in WGS84; use another --format"))
-    }
-    let features = layer.geometries.enumerated().map { area, geometry in
-      Feature(
-        geometry: geometry.mapPoints(toWGS84.apply),
-        properties: Properties(
-          zip(table.columns, table.rows[area]).map { column, cell in
-            let value: PropertyValue =
-              switch cell {
-              case .text(let text): .string(text)
-              case .integer(let n): .number(Double(n))
-              case .number(let x, _), .significant(let x, _): .number(x)
-              case .empty: .null
-              }
-            return (column.name, value)
-          }))
-    }
-    return GeoJSONWriter.write(FeatureCollection(features: features, crs: .wgs84), precision: 6)
+    try TableGeoJSON.write(areaTable, geometries: layer.geometries, from: layer.working, file: layer.file)
   }
 }

@@ -126,24 +126,6 @@ struct DensityResult {
 
   /// The hot-spot regions in WGS84 with their figures as properties.
   func regionsGeoJSON() throws -> String {
-    guard let toWGS84 = CoordinateTransform(from: working, to: .wgs84) else {
-      throw InputError(file: "density", reason: .other("planar data cannot be written as GeoJSON in WGS84; write .asc or .csv"))
-    }
-    let table = regionTable
-    let features = regions.enumerated().map { index, region in
-      Feature(
-        geometry: region.geometry.mapPoints(toWGS84.apply),
-        properties: Properties(zip(table.columns, table.rows[index]).map { column, cell in
-          let value: PropertyValue =
-            switch cell {
-            case .integer(let n): .number(Double(n))
-            case .number(let x, _), .significant(let x, _): .number(x)
-            case .text(let t): .string(t)
-            case .empty: .null
-            }
-          return (column.name, value)
-        }))
-    }
-    return GeoJSONWriter.write(FeatureCollection(features: features, crs: .wgs84), precision: 6)
+    try TableGeoJSON.write(regionTable, geometries: regions.map(\.geometry), from: working, file: report.files.first ?? "")
   }
 }
