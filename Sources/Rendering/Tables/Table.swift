@@ -37,6 +37,12 @@ public struct Table: Hashable, Sendable {
     case significant(Double, digits: Int)
     case empty
 
+    /// A whole number as an integer cell, anything else with up to 6 decimals: for values that are
+    /// counts or fields (`382`, `15.72598`).
+    public static func value(_ x: Double) -> Cell {
+      x.rounded() == x && abs(x) < 1e15 ? .integer(Int(x)) : .number(x, digits: 6)
+    }
+
     /// The cell as plain text, numbers through `NumberText` (deterministic).
     public var plainText: String {
       switch self {

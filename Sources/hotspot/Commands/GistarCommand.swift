@@ -63,7 +63,7 @@ struct GistarCommand: HotspotCommand {
     var rows: [[Table.Cell]] = []
     for k in features.values.indices {
       var row = features.keys(k) + [
-        .number(features.values[k], digits: 6), .number(result.z[k], digits: 6), .significant(result.p[k], digits: 4),
+        Table.Cell.value(features.values[k]), .number(result.z[k], digits: 6), .significant(result.p[k], digits: 4),
         .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
       ]
       if let pSim = result.pSim { row.append(.number(pSim[k], digits: 6)) }

@@ -67,7 +67,7 @@ struct MoranCommand: HotspotCommand {
       columns += ["value", "Ii", "p_sim"].map { Table.Column($0, alignment: .right) } + [Table.Column("quadrant")]
       let rows = features.values.indices.map { k -> [Table.Cell] in
         features.keys(k) + [
-          .number(features.values[k], digits: 6), .number(result.i[k], digits: 6),
+          Table.Cell.value(features.values[k]), .number(result.i[k], digits: 6),
           .number(result.pSim?[k] ?? 1, digits: 6), .text(result.quadrants[k].rawValue),
         ]
       }
