@@ -11,7 +11,7 @@ enum Hotspot {
 
   /// Every subcommand, in the order `--help` lists them.
   static var commands: [any HotspotCommand.Type] {
-    [InspectCommand.self, CountCommand.self, RankCommand.self, DensityCommand.self, GistarCommand.self, MoranCommand.self, MapCommand.self, ReportCommand.self]
+    [InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self, GistarCommand.self, MoranCommand.self, MapCommand.self, ReportCommand.self]
   }
 
   static func main() {
