@@ -115,3 +115,40 @@ struct ZonesCommandTests {
     #expect(result.output.contains("\r\ntotal,total,4885,375983,129.93,5060,134.58,-3.46,"))
   }
 }
+
+@Suite("hotspot zones --screen")
+struct ZonesScreenTests {
+  static func screen(_ extra: [String]) -> (status: Int32, output: String, error: String) {
+    runHotspotRaw([
+      "zones", "--screen", "--candidates", TestData.geoData("divisions.geojson").path,
+      "--incidents", TestData.geoData("incidents-police.csv").path,
+      "--population", TestData.geoData("lsoa-centroids.csv").path,
+      "--indicators", TestData.geoData("indicators.csv").path,
+    ] + extra)
+  }
+
+  @Test("the example criteria on the sample: persistent ASB divisions qualify; fading Redburn and emerging Wexcombe are near misses")
+  func sample() throws {
+    let criteria = TestData.packageRoot.appendingPathComponent("Examples/screen-criteria.json").path
+    let result = Self.screen(["--criteria", criteria, "--format", "csv"])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\r\n").map(String.init)
+    #expect(lines.first == "area_id,area_name,status,criteria_met,persistent_asb,private_rented,deprivation")
+    let qualifying = lines.filter { $0.contains(",qualifies,") }.map { String($0.prefix(9)) }
+    #expect(qualifying == ["E05990006", "E05990012", "E05990015", "E05990018", "E05990024", "E05990034", "E05990046", "E05990050"])
+    #expect(lines.contains { $0.hasPrefix("E05990048,Redburn,near miss,2 of 3,\"no: 2.47, 1.21 × all candidates (≥ 1.5)\",") })
+    #expect(lines.contains { $0.hasPrefix("E05990020,Wexcombe,near miss,2 of 3,\"no: 0.78, 2.17 × all candidates (≥ 1.5)\",") })
+  }
+
+  @Test("a criterion without a test is an error naming it; --screen without --candidates is a usage error")
+  func errors() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotspot-screen-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let bad = folder.appendingPathComponent("bad.json")
+    try #"{"criteria": [{"name": "x", "indicator": "deprivation_score"}]}"#.write(to: bad, atomically: true, encoding: .utf8)
+    let result = Self.screen(["--criteria", bad.path])
+    #expect(result.status == 65)
+    #expect(result.error.contains("criteria[0]") && result.error.contains("at_least, at_most or between"))
+    #expect(runHotspotRaw(["zones", "--screen", "--incidents", "x.csv", "--population", "p.csv"]).status == 64)
+  }
+}

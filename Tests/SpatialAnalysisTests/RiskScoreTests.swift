@@ -99,3 +99,20 @@ struct RiskScoreTests {
     #expect(abs(Double(mean) / 20_000 - 45) < 0.2)
   }
 }
+
+@Suite("DesignationScreen")
+struct DesignationScreenTests {
+  @Test("rate ratios against all areas together, tests with their bounds, statuses by hand")
+  func byHand() {
+    // All: 30 incidents / 3,000 people = 0.01; area 0: 20 / 1,000 = 0.02 → 2; area 1: 10 / 2,000 → 0.5.
+    #expect(DesignationScreen.rateRatio(counts: [20, 10, 5], population: [1000, 2000, nil]) == [2, 0.5, nil])
+    #expect(DesignationScreen.Test.atLeast(1.5).passes(1.5))
+    #expect(!DesignationScreen.Test.atMost(3).passes(3.01))
+    #expect(DesignationScreen.Test.between(1, 3).passes(1) && DesignationScreen.Test.between(1, 3).passes(3))
+    #expect(!DesignationScreen.Test.atLeast(0).passes(nil))
+    #expect(DesignationScreen.passes([2, 1.6], .atLeast(1.5)) && !DesignationScreen.passes([2, 1.4], .atLeast(1.5)))
+    let statuses = [[true, true], [true, false], [false, false], [false, true]].map(DesignationScreen.status)
+    #expect(statuses == [.qualifies, .nearMiss, .fails, .nearMiss])
+    #expect(DesignationScreen.listed(statuses) == [0, 1, 3])
+  }
+}

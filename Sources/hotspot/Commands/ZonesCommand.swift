@@ -17,10 +17,13 @@ struct ZonesCommand: HotspotCommand {
       otherwise all-zones is the sum of the zones and outside-zones is total − all-zones). \
       total is every located incident of the period and every population point. --compare-to \
       adds the baseline period's incidents and rate, the change and its exact p (exposures in days; \
-      the population is taken as the same in both periods).
+      the population is taken as the same in both periods). --screen instead lists the \
+      --candidates that meet every criterion of --criteria (rates, or rates as a multiple of all \
+      candidates', in each of the last N 12-month periods ending with the latest month in the data; \
+      --indicators columns), then the near misses that fail exactly one, with the evidence.
       """,
     options: [
-      OptionSpec(name: "zones", valueName: "file", help: "Boundary file (GeoJSON or Shapefile) of the zones.", isRequired: true),
+      OptionSpec(name: "zones", valueName: "file", help: "Boundary file (GeoJSON or Shapefile) of the zones."),
       CommonOptions.incidents,
       OptionSpec(
         name: "population", valueName: "file",
@@ -30,6 +33,10 @@ struct ZonesCommand: HotspotCommand {
       OptionSpec(name: "per", valueName: "n", help: "Rates per this many people.", defaultValue: "10000"),
       OptionSpec(name: "id-field", valueName: "name", help: "Zone property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Zone property holding the name (detected if absent)."),
+      .flag("screen", help: "Screen --candidates against --criteria instead of measuring zones."),
+      OptionSpec(name: "candidates", valueName: "file", help: "With --screen: boundary file of the candidate areas."),
+      OptionSpec(name: "criteria", valueName: "file", help: "With --screen: JSON file of designation criteria."),
+      OptionSpec(name: "indicators", valueName: "file", help: "With --screen: CSV of indicators, the area id in the first column."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -47,6 +54,7 @@ struct ZonesCommand: HotspotCommand {
   let declaredCRS: CRS?
   let columns: IncidentColumnOptions
   let quiet: Bool
+  let screen: (candidates: String, criteria: String, indicators: String?)?
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
@@ -73,9 +81,28 @@ struct ZonesCommand: HotspotCommand {
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     quiet = arguments.flag("quiet")
+    if arguments.flag("screen") {
+      guard let candidates = arguments.value("candidates"), let criteria = arguments.value("criteria") else {
+        throw UsageError("'--screen' needs '--candidates FILE' and '--criteria FILE.json'.")
+      }
+      if zonesFile != "" { throw UsageError("'--screen' ranks '--candidates'; leave out '--zones'.") }
+      if baselinePeriod != nil { throw UsageError("'--screen' takes its years from the data; leave out '--compare-to'.") }
+      screen = (candidates, criteria, arguments.value("indicators"))
+    } else {
+      if zonesFile == "" { throw UsageError("Missing '--zones FILE' (or '--screen' with '--candidates').") }
+      for name in ["candidates", "criteria", "indicators"] where arguments.value(name) != nil {
+        throw UsageError("'--\(name)' goes with '--screen'.")
+      }
+      screen = nil
+    }
   }
 
   func run(_ console: Console) throws {
+    if let screen {
+      try ZonesScreen(command: self).run(
+        console, candidatesFile: screen.candidates, criteriaFile: screen.criteria, indicatorsFile: screen.indicators)
+      return
+    }
     let layer = try AreaLayer.load(file: zonesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     let index = PolygonIndex(areas: layer.geometries)
     var current = ZoneTally(zoneCount: layer.count)
