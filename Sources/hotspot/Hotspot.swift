@@ -11,7 +11,10 @@ enum Hotspot {
 
   /// Every subcommand, in the order `--help` lists them.
   static var commands: [any HotspotCommand.Type] {
-    [InspectCommand.self, CountCommand.self, DensityCommand.self, GistarCommand.self, MoranCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self]
+    [
+      InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self,
+      GistarCommand.self, MoranCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
+    ]
   }
 
   static func main() {

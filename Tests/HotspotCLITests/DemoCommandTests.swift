@@ -13,9 +13,9 @@ struct DemoCommandTests {
       "demo", "--output-dir", folder.url.path, "--data", TestData.packageRoot.appendingPathComponent("GeoData").path,
     ])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("Wrote 10 outputs"))
+    #expect(result.output.contains("Wrote 12 outputs"))
     #expect(result.output.contains("hotspot count --areas"))
-    let names = ["counts-2024.csv", "counts-2024.md", "asb-by-quarter.csv", "asb-density-2024.asc", "asb-hotspots-2024.geojson",
+    let names = ["counts-2024.csv", "counts-2024.md", "asb-by-quarter.csv", "risk-ranking.csv", "licensing-zones-2024.csv", "asb-density-2024.asc", "asb-hotspots-2024.geojson",
                  "asb-gistar-2024.csv", "map-asb-2024.svg", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg", "report.html"]
     for name in names {
       #expect(FileManager.default.fileExists(atPath: folder.path(name)), "\(name)")

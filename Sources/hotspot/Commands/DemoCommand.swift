@@ -44,6 +44,13 @@ struct DemoCommand: HotspotCommand {
         "--population-field", "population", "--quiet"] + out("counts-2024.md")),
       ("ASB by financial quarter",
        ["count", "--areas", divisions, "--incidents", incidents, "--by", "financial-quarter", "--quiet"] + asb + out("asb-by-quarter.csv")),
+      ("divisions ranked by a transparent risk score (the next Community Action Team)",
+       ["rank", "--areas", divisions, "--incidents", incidents, "--population-field", "population",
+        "--indicators", data + "/indicators.csv", "--indicator", "deprivation_score:higher",
+        "--indicator", "private_rented_pct:higher", "--resamples", "199", "--top", "15", "--quiet"] + out("risk-ranking.csv")),
+      ("ASB per 10,000 people inside the selective licensing zones, 2024 against 2023",
+       ["zones", "--zones", data + "/licensing-zones.geojson", "--incidents", incidents, "--population",
+        data + "/lsoa-centroids.csv", "--period", "2024", "--compare-to", "2023", "--quiet"] + asb + out("licensing-zones-2024.csv")),
       ("ASB density surface for GIS (ESRI ASCII grid)",
        ["density", "--incidents", incidents, "--areas", divisions, "--period", "2024", "--bandwidth", "400m", "--cell", "100m", "--quiet"]
          + asb + out("asb-density-2024.asc")),

@@ -1,0 +1,114 @@
+/// The count-based components of a risk ranking, from incidents per area, month and category.
+///
+/// - rate: incidents per `per` population (nil where the population is missing or zero);
+/// - harm: Σ over categories of harm weight · count (weight 1 for categories not listed);
+/// - trend: (recent + ½)/3 ÷ (earlier + ½)/9 — the rate ratio of the last 3 months of the data
+///   against the 9 before, with ½ added to each count so that a zero baseline stays finite;
+///   its two-sided p by `CountComparison.pValue` (exposures in months);
+/// - persistence: the share of months in which the area was among the top fifth of areas by
+///   count (the ⌈n/5⌉ highest, areas tied with the last of them included, never a month's zeros);
+/// - hotspot: 1 when the area is a Getis-Ord Gi* hot spot at 95 % (class ≥ 2) on its total count
+///   with the given (queen contiguity) weights, else 0.
+///
+/// - Complexity: O(n · M · K) for n areas, M months and K categories, plus Gi* (O(n + links)).
+///
+/// ## Properties
+/// - trend needs 12 months of data and is nil otherwise (the component is then dropped);
+///   persistence needs 2 months; hotspot needs at least one pair of neighbours.
+/// - Every value is a function of `counts` alone, so resampled counts give resampled components.
+///
+/// ## Parity
+/// Rates as `count`; Gi* as `gistar` (esda G_Local star=True).
+///
+/// ## Example
+///     var counts = RiskCounts(areas: 2, months: 12, categories: 1)
+///     counts[0, 11, 0] = 5
+public struct RiskCounts: Sendable {
+  public let areaCount: Int
+  public let monthCount: Int
+  public let categoryCount: Int
+  /// Flat [area][month][category].
+  public var cells: [Int]
+
+  public init(areas: Int, months: Int, categories: Int) {
+    areaCount = areas
+    monthCount = months
+    categoryCount = categories
+    cells = Array(repeating: 0, count: areas * months * categories)
+  }
+
+  public subscript(area: Int, month: Int, category: Int) -> Int {
+    get { cells[(area * monthCount + month) * categoryCount + category] }
+    set { cells[(area * monthCount + month) * categoryCount + category] = newValue }
+  }
+
+  /// The same shape with other cell values (resampled counts).
+  public func with(cells: [Int]) -> RiskCounts {
+    var copy = self
+    copy.cells = cells
+    return copy
+  }
+
+  public var totals: [Int] {
+    let block = monthCount * categoryCount
+    return (0..<areaCount).map { area in cells[(area * block)..<((area + 1) * block)].reduce(0, +) }
+  }
+
+  public func monthTotal(area: Int, month: Int) -> Int {
+    let start = (area * monthCount + month) * categoryCount
+    return cells[start..<(start + categoryCount)].reduce(0, +)
+  }
+}
+
+public enum RiskComponents {
+  /// Rate per `per` population.
+  public static func rate(_ counts: RiskCounts, population: [Double?], per: Double = 1000) -> [Double?] {
+    zip(counts.totals, population).map { Rates.perPopulation($0, population: $1, per: per) }
+  }
+
+  /// Harm-weighted count; `weights[k]` for category k.
+  public static func harm(_ counts: RiskCounts, weights: [Double]) -> [Double?] {
+    (0..<counts.areaCount).map { area in
+      var sum = 0.0
+      for month in 0..<counts.monthCount {
+        for k in 0..<counts.categoryCount { sum += weights[k] * Double(counts[area, month, k]) }
+      }
+      return sum
+    }
+  }
+
+  /// The rate ratio of the last 3 months against the 9 before, and its p; nil under 12 months.
+  public static func trend(_ counts: RiskCounts) -> (ratio: [Double?], p: [Double?]) {
+    let m = counts.monthCount
+    guard m >= 12 else { return (Array(repeating: nil, count: counts.areaCount), Array(repeating: nil, count: counts.areaCount)) }
+    var ratios: [Double?] = [], ps: [Double?] = []
+    for area in 0..<counts.areaCount {
+      let recent = ((m - 3)..<m).reduce(0) { $0 + counts.monthTotal(area: area, month: $1) }
+      let before = ((m - 12)..<(m - 3)).reduce(0) { $0 + counts.monthTotal(area: area, month: $1) }
+      ratios.append(((Double(recent) + 0.5) / 3) / ((Double(before) + 0.5) / 9))
+      ps.append(CountComparison.pValue(current: recent, currentExposure: 3, baseline: before, baselineExposure: 9))
+    }
+    return (ratios, ps)
+  }
+
+  /// Months in the top fifth by count, and the share of months; nil under 2 months.
+  public static func persistence(_ counts: RiskCounts) -> (months: [Int], share: [Double?]) {
+    let n = counts.areaCount, m = counts.monthCount
+    var inTop = [Int](repeating: 0, count: n)
+    guard m >= 2, n > 0 else { return (inTop, Array(repeating: nil, count: n)) }
+    let cut = (n + 4) / 5
+    for month in 0..<m {
+      let totals = (0..<n).map { counts.monthTotal(area: $0, month: month) }
+      let threshold = totals.sorted(by: >)[cut - 1]
+      for area in 0..<n where totals[area] >= threshold && totals[area] > 0 { inTop[area] += 1 }
+    }
+    return (inTop, inTop.map { Double($0) / Double(m) })
+  }
+
+  /// 1 for a Gi* hot spot at 95 % on the total count, else 0; nil when no area has a neighbour.
+  public static func hotspot(_ counts: RiskCounts, weights: SpatialWeights) -> [Double?] {
+    guard weights.entryCount > 0 else { return Array(repeating: nil, count: counts.areaCount) }
+    let result = GetisOrdGiStar.compute(values: counts.totals.map(Double.init), weights: weights)
+    return result.classes.map { $0 >= 2 ? 1 : 0 }
+  }
+}

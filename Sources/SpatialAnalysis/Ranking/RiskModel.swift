@@ -1,0 +1,84 @@
+/// The whole risk ranking as one function of the counts: components (`RiskComponents`), then the
+/// score (`RiskScore`). Fixed inputs (population, harm weights, neighbours, indicators, weights)
+/// are held; the counts are passed in, so resampled counts give a resampled ranking.
+///
+/// - Parameters:
+///   - weights: by component key (`rate`, `harm`, `trend`, `persistence`, `hotspot`) and for
+///     indicators by name, else `indicators` shared equally among those not named.
+/// - Complexity: that of `RiskComponents` plus `RiskScore`.
+///
+/// ## Properties
+/// - Component order: rate, harm, trend, persistence, hotspot, then the indicators in the order given.
+///
+/// ## Parity
+/// As its parts.
+///
+/// ## Example
+///     let model = RiskModel(population: nil, harmWeights: [1], neighbours: w, indicators: [],
+///                           weights: ["harm": 1], normalisation: .percentile, groups: nil)
+///     model.evaluate(counts).score.ranks
+public struct RiskModel: Sendable {
+  public struct Indicator: Sendable {
+    public var name: String
+    public var direction: RiskScore.Direction
+    public var values: [Double?]
+    public init(name: String, direction: RiskScore.Direction, values: [Double?]) {
+      self.name = name
+      self.direction = direction
+      self.values = values
+    }
+  }
+
+  public struct Evaluation: Sendable {
+    /// Every component, dropped ones included, with its raw values and its unscaled weight.
+    public var components: [RiskScore.Component]
+    public var trendP: [Double?]
+    public var persistenceMonths: [Int]
+    public var score: RiskScore.Result
+  }
+
+  public var population: [Double?]?
+  public var harmWeights: [Double]
+  public var neighbours: SpatialWeights
+  public var indicators: [Indicator]
+  public var weights: [String: Double]
+  public var normalisation: RiskScore.Normalisation
+  public var groups: [Int]?
+
+  public init(
+    population: [Double?]?, harmWeights: [Double], neighbours: SpatialWeights, indicators: [Indicator],
+    weights: [String: Double], normalisation: RiskScore.Normalisation, groups: [Int]?
+  ) {
+    self.population = population
+    self.harmWeights = harmWeights
+    self.neighbours = neighbours
+    self.indicators = indicators
+    self.weights = weights
+    self.normalisation = normalisation
+    self.groups = groups
+  }
+
+  public func evaluate(_ counts: RiskCounts) -> Evaluation {
+    let n = counts.areaCount
+    let none = [Double?](repeating: nil, count: n)
+    let trend = RiskComponents.trend(counts)
+    let persistence = RiskComponents.persistence(counts)
+    var components = [
+      RiskScore.Component(
+        key: "rate", values: population.map { RiskComponents.rate(counts, population: $0) } ?? none,
+        weight: weights["rate"] ?? 0),
+      RiskScore.Component(key: "harm", values: RiskComponents.harm(counts, weights: harmWeights), weight: weights["harm"] ?? 0),
+      RiskScore.Component(key: "trend", values: trend.ratio, weight: weights["trend"] ?? 0),
+      RiskScore.Component(key: "persistence", values: persistence.share, weight: weights["persistence"] ?? 0),
+      RiskScore.Component(key: "hotspot", values: RiskComponents.hotspot(counts, weights: neighbours), weight: weights["hotspot"] ?? 0),
+    ]
+    let unnamed = indicators.filter { weights[$0.name] == nil }.count
+    for indicator in indicators {
+      let weight = weights[indicator.name] ?? (weights["indicators"] ?? 0) / Double(max(1, unnamed))
+      components.append(
+        RiskScore.Component(key: indicator.name, values: indicator.values, direction: indicator.direction, weight: weight))
+    }
+    let score = RiskScore.compute(components: components, normalisation: normalisation, groups: groups)
+    return Evaluation(components: components, trendP: trend.p, persistenceMonths: persistence.months, score: score)
+  }
+}
