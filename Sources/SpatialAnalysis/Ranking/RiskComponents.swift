@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The count-based components of a risk ranking, from incidents per area, month and category.
 ///
 /// - rate: incidents per `per` population (nil where the population is missing or zero);
@@ -7,7 +9,9 @@
 ///   its two-sided p by `CountComparison.pValue` (exposures in months);
 /// - persistence: the share of months in which the area was among the top fifth of areas by
 ///   count (the ⌈n/5⌉ highest, areas tied with the last of them included, never a month's zeros);
-/// - hotspot: 1 when the area is a Getis-Ord Gi* hot spot at 95 % (class ≥ 2) on its total count
+/// - hotspot: the share of the area in the top 5 % of density (`densityHotspotShare`, fixed across
+///   resamples), or where no positions are given, 1 when the area is a Getis-Ord Gi* hot spot at
+///   95 % (class ≥ 2) on its total count
 ///   with the given (queen contiguity) weights, else 0.
 ///
 /// - Complexity: O(n · M · K) for n areas, M months and K categories, plus Gi* (O(n + links)).
@@ -110,5 +114,33 @@ public enum RiskComponents {
     guard weights.entryCount > 0 else { return Array(repeating: nil, count: counts.areaCount) }
     let result = GetisOrdGiStar.compute(values: counts.totals.map(Double.init), weights: weights)
     return result.classes.map { $0 >= 2 ? 1 : 0 }
+  }
+
+  /// The share of each area's density cells that lie in the top 5 % of the county's density
+  /// (quartic kernel, ArcGIS bandwidth, automatic cell, as `hotspot density --top 5%` computes them):
+  /// how much of the area a hot-spot map would colour. nil for an area holding no cell centre, and
+  /// for every area when the incidents give no density (fewer than two distinct places).
+  /// - Complexity: that of `KernelDensity.evaluate` over the plan's grid.
+  public static func densityHotspotShare(x: [Double], y: [Double], areas: [Geometry]) -> [Double?] {
+    let none = [Double?](repeating: nil, count: areas.count)
+    guard
+      let plan = try? DensityPlan(
+        x: x, y: y, weights: nil, areas: areas, kernel: .quartic, bandwidth: nil, cell: nil, extent: nil,
+        maximumCells: 50_000_000),
+      let inside = plan.inside
+    else { return none }
+    let surface = KernelDensity.evaluate(x: x, y: y, grid: plan.grid, kernel: .quartic, bandwidth: plan.bandwidth)
+    let masked: [Double?] = surface.indices.map { inside[$0] ? surface[$0] : nil }
+    let selected = HotSpotRegions.select(.top(share: 0.05), density: masked)
+    let index = PolygonIndex(areas: areas)
+    var cells = [Int](repeating: 0, count: areas.count), hot = [Int](repeating: 0, count: areas.count)
+    for cell in surface.indices where inside[cell] {
+      guard let area = index.firstContaining(plan.grid.centre(of: cell)) else { continue }
+      cells[area] += 1
+      if selected[cell] { hot[area] += 1 }
+    }
+    var shares = [Double?](repeating: nil, count: areas.count)
+    for area in areas.indices where cells[area] > 0 { shares[area] = Double(hot[area]) / Double(cells[area]) }
+    return shares
   }
 }

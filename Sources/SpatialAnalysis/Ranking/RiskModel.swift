@@ -44,6 +44,9 @@ public struct RiskModel: Sendable {
   public var weights: [String: Double]
   public var normalisation: RiskScore.Normalisation
   public var groups: [Int]?
+  /// The hot-spot component when known from the incidents' positions (share of each area in the
+  /// top 5 % of density); nil: each area's Gi* hot-spot status at 95 %, recomputed from the counts.
+  public var hotspotShare: [Double?]?
 
   public init(
     population: [Double?]?, harmWeights: [Double], neighbours: SpatialWeights, indicators: [Indicator],
@@ -70,7 +73,9 @@ public struct RiskModel: Sendable {
       RiskScore.Component(key: "harm", values: RiskComponents.harm(counts, weights: harmWeights), weight: weights["harm"] ?? 0),
       RiskScore.Component(key: "trend", values: trend.ratio, weight: weights["trend"] ?? 0),
       RiskScore.Component(key: "persistence", values: persistence.share, weight: weights["persistence"] ?? 0),
-      RiskScore.Component(key: "hotspot", values: RiskComponents.hotspot(counts, weights: neighbours), weight: weights["hotspot"] ?? 0),
+      RiskScore.Component(
+        key: "hotspot", values: hotspotShare ?? RiskComponents.hotspot(counts, weights: neighbours),
+        weight: weights["hotspot"] ?? 0),
     ]
     let unnamed = indicators.filter { weights[$0.name] == nil }.count
     for indicator in indicators {

@@ -60,7 +60,7 @@ enum CommonOptions {
   static let format = OptionSpec(
     name: "format", valueName: "format",
     help: "Output format; by default taken from the --output extension, else text.",
-    allowedValues: ["text", "csv", "md", "json", "geojson", "html", "asc"])
+    allowedValues: ["text", "csv", "md", "json", "geojson", "html", "asc", "svg"])
 
   static let output = OptionSpec(
     name: "output", valueName: "file", help: "Write the result to this file (atomically).",

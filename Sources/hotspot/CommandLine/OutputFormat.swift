@@ -1,7 +1,7 @@
 /// The formats a command can write; chosen by `--format`, else by the `--output` extension,
 /// else text for the terminal.
 enum OutputFormat: String, CaseIterable, Sendable {
-  case text, csv, md, json, geojson, html, asc
+  case text, csv, md, json, geojson, html, asc, svg
 
   /// Resolves the format from the options and checks that the command supports it.
   static func resolve(option: String?, outputPath: String?, supported: [OutputFormat])
@@ -36,6 +36,7 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case "geojson": return .geojson
     case "html", "htm": return .html
     case "asc": return .asc
+    case "svg": return .svg
     default: return nil
     }
   }

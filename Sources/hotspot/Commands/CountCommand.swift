@@ -109,7 +109,7 @@ struct CountCommand: HotspotCommand {
     case .md: text = result.markdown
     case .json: text = result.json.rendered()
     case .geojson: text = try result.geoJSON()
-    case .html, .asc: text = ""
+    case .html, .asc, .svg: text = ""
     }
     guard let outputPath else {
       console.output(text)

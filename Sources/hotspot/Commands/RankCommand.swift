@@ -12,8 +12,9 @@ struct RankCommand: HotspotCommand {
       Components: rate per 1,000 population; harm-weighted count (--harm JSON of category → \
       weight, 1 for categories not listed); trend, the rate ratio of the last 3 months of the data \
       against the 9 before ((c + ½) each), with its exact p; persistence, the share of months the \
-      area was among the top fifth of areas by count; hotspot, 1 when the area is a Gi* hot spot \
-      at 95 % on its count with queen neighbours, else 0; and each --indicator joined on area id. \
+      area was among the top fifth of areas by count; hotspot, the share of the area in the top 5 % \
+      of incident density (as 'density --top 5%', held fixed across resamples); and each \
+      --indicator joined on area id. \
       Each is normalised (percentile rank 0–100, or z) so that higher means more risk, weighted \
       (default rate 0.3, harm 0.2, trend 0.15, persistence 0.15, hotspot 0.1, indicators 0.1 \
       shared equally; --weights JSON overrides by key or indicator name) and summed. A component \
@@ -125,7 +126,7 @@ struct RankCommand: HotspotCommand {
     nameField = arguments.value("name-field")
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .svg])
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     quiet = arguments.flag("quiet")
@@ -139,6 +140,7 @@ struct RankCommand: HotspotCommand {
 
     // Incidents → (area, month, category).
     var rows: [(area: Int, month: Int, category: Int)] = []
+    var xs: [Double] = [], ys: [Double] = []
     var categoryNames: [String] = []
     var categoryIndex: [String: Int] = [:]
     var outside = 0, undated = 0
@@ -165,6 +167,8 @@ struct RankCommand: HotspotCommand {
           categoryNames.append(name)
         }
         rows.append((area, date.monthIndex, k))
+        xs.append(kept.x[row])
+        ys.append(kept.y[row])
       }
     }
     warnings += report.problems.map(\.description)
@@ -186,10 +190,11 @@ struct RankCommand: HotspotCommand {
       areas: layer.geometries, rule: .queen, tolerance: layer.working == .planar ? 0 : 1)
     let groups = try groupIndices(layer: layer)
 
-    let model = RiskModel(
+    var model = RiskModel(
       population: population, harmWeights: harmWeights, neighbours: neighbours,
       indicators: indicatorValues.map { RiskModel.Indicator(name: $0.name, direction: $0.direction, values: $0.values) },
       weights: weights, normalisation: normalisation, groups: groups)
+    model.hotspotShare = RiskComponents.densityHotspotShare(x: xs, y: ys, areas: layer.geometries)
     let observed = model.evaluate(counts)
     let k = top ?? 10
     let uncertainty = RankUncertainty.compute(
@@ -208,6 +213,7 @@ struct RankCommand: HotspotCommand {
     case .csv: text = CSVTable.render(result.table)
     case .md: text = MarkdownTable.render(result.table) + "\n" + result.summary.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n"
     case .json: text = JSONValue.object([("summary", .object(result.choices)), ("areas", JSONTable.value(result.table))]).rendered()
+    case .svg: text = rankingMap(layer: layer, scores: result.score.scores, ranks: result.score.ranks, labels: k)
     default: text = TextTable.render(result.table, maxWidth: outputPath == nil ? console.width : nil) + "\n" + result.summary
     }
     guard let outputPath else {
@@ -269,6 +275,25 @@ struct RankCommand: HotspotCommand {
   }
 
   /// The weight of each component key (and each indicator by name).
+  /// The score as a choropleth in five classes by natural breaks, the `labels` highest-ranked
+  /// areas labelled with their rank.
+  private func rankingMap(layer: AreaLayer, scores: [Double], ranks: [Int], labels: Int) -> String {
+    let values = scores.map { Optional($0) }
+    let breaks = ClassBreaks.breaks(scores, method: .naturalBreaks(5))
+    let choropleth = MapLayer.Choropleth.classed(
+      ids: layer.ids, names: layer.names, geometries: layer.geometries, values: values, breaks: breaks,
+      colours: Palette.colours("YlOrRd", classes: breaks.count) ?? [], heading: "Risk score",
+      note: "0–100, natural breaks (Fisher-Jenks)", digits: 1)
+    let top = layer.ids.indices.filter { ranks[$0] <= labels }.sorted { ranks[$0] < ranks[$1] }
+    let document = MapDocument(
+      title: "Areas ranked by risk", subtitle: "the \(top.count) highest labelled with their rank",
+      layers: [.choropleth(choropleth)],
+      labels: top.map { ("\(ranks[$0]). \(layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0])", layer.geometries[$0].centroid) },
+      attribution: ["Boundaries: \(layer.file.split(separator: "/").last.map(String.init) ?? layer.file)."],
+      generator: "hotspot \(Hotspot.version)")
+    return document.svg()
+  }
+
   private func componentWeights() throws -> [String: Double] {
     var weights: [String: Double] = [:]
     for (key, value) in Self.defaultWeights { weights[key] = value }
