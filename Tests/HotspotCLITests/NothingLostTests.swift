@@ -60,3 +60,32 @@ struct NothingLostTests {
     if seed % 4 >= 2 { #expect(value("snapped") <= value("counted")) }
   }
 }
+
+/// No thread-count knob exists, so whole runs are compared with themselves: the parallel parts
+/// (binning, density, permutations) must give the same bytes every time.
+@Suite("Deterministic runs")
+struct DeterministicRunTests {
+  @Test("count, density and gistar with permutations give the same bytes run after run")
+  func repeatedRuns() throws {
+    let folder = try TemporaryFolder()
+    let areas = try folder.file("areas.geojson", fourSquares())
+    var rng = SplitMix64(seed: 5)
+    var csv = "easting,northing,category,month\n"
+    for _ in 0..<40_000 {
+      csv += "\(Int.random(in: 399_990...402_010, using: &rng)),\(Int.random(in: 499_990...502_010, using: &rng)),asb,2024-01\n"
+    }
+    let points = try folder.file("points.csv", csv)
+    let commands = [
+      ["count", "--areas", areas, "--incidents", points, "--format", "csv", "--snap", "25m"],
+      ["density", "--incidents", points, "--format", "csv", "--cell", "50m", "--bandwidth", "200m"],
+      ["gistar", "--areas", areas, "--incidents", points, "--format", "csv", "--permutations", "999", "--seed", "3"],
+    ]
+    for arguments in commands {
+      let first = runHotspotRaw(arguments + ["--quiet"])
+      #expect(first.status == 0, "\(arguments[0]): \(first.error)")
+      for _ in 0..<2 {
+        #expect(runHotspotRaw(arguments + ["--quiet"]).output == first.output, "\(arguments[0])")
+      }
+    }
+  }
+}
