@@ -127,4 +127,32 @@ struct CLIHostileInputTests {
     #expect(blankResult.status == ExitStatus.badData)
     #expect(blankResult.error.contains("blank.csv"))
   }
+
+  @Test("populations of 1e400, -0.0, \"NaN\", \"Infinity\", -5 and 1e-320 give empty rates, and maps of them draw")
+  func hostilePopulations() throws {
+    let folder = try TemporaryFolder()
+    let populations = ["1e400", "-0.0", #""NaN""#, #""Infinity""#, "-5", "1e-320"]
+    let features = populations.enumerated().map { index, population in
+      let x = 400_000 + 1000 * index
+      let ring = [(x, 500_000), (x + 1000, 500_000), (x + 1000, 501_000), (x, 501_000), (x, 500_000)]
+        .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+      return #"{"type":"Feature","properties":{"code":"A\#(index)","pop":\#(population)},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
+    }
+    let areas = try folder.file("areas.geojson", #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
+    let points = try folder.file(
+      "points.csv", "easting,northing\n" + (0..<6).map { "\(400_500 + 1000 * $0),500500\n" }.joined())
+    for format in ["json", "csv", "md", "text", "geojson"] {
+      let result = runHotspotRaw(
+        ["count", "--areas", areas, "--incidents", points, "--population-field", "pop", "--format", format, "--quiet"])
+      #expect(result.status == 0, "\(format): \(result.error)")
+      #expect(!result.output.lowercased().contains("inf") && !result.output.lowercased().contains("nan"), "\(format): \(result.output)")
+    }
+    // Rates that overflowed, and a field of infinities, crashed the map (an empty palette indexed).
+    for layer in ["rate", "field:pop"] {
+      let output = folder.path("map-\(layer.replacingOccurrences(of: ":", with: "-")).svg")
+      let result = runHotspotRaw(
+        ["map", "--areas", areas, "--incidents", points, "--population-field", "pop", "--layer", layer, "--output", output, "--quiet"])
+      #expect(result.status == 0, "\(layer): \(result.error)")
+    }
+  }
 }

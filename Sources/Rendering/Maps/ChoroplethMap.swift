@@ -12,14 +12,14 @@ public struct ChoroplethMap: Sendable {
     public var name: String
     /// In a projected CRS (metres).
     public var geometry: Geometry
-    /// nil: no data (drawn white, listed in the legend).
+    /// nil: no data (drawn white, listed in the legend). Infinity and NaN are no data too.
     public var value: Double?
 
     public init(id: String, name: String, geometry: Geometry, value: Double?) {
       self.id = id
       self.name = name
       self.geometry = geometry
-      self.value = value
+      self.value = value.flatMap { $0.isFinite ? $0 : nil }
     }
   }
 
@@ -85,7 +85,10 @@ public struct ChoroplethMap: Sendable {
     var group = SVGElement(
       "g", [("id", "areas"), ("stroke", Palette.outline), ("stroke-width", "0.4"), ("stroke-linejoin", "round"), ("fill-rule", "evenodd")])
     for area in areas {
-      let fill = area.value.map { colours[Swift.min(colours.count - 1, ClassBreaks.classIndex(of: $0, breaks: breaks))] } ?? Palette.noData
+      let fill =
+        area.value.flatMap { value in
+          colours.isEmpty ? nil : colours[Swift.min(colours.count - 1, ClassBreaks.classIndex(of: value, breaks: breaks))]
+        } ?? Palette.noData
       let valueText = area.value.map { NumberText.fixed($0, digits: Swift.max(digits, 2)) } ?? "no data"
       var path = SVGElement(
         "path",
