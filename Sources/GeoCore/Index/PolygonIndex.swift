@@ -70,12 +70,12 @@ public struct PolygonIndex: Sendable {
     for cell in 0..<grid.cellCount {
       let containing = containingCentre[cell]
       if touching[cell].isEmpty {
-        let areasHere = Set(containing.map { parts[$0].area })
-        if areasHere.count == 1, let only = areasHere.first {
+        guard let first = containing.first else { continue }
+        let only = parts[first].area
+        if containing.allSatisfy({ parts[$0].area == only }) {
           cells[cell] = only
           continue
         }
-        if areasHere.isEmpty { continue }
       }
       // A boundary cell (or one inside overlapping areas): keep every candidate part, in area order.
       var list = Array(Set(touching[cell].map { Int($0) } + containing))
