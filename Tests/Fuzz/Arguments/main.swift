@@ -20,12 +20,14 @@ let scratch: String = {
     _ = text.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
     close(descriptor)
   }
-  func square(_ id: String, _ x: Int, _ y: Int) -> String {
+  // `pop` holds awkward populations (overflowing, tiny, negative, text) for --population-field.
+  let populations = ["1e400", "1e-320", "-5", #""NaN""#]
+  func square(_ index: Int, _ x: Int, _ y: Int) -> String {
     let ring = [(x, y), (x + 1000, y), (x + 1000, y + 1000), (x, y + 1000), (x, y)]
       .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-    return #"{"type":"Feature","properties":{"code":"\#(id)","name":"Area \#(id)"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
+    return #"{"type":"Feature","properties":{"code":"E0\#(index)","name":"Area \#(index)","pop":\#(populations[index]),"group":"G\#(index % 2)"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
   }
-  let features = (0..<4).map { square("E0\($0)", 400_000 + 1000 * ($0 % 2), 500_000 + 1000 * ($0 / 2)) }
+  let features = (0..<4).map { square($0, 400_000 + 1000 * ($0 % 2), 500_000 + 1000 * ($0 / 2)) }
   put("areas.geojson", #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
   var csv = "easting,northing,category,month\n"
   for i in 0..<40 {
