@@ -155,4 +155,22 @@ struct CLIHostileInputTests {
       #expect(result.status == 0, "\(layer): \(result.error)")
     }
   }
+
+  @Test("gistar and moran with a microscopic --cell are usage errors at once, not a crash or a hang")
+  func microscopicCells() throws {
+    let folder = try TemporaryFolder()
+    let areas = try folder.file("areas.geojson", fourSquares())
+    let points = try folder.file("points.csv", "easting,northing\n400500,500500\n401500,501500\n400200,501700\n")
+    for command in ["gistar", "moran"] {
+      for cell in ["1e-300m", "0.001m"] {
+        // 1e-300m overflowed Int when the grid was built (a crash); 0.001m walked 4e12 cells.
+        for withAreas in [true, false] {
+          let result = runHotspotRaw(
+            [command, "--incidents", points, "--cell", cell] + (withAreas ? ["--areas", areas] : []))
+          #expect(result.status == ExitStatus.usage, "\(command) \(cell): \(result.error)")
+          #expect(result.error.contains("choose a larger cell size"), "\(command) \(cell): \(result.error)")
+        }
+      }
+    }
+  }
 }

@@ -166,6 +166,16 @@ struct AutocorrelationOptions {
     let weights: SpatialWeights
     let rule = neighbourRule
     if let cell {
+      // The size of the grid, checked in floating point before it is built: a tiny --cell would
+      // overflow Int, or give billions of cells to walk before the limit below is reached.
+      let span =
+        extent ?? layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
+        ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
+      guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
+        throw UsageError(
+          "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(DensityCommand.maximumCells) cells; choose a larger cell size.")
+      }
       let grid: SquareGrid
       let cells: [Int]
       if let extent {
