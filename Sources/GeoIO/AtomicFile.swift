@@ -4,7 +4,8 @@ import Foundation
 /// target, which is flushed and then renamed over it (rename(2) is atomic within a file system).
 ///
 /// A failed run never leaves a half-written file, and a run never overwrites one of its inputs:
-/// the target is compared with each input after resolving symbolic links.
+/// the target is compared with each input after resolving symbolic links, and by device and
+/// inode, so a hard link to an input is refused too.
 public enum AtomicFile {
   /// Why an output could not be written. Exit status 73 (cannot create).
   public struct WriteError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -27,7 +28,11 @@ public enum AtomicFile {
   /// Writes `bytes` to `path` through a temporary file and a rename.
   public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(WriteError) {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    for input in inputs where URL(fileURLWithPath: input).resolvingSymlinksInPath().path == target {
+    let targetIdentity = fileIdentity(target)
+    for input in inputs
+    where URL(fileURLWithPath: input).resolvingSymlinksInPath().path == target
+      || (targetIdentity != nil && fileIdentity(input) == targetIdentity)
+    {
       throw WriteError(path: path, reason: "refusing to overwrite an input of this run")
     }
     var isDirectory: ObjCBool = false
@@ -61,5 +66,12 @@ public enum AtomicFile {
       unlink(temporary)
       throw WriteError(path: path, reason: "cannot be written (\(failure))")
     }
+  }
+
+  /// The device and inode of the file at `path` (links followed), nil if it does not exist.
+  private static func fileIdentity(_ path: String) -> [UInt64]? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    return [UInt64(status.st_dev), UInt64(status.st_ino)]
   }
 }

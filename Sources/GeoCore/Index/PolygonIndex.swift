@@ -17,8 +17,9 @@
 ///   vertical edges, north of horizontal ones).
 /// - Where polygons overlap, `firstContaining` returns the lowest index; `allContaining` returns
 ///   every index in ascending order.
-/// - Complexity: building is O(E + C) for E edges and C grid cells (each edge is walked through the
-///   cells its bounding box covers); a query is O(1) in an edge-free cell, otherwise proportional to
+/// - Complexity: building is O(E + C + X log X) for E edges, C grid cells and X crossings of
+///   edges with the rows of cell centres (each edge is walked through the cells its bounding box
+///   covers, and each row of centres is swept once); a query is O(1) in an edge-free cell, otherwise proportional to
 ///   the edges of the candidate polygons in the point's band.
 public struct PolygonIndex: Sendable {
   /// The polygons (parts of each area flattened), with the area each belongs to.
@@ -62,21 +63,19 @@ public struct PolygonIndex: Sendable {
       }
     }
 
+    let containingCentre = PolygonIndex.partsContainingCentres(parts: parts, grid: grid)
     var cells = Array(repeating: Int32(-1), count: grid.cellCount)
     var candidateStart: [Int32] = []
     var candidates: [Int32] = []
     for cell in 0..<grid.cellCount {
-      let centre = grid.centre(of: cell)
-      let containing = parts.indices.filter {
-        parts[$0].contains(centre)
-      }
+      let containing = containingCentre[cell]
       if touching[cell].isEmpty {
-        let areasHere = Set(containing.map { parts[$0].area })
-        if areasHere.count == 1, let only = areasHere.first {
+        guard let first = containing.first else { continue }
+        let only = parts[first].area
+        if containing.allSatisfy({ parts[$0].area == only }) {
           cells[cell] = only
           continue
         }
-        if areasHere.isEmpty { continue }
       }
       // A boundary cell (or one inside overlapping areas): keep every candidate part, in area order.
       var list = Array(Set(touching[cell].map { Int($0) } + containing))
@@ -89,6 +88,57 @@ public struct PolygonIndex: Sendable {
     self.cells = cells
     self.candidateStart = candidateStart
     self.candidates = candidates
+  }
+
+  /// For every cell, the parts containing its centre (ascending), as `IndexedPart.contains`
+  /// answers, by one sweep per row of cell centres: each edge is put in the rows whose centre's
+  /// y it spans (the half-open rule, `lo.y <= y < hi.y`), and a row's crossings, sorted by x, are
+  /// walked from east to west, toggling their part. The crossing x is computed as in `contains`,
+  /// so the answers agree bit for bit, in O(E + crossings · log) instead of O(cells · edges).
+  private static func partsContainingCentres(parts: [IndexedPart], grid: CellGrid) -> [[Int]] {
+    var result = Array(repeating: [Int](), count: grid.cellCount)
+    guard grid.cellCount > 0 else { return result }
+    let rowY = (0..<grid.rows).map { grid.centre(of: $0 * grid.columns).y }
+    let columnX = (0..<grid.columns).map { grid.centre(of: $0).x }
+    var crossings = Array(repeating: [(x: Double, part: Int)](), count: grid.rows)
+    for (partIndex, part) in parts.enumerated() {
+      for ring in part.polygon.rings {
+        let p = ring.points
+        for i in 0..<(p.count - 1) where p[i].y != p[i + 1].y {
+          let (lo, hi) = p[i].y < p[i + 1].y ? (p[i], p[i + 1]) : (p[i + 1], p[i])
+          // The rows whose centre lies in [lo.y, hi.y): located by bisection on `rowY`.
+          var low = 0, high = rowY.count
+          while low < high {
+            let middle = (low + high) / 2
+            if rowY[middle] < lo.y { low = middle + 1 } else { high = middle }
+          }
+          var first = low
+          while first < rowY.count && rowY[first] < hi.y {
+            let y = rowY[first]
+            crossings[first].append((lo.x + (y - lo.y) * (hi.x - lo.x) / (hi.y - lo.y), partIndex))
+            first += 1
+          }
+        }
+      }
+    }
+    var odd = Array(repeating: false, count: parts.count)
+    for row in 0..<grid.rows where !crossings[row].isEmpty {
+      let sorted = crossings[row].sorted { $0.x > $1.x }
+      var next = 0
+      var inside = Set<Int>()
+      for column in stride(from: grid.columns - 1, through: 0, by: -1) {
+        // `contains` counts the crossings east of the point: `point.x < crossX`.
+        while next < sorted.count && columnX[column] < sorted[next].x {
+          let part = sorted[next].part
+          odd[part].toggle()
+          if odd[part] { inside.insert(part) } else { inside.remove(part) }
+          next += 1
+        }
+        if !inside.isEmpty { result[row * grid.columns + column] = inside.sorted() }
+      }
+      for part in inside { odd[part] = false }
+    }
+    return result
   }
 
   /// The number of areas the index was built over.

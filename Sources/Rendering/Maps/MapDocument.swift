@@ -106,7 +106,9 @@ public struct MapDocument: Sendable {
       }
       var group = SVGElement("g", attributes)
       for area in choropleth.areas {
-        let fill = area.classIndex.map { choropleth.classes[Swift.min($0, choropleth.classes.count - 1)].fill } ?? Palette.noData
+        let fill =
+          area.classIndex.flatMap { choropleth.classes.isEmpty ? nil : choropleth.classes[Swift.min($0, choropleth.classes.count - 1)].fill }
+          ?? Palette.noData
         var path = SVGElement(
           "path",
           [("d", frame.pathData(area.geometry)), ("fill", fill), ("data-id", area.id), ("data-name", area.name),

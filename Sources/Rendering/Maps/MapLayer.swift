@@ -81,7 +81,8 @@ extension MapLayer.Choropleth {
     colours: [String], heading: String, note: String, digits: Int, suppressBelow: Double? = nil
   ) -> MapLayer.Choropleth {
     let areas = ids.indices.map { i -> Area in
-      let value = values[i]
+      // A non-finite value (an overflowing rate, an infinite field) is no data.
+      let value = values[i].flatMap { $0.isFinite ? $0 : nil }
       let suppressed = value.map { v in suppressBelow.map { v < $0 } ?? false } ?? false
       let text: String
       if suppressed, let limit = suppressBelow {
@@ -89,7 +90,7 @@ extension MapLayer.Choropleth {
       } else {
         text = value.map { NumberText.fixed($0, digits: Swift.max(digits, 0)) } ?? ""
       }
-      let classIndex = suppressed ? nil : value.map { ClassBreaks.classIndex(of: $0, breaks: breaks) }
+      let classIndex = suppressed || breaks.isEmpty ? nil : value.map { ClassBreaks.classIndex(of: $0, breaks: breaks) }
       return Area(id: ids[i], name: names[i], geometry: geometries[i], classIndex: classIndex, valueText: text)
     }
     let labels = breaks.indices.map { ClassBreaks.label(class: $0, breaks: breaks, digits: digits) }

@@ -1,5 +1,7 @@
 /// A table in GitHub-flavoured Markdown for reports: `|` separated, `---:` for right-aligned
-/// columns, `|` and backslashes in cells escaped, newlines turned into spaces.
+/// columns, `|` and backslashes in cells escaped, `<` and `>` as `&lt;` and `&gt;` (so a name
+/// is never read as an HTML tag by a Markdown renderer), newlines and other control characters
+/// turned into spaces.
 public enum MarkdownTable {
   public static func render(_ table: Table) -> String {
     func cell(_ text: String) -> String {
@@ -8,7 +10,9 @@ public enum MarkdownTable {
         switch character {
         case "|": result += "\\|"
         case "\\": result += "\\\\"
-        case "\n", "\r", "\r\n": result += " "
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case _ where TextTable.isControl(character): result += " "
         default: result.append(character)
         }
       }

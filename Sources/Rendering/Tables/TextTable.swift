@@ -3,14 +3,15 @@
 /// decimals so that they line up.
 ///
 /// Widths count Unicode characters (grapheme clusters), so `Ynys Môn` lines up; lines carry no
-/// trailing spaces.
+/// trailing spaces. Control characters in cells (newlines, escape sequences that would drive the
+/// terminal) become spaces (`printable`).
 public enum TextTable {
   /// - Parameter maxWidth: the terminal's width in characters; when the table is wider, the
   ///   widest text (left-aligned) columns are narrowed, down to 8 characters, their cells cut with
   ///   `…`. Numbers are never cut. nil: no limit (files, pipes).
   public static func render(_ table: Table, maxWidth: Int? = nil) -> String {
-    let header = table.columns.map(\.name)
-    let body = table.rows.map { $0.map(\.alignedText) }
+    let header = table.columns.map { printable($0.name) }
+    let body = table.rows.map { $0.map { printable($0.alignedText) } }
     var widths = header.map(\.count)
     for row in body {
       for (index, text) in row.enumerated() where index < widths.count {
@@ -50,5 +51,18 @@ public enum TextTable {
     var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
     lines += body.map(line)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `text` with every control character (C0, DEL, C1; a CR LF pair counts as one) replaced by
+  /// a space, so that it can neither break a line nor send an escape sequence to a terminal.
+  public static func printable(_ text: String) -> String {
+    guard text.contains(where: isControl) else { return text }
+    return String(text.map { isControl($0) ? " " : $0 })
+  }
+
+  /// Whether `character` is, or starts with, a control character.
+  static func isControl(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 }

@@ -221,6 +221,16 @@ struct AutocorrelationOptions {
       choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
     }
     if let cell = cellSize {
+      // The size of the grid, checked in floating point before it is built: a tiny --cell would
+      // overflow Int, or give billions of cells to walk before the limit below is reached.
+      let span =
+        extent ?? layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
+        ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
+      guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
+        throw UsageError(
+          "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(DensityCommand.maximumCells) cells; choose a larger cell size.")
+      }
       let allPoints = { zip(x, y).map { Point(x: $0, y: $1) } }
       let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
       let index = layer.map { PolygonIndex(areas: $0.geometries) }

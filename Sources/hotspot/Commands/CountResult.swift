@@ -81,7 +81,8 @@ struct CountResult {
       if let population {
         let values = areas.map { population[$0] }
         let total: Double? = values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
-        cells.append(total.map { .number($0, digits: $0.rounded() == $0 ? 0 : 2) } ?? .empty)
+        // A population of 1e400 reads as infinity: shown empty, like a missing one.
+        cells.append(total.flatMap { $0.isFinite ? .number($0, digits: $0.rounded() == $0 ? 0 : 2) : nil } ?? .empty)
         cells.append(Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
       }
       let area = areas.reduce(0) { $0 + layer.areas[$1] }

@@ -15,11 +15,13 @@ struct FileDescription {
   }
 
   var text: String {
-    var result = file + "\n"
+    var result = TextTable.printable(file) + "\n"
     let width = (facts.map(\.label.count).max() ?? 0) + 2
     for fact in facts {
+      // Each line made printable: names and values from the file may hold escape sequences.
       let lines = fact.text.split(separator: "\n", omittingEmptySubsequences: false)
-      result += "  " + fact.label.padding(to: width) + (lines.first.map(String.init) ?? "") + "\n"
+        .map { TextTable.printable(String($0)) }
+      result += "  " + fact.label.padding(to: width) + (lines.first ?? "") + "\n"
       for line in lines.dropFirst() {
         result += String(repeating: " ", count: width + 2) + line + "\n"
       }

@@ -108,7 +108,10 @@ struct MapCommand: HotspotCommand {
     nameField = arguments.value("name-field")
     filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
-    if let outputPath, !outputPath.lowercased().hasSuffix(".svg") {
+    // SVG only: an output named with another extension (.png, .csv…) is refused; none is allowed.
+    if let outputPath, let name = outputPath.split(separator: "/").last, let dot = name.lastIndex(of: "."),
+      name[name.index(after: dot)...].lowercased() != "svg"
+    {
       throw UsageError("'map' writes SVG: give an --output ending in .svg.")
     }
     declaredCRS = try InputOptions.crs(arguments)
