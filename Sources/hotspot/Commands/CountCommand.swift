@@ -73,16 +73,8 @@ struct CountCommand: HotspotCommand {
       throw UsageError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
     breakdown = arguments.value("by").flatMap { Breakdown(rawValue: $0.lowercased()) }
-    populationField = arguments.value("population-field")
-    populationFile = arguments.value("population")
-    if populationField != nil && populationFile != nil {
-      throw UsageError("Give the population by '--population-field' or '--population', not both.")
-    }
-    let perText = arguments.value("per") ?? "1000"
-    guard let per = Double(perText), per.isFinite, per > 0 else {
-      throw UsageError("The value '\(perText)' for '--per' must be a positive number (1000, 10000).")
-    }
-    self.per = per
+    (populationField, populationFile) = try InputOptions.population(arguments)
+    per = try InputOptions.per(arguments)
     groupField = arguments.value("group-field")
     lookupFile = arguments.value("lookup")
     if groupField != nil && lookupFile != nil {

@@ -13,6 +13,24 @@ enum InputOptions {
     return crs
   }
 
+  /// `--population-field` or `--population` (not both).
+  static func population(_ arguments: ParsedArguments) throws(UsageError) -> (field: String?, file: String?) {
+    let field = arguments.value("population-field"), file = arguments.value("population")
+    if field != nil && file != nil {
+      throw UsageError("Give the population by '--population-field' or '--population', not both.")
+    }
+    return (field, file)
+  }
+
+  /// `--per`: rates per this many people, a positive number (default `defaultValue`).
+  static func per(_ arguments: ParsedArguments, defaultValue: Double = 1000) throws(UsageError) -> Double {
+    guard let text = arguments.value("per") else { return defaultValue }
+    guard let per = Double(text), per.isFinite, per > 0 else {
+      throw UsageError("The value '\(text)' for '--per' must be a positive number (1000, 10000).")
+    }
+    return per
+  }
+
   /// `--period` and `--category` as a filter.
   static func filter(_ arguments: ParsedArguments) throws(UsageError) -> IncidentFilter {
     let period = try arguments.value("period").map { text throws(UsageError) in

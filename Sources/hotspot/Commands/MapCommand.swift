@@ -97,11 +97,7 @@ struct MapCommand: HotspotCommand {
       throw UsageError("The value '\(labelsText)' for '--labels' must be a whole number.")
     }
     self.labelCount = labelCount
-    let perText = arguments.value("per") ?? "1000"
-    guard let per = Double(perText), per.isFinite, per > 0 else {
-      throw UsageError("The value '\(perText)' for '--per' must be a positive number.")
-    }
-    self.per = per
+    per = try InputOptions.per(arguments)
     title = arguments.value("title")
     attribution = arguments.values("attribution")
     idField = arguments.value("id-field")

@@ -84,11 +84,7 @@ struct RankCommand: HotspotCommand {
     areasFile = arguments.value("areas") ?? ""
     incidentSpecs = arguments.values("incidents")
     filter = try InputOptions.filter(arguments)
-    populationField = arguments.value("population-field")
-    populationFile = arguments.value("population")
-    if populationField != nil && populationFile != nil {
-      throw UsageError("Give the population by '--population-field' or '--population', not both.")
-    }
+    (populationField, populationFile) = try InputOptions.population(arguments)
     harmFile = arguments.value("harm")
     indicatorsFile = arguments.value("indicators")
     var indicators: [(String, RiskScore.Direction)] = []

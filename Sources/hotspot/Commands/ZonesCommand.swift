@@ -68,11 +68,7 @@ struct ZonesCommand: HotspotCommand {
     if baselinePeriod != nil && filter.period == nil {
       throw UsageError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
-    let perText = arguments.value("per") ?? "10000"
-    guard let per = Double(perText), per.isFinite, per > 0 else {
-      throw UsageError("The value '\(perText)' for '--per' must be a positive number (1000, 10000).")
-    }
-    self.per = per
+    per = try InputOptions.per(arguments, defaultValue: 10_000)
     idField = arguments.value("id-field")
     nameField = arguments.value("name-field")
     outputPath = arguments.value("output")
