@@ -265,4 +265,14 @@ struct CountCommandTests {
     #expect(runHotspotRaw(["count", "--incidents", points]).status == 64)
     #expect(runHotspotRaw(["count", "--areas", areas, "--incidents", folder.path("missing.csv")]).status == 66)
   }
+
+  @Test("--suppress-below publishes small counts as <n, empties the figures derived from them, keeps zero as 0")
+  func suppression() throws {
+    let folder = try TemporaryFolder()
+    let areas = try folder.file("squares.geojson", Self.squares)
+    let points = try folder.file("incidents.csv", Self.incidents)
+    let csv = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--suppress-below", "4", "--format", "csv"])
+    #expect(csv.status == 0)
+    #expect(csv.output.contains("\r\nW1,West,<4,1,\r\nE1,East,5,1,5\r\nF1,Far,0,0.25,0\r\n"), "\(csv.output)")
+  }
 }

@@ -37,6 +37,7 @@ struct CountCommand: HotspotCommand {
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
       .flag("overlapping", help: "The areas may overlap: count a point in every area containing it."),
       OptionSpec(name: "snap", valueName: "distance", help: "Give points this close outside to the nearest area."),
+      OptionSpec(name: "suppress-below", valueName: "n", help: "Publish counts under n as <n (zero stays 0)."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -55,6 +56,7 @@ struct CountCommand: HotspotCommand {
   let nameField: String?
   let overlapping: Bool
   let snap: Double?
+  let suppressBelow: Double?
   let format: OutputFormat
   let outputPath: String?
   let declaredCRS: CRS?
@@ -83,6 +85,7 @@ struct CountCommand: HotspotCommand {
     idField = arguments.value("id-field")
     nameField = arguments.value("name-field")
     overlapping = arguments.flag("overlapping")
+    suppressBelow = try InputOptions.suppressBelow(arguments)
     snap = try arguments.value("snap").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "snap") }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
@@ -149,10 +152,11 @@ struct CountCommand: HotspotCommand {
     var warnings: [String] = []
     let population = try populations(layer: layer, warnings: &warnings)
     let groups = try groupsOfAreas(layer: layer, warnings: &warnings)
-    let result = CountResult(
+    var result = CountResult(
       layer: layer, tally: tally, baseline: baselineFilter == nil ? nil : baselineTally,
       period: filter.period, baselinePeriod: baselinePeriod, population: population, per: per,
       groups: groups, report: report, filtered: filtered)
+    result.suppressBelow = suppressBelow
     let readProblems = report.problems.map(\.description)
     for warning in readProblems + warnings + result.warnings { console.error("warning: \(warning)\n") }
     return (layer, result)

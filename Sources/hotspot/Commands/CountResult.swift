@@ -14,6 +14,8 @@ struct CountResult {
   let per: Double
   let groups: [String?]?
   let report: IncidentReadReport
+  /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
+  var suppressBelow: Double? = nil
   let filtered: IncidentFilter.Outcome
 
   /// `rate_per_1000` or `rate_per_10000`.
@@ -77,32 +79,48 @@ struct CountResult {
     var rows: [[Table.Cell]] = []
     for (row, areas) in members.enumerated() {
       let count = areas.reduce(0) { $0 + tally.counts[$1] }
-      var cells = keys[row] + [.integer(count)]
+      // Figures derived from a suppressed count would reveal it: they are left empty.
+      let hidden = isSuppressed(count)
+      var cells = keys[row] + [published(count)]
       if let population {
         let values = areas.map { population[$0] }
         let total: Double? = values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
         // A population of 1e400 reads as infinity: shown empty, like a missing one.
         cells.append(total.flatMap { $0.isFinite ? .number($0, digits: $0.rounded() == $0 ? 0 : 2) : nil } ?? .empty)
-        cells.append(Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
+        cells.append(hidden ? .empty : Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
       }
       let area = areas.reduce(0) { $0 + layer.areas[$1] }
       cells.append(.number(area / 1_000_000, digits: 4))
-      cells.append(Rates.perSquareKilometre(count, areaSquareMetres: area).map { .number($0, digits: 3) } ?? .empty)
+      cells.append(hidden ? .empty : Rates.perSquareKilometre(count, areaSquareMetres: area).map { .number($0, digits: 3) } ?? .empty)
       if let baseline, let period, let baselinePeriod {
         let before = areas.reduce(0) { $0 + baseline.counts[$1] }
-        cells.append(.integer(before))
-        cells.append(.integer(count - before))
-        cells.append(Rates.percentChange(from: before, to: count).map { .number($0, digits: 2) } ?? .empty)
-        let p = CountComparison.pValue(
-          current: count, currentExposure: Double(period.dayCount), baseline: before,
-          baselineExposure: Double(baselinePeriod.dayCount))
-        cells.append(.significant(p, digits: 4))
+        cells.append(published(before))
+        if hidden || isSuppressed(before) {
+          cells += [.empty, .empty, .empty]
+        } else {
+          cells.append(.integer(count - before))
+          cells.append(Rates.percentChange(from: before, to: count).map { .number($0, digits: 2) } ?? .empty)
+          let p = CountComparison.pValue(
+            current: count, currentExposure: Double(period.dayCount), baseline: before,
+            baselineExposure: Double(baselinePeriod.dayCount))
+          cells.append(.significant(p, digits: 4))
+        }
       }
       if let extraColumn { cells.append(extraColumn.1[row]) }
-      for column in breakdownColumns { cells.append(.integer(areas.reduce(0) { $0 + column.counts[$1] })) }
+      for column in breakdownColumns { cells.append(published(areas.reduce(0) { $0 + column.counts[$1] })) }
       rows.append(cells)
     }
     return Table(columns: columns, rows: rows)
+  }
+
+  /// Whether `--suppress-below` hides this count (zero is shown: it identifies no one).
+  private func isSuppressed(_ count: Int) -> Bool {
+    suppressBelow.map { count > 0 && Double(count) < $0 } ?? false
+  }
+
+  /// A count as published: `<n` when suppressed, else the number.
+  private func published(_ count: Int) -> Table.Cell {
+    isSuppressed(count) ? .text("<" + NumberText.shortest(suppressBelow ?? 0)) : .integer(count)
   }
 
   /// `Anti-social behaviour` → `anti_social_behaviour`; `2024-25 Q1` → `2024_25_q1`.

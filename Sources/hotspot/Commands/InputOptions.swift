@@ -31,6 +31,15 @@ enum InputOptions {
     return per
   }
 
+  /// `--suppress-below`: a positive number, if given.
+  static func suppressBelow(_ arguments: ParsedArguments) throws(UsageError) -> Double? {
+    guard let text = arguments.value("suppress-below") else { return nil }
+    guard let value = Double(text), value.isFinite, value > 0 else {
+      throw UsageError("The value '\(text)' for '--suppress-below' must be a positive number.")
+    }
+    return value
+  }
+
   /// `--period` and `--category` as a filter.
   static func filter(_ arguments: ParsedArguments) throws(UsageError) -> IncidentFilter {
     let period = try arguments.value("period").map { text throws(UsageError) in

@@ -86,12 +86,7 @@ struct MapCommand: HotspotCommand {
     guard Palette.kind(of: palette) != nil else {
       throw UsageError("Unknown palette '\(palette)'. Use one of: \(Palette.names.joined(separator: ", ")).")
     }
-    suppressBelow = try arguments.value("suppress-below").map { text throws(UsageError) in
-      guard let value = Double(text), value.isFinite, value > 0 else {
-        throw UsageError("The value '\(text)' for '--suppress-below' must be a positive number.")
-      }
-      return value
-    }
+    suppressBelow = try InputOptions.suppressBelow(arguments)
     let labelsText = arguments.value("labels") ?? "0"
     guard let labelCount = Int(labelsText), labelCount >= 0 else {
       throw UsageError("The value '\(labelsText)' for '--labels' must be a whole number.")

@@ -46,7 +46,7 @@ struct ReportCommand: HotspotCommand {
     guard outputPath.lowercased().hasSuffix(".html") || outputPath.lowercased().hasSuffix(".htm") else {
       throw UsageError("'report' writes HTML: give an --output ending in .html.")
     }
-    let shared = arguments.removing(["output", "title", "top", "suppress-below", "attribution"])
+    let shared = arguments.removing(["output", "title", "top", "attribution"])
     count = try CountCommand(shared)
     maps = try MapCommand(arguments.removing(["output", "title", "top", "compare-to", "population", "group-field", "lookup"]))
     title = arguments.value("title")
@@ -136,7 +136,7 @@ struct ReportCommand: HotspotCommand {
   ]
 
   /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column
-  /// and the columns a reader needs; counts under the suppression limit shown as `<n`.
+  /// and the columns a reader needs (counts under `--suppress-below` already read `<n`).
   private func ranked(_ result: CountResult) -> Table {
     let full = result.areaTable
     let keep = full.columns.indices.filter { index in
@@ -149,9 +149,7 @@ struct ReportCommand: HotspotCommand {
     let order = table.rows.indices.sorted { (count(table.rows[$0]), -$0) > (count(table.rows[$1]), -$1) }
     var ranked = Table(columns: [Table.Column("rank", alignment: .right)] + table.columns)
     for (rank, index) in order.prefix(top).enumerated() {
-      var row = table.rows[index]
-      if let limit = maps.suppressBelow, Double(count(row)) < limit { row[countColumn] = .text("<" + NumberText.shortest(limit)) }
-      ranked.rows.append([.integer(rank + 1)] + row)
+      ranked.rows.append([.integer(rank + 1)] + table.rows[index])
     }
     return ranked
   }
