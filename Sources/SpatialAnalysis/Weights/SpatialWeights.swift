@@ -261,20 +261,28 @@ extension SpatialWeights {
         steps.append((di, dj))
       }
     }
-    var feature = [Int32](repeating: -1, count: grid.cellCount)
+    return lattice(cells: cells, columns: grid.columns, rows: grid.rows) { _ in steps }
+  }
+
+  /// Binary weights on a lattice of `columns × rows` slots (index row · columns + column): each of
+  /// `cells`, the analysed slots in feature order, neighbours the analysed slots at the steps
+  /// (column, row) that `steps` gives for its row (hexagonal rows alternate). Rows are sorted.
+  static func lattice(
+    cells: [Int], columns: Int, rows: Int, steps: (Int) -> [(di: Int, dj: Int)]
+  ) -> SpatialWeights {
+    var feature = [Int32](repeating: -1, count: columns * rows)
     for (k, cell) in cells.enumerated() { feature[cell] = Int32(k) }
     var offsets = [0]
     offsets.reserveCapacity(cells.count + 1)
     var neighbours: [Int] = []
-    neighbours.reserveCapacity(cells.count * Swift.min(steps.count, 64))
     var row: [Int] = []
     for cell in cells {
-      let i = cell % grid.columns, j = cell / grid.columns
+      let i = cell % columns, j = cell / columns
       row.removeAll(keepingCapacity: true)
-      for step in steps {
+      for step in steps(j) {
         let ni = i + step.di, nj = j + step.dj
-        guard ni >= 0, nj >= 0, ni < grid.columns, nj < grid.rows else { continue }
-        let f = feature[nj * grid.columns + ni]
+        guard ni >= 0, nj >= 0, ni < columns, nj < rows else { continue }
+        let f = feature[nj * columns + ni]
         if f >= 0 { row.append(Int(f)) }
       }
       row.sort()
@@ -362,28 +370,10 @@ extension SpatialWeights {
   /// - Complexity: O(cells × cells within the band); lattice steps, no pairwise search.
   public static func hexBand(grid: HexGrid, cells: [Int], limit: Double? = nil) -> SpatialWeights {
     let limit = limit ?? grid.cellSize
-    let stepsByParity = [grid.steps(within: limit, parity: 0), grid.steps(within: limit, parity: 1)]
-    var feature = [Int32](repeating: -1, count: grid.slotCount)
-    for (k, cell) in cells.enumerated() { feature[cell] = Int32(k) }
-    var offsets = [0]
-    offsets.reserveCapacity(cells.count + 1)
-    var neighbours: [Int] = []
-    neighbours.reserveCapacity(cells.count * Swift.min(stepsByParity[0].count, 64))
-    var row: [Int] = []
-    for cell in cells {
-      let i = cell % grid.columns, j = cell / grid.columns
-      row.removeAll(keepingCapacity: true)
-      for step in stepsByParity[j & 1] {
-        let ni = i + step.dc, nj = j + step.dr
-        guard ni >= 0, nj >= 0, ni < grid.columns, nj < grid.rows else { continue }
-        let f = feature[nj * grid.columns + ni]
-        if f >= 0 { row.append(Int(f)) }
-      }
-      row.sort()
-      neighbours += row
-      offsets.append(neighbours.count)
+    let stepsByParity = [grid.steps(within: limit, parity: 0), grid.steps(within: limit, parity: 1)].map { steps in
+      steps.map { (di: $0.dc, dj: $0.dr) }
     }
-    return SpatialWeights(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
+    return lattice(cells: cells, columns: grid.columns, rows: grid.rows) { stepsByParity[$0 & 1] }
   }
 }
 
