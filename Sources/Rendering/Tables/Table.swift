@@ -13,6 +13,21 @@ public struct Table: Hashable, Sendable {
     self.rows = rows
   }
 
+  /// A label as a snake_case column name: `Anti-social behaviour` → `anti_social_behaviour`,
+  /// `2024-25 Q1` → `2024_25_q1`; `fallback` when nothing is left.
+  public static func columnName(_ label: String, fallback: String) -> String {
+    var result = ""
+    for character in label.lowercased() {
+      if character.isLetter || character.isNumber {
+        result.append(character)
+      } else if !result.isEmpty && result.last != "_" {
+        result.append("_")
+      }
+    }
+    while result.last == "_" { result.removeLast() }
+    return result.isEmpty ? fallback : result
+  }
+
   public struct Column: Hashable, Sendable {
     /// The header: snake_case with its unit for machine formats (`rate_per_1000`).
     public var name: String

@@ -74,7 +74,7 @@ struct CountResult {
       columns += ["baseline_count", "change", "change_pct", "p_change"].map { Table.Column($0, alignment: .right) }
     }
     if let extraColumn { columns.append(.init(extraColumn.0)) }
-    columns += breakdownColumns.map { Table.Column("count_" + slug($0.label), alignment: .right) }
+    columns += breakdownColumns.map { Table.Column("count_" + Table.columnName($0.label, fallback: "none"), alignment: .right) }
 
     var rows: [[Table.Cell]] = []
     for (row, areas) in members.enumerated() {
@@ -121,20 +121,6 @@ struct CountResult {
   /// A count as published: `<n` when suppressed, else the number.
   private func published(_ count: Int) -> Table.Cell {
     isSuppressed(count) ? .text("<" + NumberText.shortest(suppressBelow ?? 0)) : .integer(count)
-  }
-
-  /// `Anti-social behaviour` → `anti_social_behaviour`; `2024-25 Q1` → `2024_25_q1`.
-  private func slug(_ label: String) -> String {
-    var result = ""
-    for character in label.lowercased() {
-      if character.isLetter || character.isNumber {
-        result.append(character)
-      } else if !result.isEmpty && result.last != "_" {
-        result.append("_")
-      }
-    }
-    while result.last == "_" { result.removeLast() }
-    return result.isEmpty ? "none" : result
   }
 
   // MARK: - Summary

@@ -76,12 +76,15 @@ final class MapLayerBuilder {
     }
   }
 
-  private func counts() -> [Int] {
+  /// Incidents per area, binned once however many layers use them.
+  private lazy var areaCounts: [Int] = {
     guard let incidents else { return Array(repeating: 0, count: areas.count) }
     var tally = AreaTally(areaCount: areas.count)
     tally.add(incidents, index: PolygonIndex(areas: areas.geometries), nearest: nil)
     return tally.counts
-  }
+  }()
+
+  private func counts() -> [Int] { areaCounts }
 
   private func choropleth(_ values: [Double?], heading: String, digits: Int, suppress: Bool) -> MapLayer {
     let suppression = suppress ? suppressBelow : nil

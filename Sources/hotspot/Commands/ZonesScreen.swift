@@ -142,7 +142,7 @@ struct ZonesScreen {
     let passes = layer.ids.indices.map { area in criteria.indices.map { DesignationScreen.passes(values[$0][area], criteria[$0].test) } }
     let statuses = passes.map(DesignationScreen.status)
     var columns: [Table.Column] = [.init("area_id"), .init("area_name"), .init("status"), .init("criteria_met", alignment: .right)]
-    columns += criteria.map { Table.Column(Self.slug($0.name)) }
+    columns += criteria.map { Table.Column(Table.columnName($0.name, fallback: "criterion")) }
     var tableRows: [[Table.Cell]] = []
     for area in DesignationScreen.listed(statuses) {
       var cells: [Table.Cell] = [
@@ -190,16 +190,4 @@ struct ZonesScreen {
     if !command.quiet { console.error(summary) }
   }
 
-  static func slug(_ label: String) -> String {
-    var result = ""
-    for character in label.lowercased() {
-      if character.isLetter || character.isNumber {
-        result.append(character)
-      } else if !result.isEmpty && result.last != "_" {
-        result.append("_")
-      }
-    }
-    while result.last == "_" { result.removeLast() }
-    return result.isEmpty ? "criterion" : result
-  }
 }
