@@ -30,7 +30,7 @@ struct GistarHexagonTests {
     #expect(lines.contains { $0.hasPrefix("420100,540173.205,1,") })
     #expect(lines.contains { $0.hasPrefix("420000,540173.205,0,") })
     let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
-    for fragment in ["pointy-top hexagons", "the 6 hexagons sharing an edge", "every hexagon reaching into the --extent"] {
+    for fragment in ["pointy-top hexagons", "the 6 hexagons sharing an edge", "every cell of the --extent grid"] {
       #expect(provenance.contains(fragment), "\(fragment)")
     }
     // A 200 m band reaches the second ring: 6 + 12 around an interior hexagon.

@@ -44,7 +44,7 @@ struct AutocorrelationOptions {
     .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
     OptionSpec(
       name: "extent", valueName: "xmin,ymin,xmax,ymax",
-      help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed."),
+      help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed (with --areas, those whose centre lies inside them)."),
     OptionSpec(
       name: "neighbours", valueName: "rule",
       help: "queen, rook, distance:<d> (distance:750m), knn:<k> (knn:8), or auto (Optimized Hot Spot Analysis: band by incremental Moran's I, cell size if none, FDR on). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
@@ -231,104 +231,58 @@ struct AutocorrelationOptions {
         throw UsageError(
           "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(DensityCommand.maximumCells) cells; choose a larger cell size.")
       }
-      let allPoints = { zip(x, y).map { Point(x: $0, y: $1) } }
       let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
       let index = layer.map { PolygonIndex(areas: $0.geometries) }
-      let slotCount: Int
-      let cells: [Int]
-      let cellOf: (Point) -> Int?
-      let gridBox: BoundingBox
+      let layout = CellLayout(
+        cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox,
+        pointBounds: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }),
+        inside: index.map { index in { index.firstContaining($0) != nil } })
+      choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex {
-        let grid: HexGrid
-        if let extent {
-          grid = HexGrid(extent: extent, cellSize: cell)
-          cells = grid.cells
-          choices.append(("cells_rule", "every hexagon reaching into the --extent, empty ones included"))
-        } else if let areaBox, let index {
-          grid = HexGrid(snapping: areaBox, cellSize: cell)
-          cells = grid.cells.filter { index.firstContaining(grid.centre(of: $0)) != nil }
-          choices.append(("cells_rule", "hexagons whose centre lies inside the areas, empty ones included"))
-        } else {
-          grid = HexGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
-          cells = grid.cells
-          choices.append(("cells_rule", "every hexagon reaching into the incidents' extent snapped outward to whole cells"))
-        }
-        slotCount = grid.slotCount
-        cellOf = grid.cell(of:)
-        gridBox = grid.extent
-        features = .hexagons(grid, cells)
         choices.append(("cell_shape", "pointy-top hexagons, cell size = distance between neighbouring centres (sf::st_make_grid), first centre at the grid's south-west corner"))
-      } else {
-        let grid: SquareGrid
-        if let extent {
-          grid = SquareGrid(extent: extent, cellSize: cell)
-          cells = Array(0..<grid.cellCount)
-          choices.append(("cells_rule", "every cell of the --extent grid, empty ones included"))
-        } else if let areaBox, let index {
-          grid = SquareGrid(snapping: areaBox, cellSize: cell)
-          cells = (0..<grid.cellCount).filter { index.firstContaining(grid.centre(of: $0)) != nil }
-          choices.append(("cells_rule", "cells whose centre lies inside the areas, empty ones included"))
-        } else {
-          grid = SquareGrid(snapping: BoundingBox(points: allPoints()), cellSize: cell)
-          cells = Array(0..<grid.cellCount)
-          choices.append(("cells_rule", "every cell of the incidents' extent snapped outward to whole cells"))
-        }
-        slotCount = grid.cellCount
-        cellOf = grid.cell(of:)
-        gridBox = grid.extent
-        features = .cells(grid, cells)
       }
-      guard cells.count >= 3, slotCount <= DensityCommand.maximumCells else {
+      features = .cells(layout)
+      guard layout.count >= 3, layout.slotCount <= DensityCommand.maximumCells else {
         throw UsageError(
-          "The grid has \(cells.count) cells to analyse (of \(slotCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
+          "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
       }
-      var position = [Int32](repeating: -1, count: slotCount)
-      for (k, c) in cells.enumerated() { position[c] = Int32(k) }
-      var counts = [Double](repeating: 0, count: cells.count)
-      var outside = 0
-      for k in x.indices {
-        if let c = cellOf(Point(x: x[k], y: y[k])), position[c] >= 0 {
-          counts[Int(position[c])] += 1
-        } else {
-          outside += 1
-        }
-      }
+      let (counts, outside) = layout.tally(x: x, y: y)
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
+      let gridBox = layout.extent
       choices.append(("cell_m", .number(cell)))
       choices.append(("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
       choices.append(("incidents_outside_cells", .number(Double(outside))))
       values = counts
-      switch (rule, features) {
-      case (.queen, .hexagons(let grid, _)), (.rook, .hexagons(let grid, _)):
+      let cells = layout.slots
+      switch (rule, layout.shape) {
+      case (.queen, .hexagon(let grid)), (.rook, .hexagon(let grid)):
         weights = SpatialWeights.hexBand(grid: grid, cells: cells)
         choices.append(("weights", .string("cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")))
-      case (.distance(let limit), .hexagons(let grid, _)):
+      case (.distance(let limit), .hexagon(let grid)):
         weights = SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")))
-      case (.queen, .cells(let grid, _)), (.rook, .cells(let grid, _)):
+      case (.queen, .square(let grid)), (.rook, .square(let grid)):
         let limit = rule == .queen ? cell * 2.0.squareRoot() : cell
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string(rule == .queen
           ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
           : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")))
-      case (.distance(let limit), .cells(let grid, _)):
+      case (.distance(let limit), .square(let grid)):
         weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
         choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")))
       case (.knn(let k), _):
-        weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { features.centre(of: $0) }, k: k)
+        weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { layout.centre(of: $0) }, k: k)
         choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
-      case (.auto, .cells(let grid, _)):
+      case (.auto, .square(let grid)):
         weights = try automaticBand(
-          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
           choices: &choices, console: console, quiet: quiet
         ) { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }
-      case (.auto, .hexagons(let grid, _)):
+      case (.auto, .hexagon(let grid)):
         weights = try automaticBand(
-          centres: cells.map { grid.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
           choices: &choices, console: console, quiet: quiet
         ) { band in SpatialWeights.hexBand(grid: grid, cells: cells, limit: band) }
-      default:
-        preconditionFailure("cell features are squares or hexagons")
       }
     } else if let pointLayer {
       features = .points(pointLayer)
@@ -502,16 +456,14 @@ struct AutocorrelationOptions {
 struct AnalysisFeatures {
   enum Units {
     case areas(AreaLayer)
-    case cells(SquareGrid, [Int])
-    case hexagons(HexGrid, [Int])
+    case cells(CellLayout)
     case points(PointLayer)
 
     /// The centre of feature k (an area's centroid).
     func centre(of k: Int) -> Point {
       switch self {
       case .areas(let layer): layer.geometries[k].centroid
-      case .cells(let grid, let cells): grid.centre(of: cells[k])
-      case .hexagons(let grid, let cells): grid.centre(of: cells[k])
+      case .cells(let layout): layout.centre(of: k)
       case .points(let layer): layer.points[k]
       }
     }
@@ -533,7 +485,7 @@ struct AnalysisFeatures {
   var keyColumns: [Table.Column] {
     switch units {
     case .areas: [.init("area_id"), .init("area_name")]
-    case .cells, .hexagons, .points: [.init("x", alignment: .right), .init("y", alignment: .right)]
+    case .cells, .points: [.init("x", alignment: .right), .init("y", alignment: .right)]
     }
   }
 
@@ -541,7 +493,7 @@ struct AnalysisFeatures {
   func keys(_ k: Int) -> [Table.Cell] {
     switch units {
     case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
-    case .cells, .hexagons, .points:
+    case .cells, .points:
       let centre = units.centre(of: k)
       return [.number(centre.x, digits: 3), .number(centre.y, digits: 3)]
     }
@@ -552,8 +504,7 @@ struct AnalysisFeatures {
     let geometries: [Geometry]
     switch units {
     case .areas(let layer): geometries = layer.geometries
-    case .cells(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.square(of: $0))) }
-    case .hexagons(let grid, let cells): geometries = cells.map { .polygon(Polygon(exterior: grid.hexagon(of: $0))) }
+    case .cells(let layout): geometries = (0..<layout.count).map { .polygon(Polygon(exterior: layout.ring(of: $0))) }
     case .points(let layer): geometries = layer.points.map { .point($0) }
     }
     return try TableGeoJSON.write(table, geometries: geometries, from: working, file: inputs.first ?? "")

@@ -1,0 +1,145 @@
+import GeoCore
+
+/// The cells an analysis works on: a square or hexagonal grid and which of its cells are analysed,
+/// as METHODS.md ("Grids") fixes them for Gi* on cells, patrol cells and backtests.
+///
+/// - The grid is over `extent` exactly as given; without one, over the study areas' bounding box
+///   (else the incidents') snapped outward to whole cells.
+/// - With study areas, the cells analysed are those whose centre lies inside an area (the
+///   half-open rule of `PolygonIndex`); without, every cell of the grid. Empty cells are analysed.
+/// - Analysed cells are numbered 0..<count in grid order (rows from the south, west to east), so
+///   results do not depend on the order of the incidents.
+///
+/// Coordinates are in metres of the working CRS.
+public struct CellLayout: Sendable {
+  public enum Shape: Sendable {
+    case square(SquareGrid)
+    case hexagon(HexGrid)
+  }
+
+  /// How the grid's extent was fixed and which cells are analysed, in words for provenance.
+  public enum Rule: String, Sendable {
+    case extent = "every cell of the --extent grid, empty ones included"
+    case extentInAreas = "cells of the --extent grid whose centre lies inside the areas, empty ones included"
+    case areas = "cells whose centre lies inside the areas, empty ones included"
+    case incidents = "every cell of the incidents' extent snapped outward to whole cells"
+  }
+
+  public let shape: Shape
+  /// The grid slot of each analysed cell, ascending.
+  public let slots: [Int]
+  public let rule: Rule
+  /// Analysed position of each slot, −1 when the slot is not analysed.
+  private let position: [Int32]
+
+  /// Cells of `cellSize` (> 0) over `extent`, else `areaBounds`, else `pointBounds`; analysed
+  /// where `inside` says a centre is (all cells when nil).
+  ///
+  /// - Complexity: O(slots) calls of `inside`.
+  public init(
+    cellSize: Double, hexagons: Bool, extent: BoundingBox?, areaBounds: BoundingBox?, pointBounds: BoundingBox,
+    inside: ((Point) -> Bool)?
+  ) {
+    let slotCount: Int
+    let allSlots: [Int]
+    let centre: (Int) -> Point
+    if hexagons {
+      let grid = extent.map { HexGrid(extent: $0, cellSize: cellSize) }
+        ?? HexGrid(snapping: areaBounds ?? pointBounds, cellSize: cellSize)
+      shape = .hexagon(grid)
+      slotCount = grid.slotCount
+      allSlots = grid.cells
+      centre = grid.centre(of:)
+    } else {
+      let grid = extent.map { SquareGrid(extent: $0, cellSize: cellSize) }
+        ?? SquareGrid(snapping: areaBounds ?? pointBounds, cellSize: cellSize)
+      shape = .square(grid)
+      slotCount = grid.cellCount
+      allSlots = Array(0..<grid.cellCount)
+      centre = grid.centre(of:)
+    }
+    if let inside {
+      slots = allSlots.filter { inside(centre($0)) }
+      rule = extent == nil ? .areas : .extentInAreas
+    } else {
+      slots = allSlots
+      rule = extent == nil ? .incidents : .extent
+    }
+    var position = [Int32](repeating: -1, count: slotCount)
+    for (k, slot) in slots.enumerated() { position[slot] = Int32(k) }
+    self.position = position
+  }
+
+  /// The number of cells analysed.
+  public var count: Int { slots.count }
+  /// The number of grid slots (analysed or not).
+  public var slotCount: Int { position.count }
+
+  public var cellSize: Double {
+    switch shape {
+    case .square(let grid): grid.cellSize
+    case .hexagon(let grid): grid.cellSize
+    }
+  }
+
+  /// Area of one cell in square metres.
+  public var cellArea: Double {
+    switch shape {
+    case .square(let grid): grid.cellArea
+    case .hexagon(let grid): grid.cellArea
+    }
+  }
+
+  /// The grid's extent.
+  public var extent: BoundingBox {
+    switch shape {
+    case .square(let grid): grid.extent
+    case .hexagon(let grid): grid.extent
+    }
+  }
+
+  /// The centre of analysed cell `k`.
+  public func centre(of k: Int) -> Point {
+    switch shape {
+    case .square(let grid): grid.centre(of: slots[k])
+    case .hexagon(let grid): grid.centre(of: slots[k])
+    }
+  }
+
+  /// The outline of analysed cell `k`, a closed counter-clockwise ring.
+  public func ring(of k: Int) -> Ring {
+    switch shape {
+    case .square(let grid): grid.square(of: slots[k])
+    case .hexagon(let grid): grid.hexagon(of: slots[k])
+    }
+  }
+
+  /// The analysed cell holding `point`, or nil when it lies outside every analysed cell.
+  public func cell(of point: Point) -> Int? {
+    let slot: Int?
+    switch shape {
+    case .square(let grid): slot = grid.cell(of: point)
+    case .hexagon(let grid): slot = grid.cell(of: point)
+    }
+    guard let slot, position[slot] >= 0 else { return nil }
+    return Int(position[slot])
+  }
+
+  /// Incidents per analysed cell (each weighted by `weights[k]` when given) and the number of
+  /// incidents outside every analysed cell.
+  ///
+  /// - Complexity: O(points).
+  public func tally(x: [Double], y: [Double], weights: [Double]? = nil) -> (counts: [Double], outside: Int) {
+    precondition(x.count == y.count && (weights == nil || weights!.count == x.count))
+    var counts = [Double](repeating: 0, count: count)
+    var outside = 0
+    for k in x.indices {
+      if let c = cell(of: Point(x: x[k], y: y[k])) {
+        counts[c] += weights?[k] ?? 1
+      } else {
+        outside += 1
+      }
+    }
+    return (counts, outside)
+  }
+}
