@@ -18,7 +18,8 @@ import GeoCore
 /// - Property numbers use `NumberText.shortest`, which reads back as the same `Double`;
 ///   non-finite numbers, which JSON cannot hold, are written as `null`.
 /// - Strings are escaped as RFC 8259 §7 requires: `\"`, `\\` and control characters as
-///   `\u00XX`; everything else, non-ASCII included, is written as UTF-8.
+///   `\u00XX`; `<` also as `\u003c`, so `</script>` in a value cannot end an HTML script block; everything
+///   else, non-ASCII included, is written as UTF-8.
 /// - `id` is written as a string (`Feature.id` is text, whatever the source held).
 /// - No `bbox` member is written.
 /// - Complexity: O(n) in the positions and properties written.
@@ -166,7 +167,7 @@ private struct Output {
     }
   }
 
-  /// A JSON string (RFC 8259 §7): quotes, `\"`, `\\`, and `\u00XX` for control characters.
+  /// A JSON string (RFC 8259 §7): quotes, `\"`, `\\`, and `\u00XX` for control characters and `<`.
   mutating func appendString(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
@@ -174,7 +175,7 @@ private struct Output {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(byte)
-      case 0..<0x20:
+      case 0..<0x20, UInt8(ascii: "<"):
         append("\\u00")
         bytes.append(hexDigit(byte >> 4))
         bytes.append(hexDigit(byte & 0x0F))
