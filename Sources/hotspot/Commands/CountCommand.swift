@@ -125,8 +125,9 @@ struct CountCommand: HotspotCommand {
   }
 
   /// Reads the areas and incidents and counts them: the shared core of `count` and `report`.
+  /// Each chunk of incidents kept by the filter (in the working CRS) is also handed to `kept`.
   /// Warnings go to the console's error stream.
-  func compute(_ console: Console) throws -> (AreaLayer, CountResult) {
+  func compute(_ console: Console, kept keep: (IncidentTable) -> Void = { _ in }) throws -> (AreaLayer, CountResult) {
     let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     console.progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)", quiet: quiet)
     let index = PolygonIndex(areas: layer.geometries)
@@ -143,6 +144,7 @@ struct CountCommand: HotspotCommand {
       let (kept, outcome) = filter.apply(to: chunk)
       filtered.add(outcome)
       tally.add(kept, index: index, nearest: nearest)
+      keep(kept)
       if let baselineFilter {
         baselineTally.add(baselineFilter.apply(to: chunk).table, index: index, nearest: nearest)
       }

@@ -57,11 +57,9 @@ struct ReportCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let (layer, result) = try count.compute(console)
-    // The maps need the incidents themselves: a second pass over the files, filtered alike.
+    // The maps need the incidents themselves: kept as they are counted.
     var incidents: IncidentTable?
-    _ = try IncidentInput.stream(count.incidentSpecs, options: count.columns, working: layer.working) { chunk in
-      let kept = count.filter.apply(to: chunk).table
+    let (layer, result) = try count.compute(console) { kept in
       if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
     }
     let builder = MapLayerBuilder(
