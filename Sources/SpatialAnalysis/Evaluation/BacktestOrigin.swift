@@ -72,7 +72,7 @@ public struct BacktestOrigin: Hashable, Sendable {
 extension Period {
   /// The whole months `months` (month indices, `year·12 + month − 1`).
   /// - Precondition: not empty, years 1000–9999.
-  init(monthIndices months: Range<Int>) {
+  public init(monthIndices months: Range<Int>) {
     precondition(!months.isEmpty)
     let first = months.lowerBound, last = months.upperBound - 1
     guard
