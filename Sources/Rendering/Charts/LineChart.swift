@@ -351,7 +351,7 @@ public struct LineChart: Sendable {
 
   /// Ticks 0, step, 2·step, … up to the first at or above `maximum`, step 1, 2, 2.5 or 5 × 10ᵏ
   /// giving 4 to 8 intervals.
-  static func niceTicks(maximum: Double) -> [Double] {
+  public static func niceTicks(maximum: Double) -> [Double] {
     guard maximum > 0, maximum.isFinite else { return [0, 0.25, 0.5, 0.75, 1] }
     let rough = maximum / 5
     let magnitude = pow(10, (log10(rough)).rounded(.down))
@@ -361,7 +361,7 @@ public struct LineChart: Sendable {
   }
 
   /// A y tick label with as many decimals as the step needs (0.25 steps: 2).
-  static func tickLabel(_ value: Double, ticks: [Double]) -> String {
+  public static func tickLabel(_ value: Double, ticks: [Double]) -> String {
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
     let digits = (0...6).first { d in
       let scaled = step * pow(10, Double(d))
