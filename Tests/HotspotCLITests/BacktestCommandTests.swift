@@ -125,6 +125,20 @@ struct BacktestCommandTests {
     #expect(result.output.hasPrefix("method"))
   }
 
+  @Test("the PAI chart of the bundled sample is byte-stable (golden file)")
+  func sampleChart() throws {
+    let folder = try TemporaryFolder()
+    let chart = folder.path("pai.svg")
+    let result = runHotspotRaw([
+      "backtest", "--incidents", TestData.geoData("incidents-police.csv").path, "--areas", TestData.geoData("divisions.geojson").path,
+      "--train", "2024-01..2024-09", "--test", "2024-10..2024-12", "--chart", chart, "--format", "csv", "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let svg = try String(contentsOfFile: chart, encoding: .utf8)
+    #expect(try xmlProblems(svg) == nil)
+    if let problem = snapshotMismatch(svg, named: "backtest-chart.svg") { Issue.record("\(problem)") }
+  }
+
   @Test("hexagons: cells are counted in the nearest hexagon and every method gives a row")
   func hexagons() throws {
     let folder = try TemporaryFolder()
