@@ -156,7 +156,7 @@ struct BacktestResult {
       subtitle = "PAI by method, \(Format.count(Int(n))) test incidents in \(Format.count(layout.count)) cells (\(studyText) km²)"
     case .rolling(let t, let s, _):
       title = "How well hot spots predicted the next \(s == 1 ? "month" : "\(s) months"): \(results.count) rolling origins"
-      subtitle = "Mean PAI by method, trained on \(t) months, \(whole)"
+      subtitle = "Mean PAI by method: \(t) months of training, then the next \(s == 1 ? "month" : "\(s) months") as test, rolling over \(whole)"
       notes.append(
         "Bars: lowest to highest PAI over the origins; methods are set slightly apart at each share so that their bars do not hide each other.")
     }
