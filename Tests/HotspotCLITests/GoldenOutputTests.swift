@@ -40,6 +40,8 @@ struct GoldenOutputTests {
                         "--population", TestData.geoData("lsoa-centroids.csv").path, "--category", "Anti-social behaviour",
                         "--period", "2024", "--compare-to", "2023"]),
     ("moran-text.txt", ["moran", "--areas", divisions, "--incidents", incidents]),
+    ("backtest-text.txt", ["backtest", "--areas", divisions, "--incidents", incidents, "--train", "2024-01..2024-09",
+                           "--test", "2024-10..2024-12"]),
     ("help-root.txt", ["--help"]),
     ("help-count.txt", ["count", "--help"]),
     ("help-density.txt", ["help", "density"]),

@@ -33,6 +33,11 @@ public enum Palette {
   /// a neutral grey for not significant): index 0 is class −3, index 6 class +3.
   public static let hotCold = ["#2166ac", "#67a9cf", "#d1e5f0", "#eeeeee", "#fddbc7", "#ef8a62", "#b2182b"]
 
+  /// Colours for lines and categories that must stay apart for colour-blind readers: the
+  /// Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"; Wong 2011, Nature Methods 8,
+  /// 441), darkest-contrast hues first on white, its yellow left out (unreadable as a line on white).
+  public static let categorical = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
+
   /// Fill for areas without data or suppressed.
   public static let noData = "#ffffff"
   /// Boundary lines.
