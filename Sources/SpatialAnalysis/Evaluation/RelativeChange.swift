@@ -51,7 +51,7 @@ public struct RelativeChange: Hashable, Sendable {
     let cb = Double(comparisonBefore) + correction, ca = Double(comparisonAfter) + correction
     let logRatio = log(ta) - log(tb) - log(ca) + log(cb)
     let se = (1 / ta + 1 / tb + 1 / ca + 1 / cb).squareRoot()
-    ratio = exp(logRatio)
+    ratio = (ta / tb) / (ca / cb)
     lower = exp(logRatio - Self.z95 * se)
     upper = exp(logRatio + Self.z95 * se)
     standardError = se

@@ -108,7 +108,15 @@ struct EvaluateCommand: HotspotCommand {
       }
     }
     for (k, name) in ["before", "after"].enumerated() where outcomes[k].kept == 0 {
-      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident falls in the --\(name) period \(k == 0 ? before : after)"))
+      let months = report.months
+      let covered =
+        months.isEmpty
+        ? "no dates"
+        : IncidentDate.monthText(monthIndex: months[0].monthIndex) + ".."
+          + IncidentDate.monthText(monthIndex: months[months.count - 1].monthIndex)
+      throw InputError(
+        file: files.joined(separator: ", "),
+        reason: .other("no incident falls in the --\(name) period \(k == 0 ? before : after) (the files cover \(covered))"))
     }
     for (k, name) in ["before", "after"].enumerated() where outcomes[k].straddlingMonths > 0 {
       notes.append("\(outcomes[k].straddlingMonths) incidents dated only by a month that straddles an end of --\(name) were left out; the rates still count that part month")
