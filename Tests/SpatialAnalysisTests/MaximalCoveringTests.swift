@@ -71,7 +71,7 @@ struct MaximalCoveringTests {
     #expect(result.selections.map(\.candidate) == [1, 0])
     #expect(result.selections.map(\.gain) == [6, 2])
     #expect(result.selections.map(\.cumulative) == [6, 8])
-    // The best pair is L + R = 10; the bound: min(6 + 5, 8 + 2 left by R, 10 reachable) = 10.
+    // The best pair is L + R = 10; the bound: min(6 + 5, 8 + the 2 that R would still add) = 10.
     #expect(result.upperBound == 10)
     #expect(result.coveredBy == [1, 1, 2, -1])
     #expect(result.usefulCandidates == 3)
@@ -149,7 +149,7 @@ struct MaximalCoveringTests {
     }
   }
 
-  @Test("lazy evaluation picks what plain greedy picks on many tied candidates", arguments: 0..<5)
+  @Test("lazy evaluation picks what plain greedy picks on many tied candidates", arguments: 0..<3)
   func manyTies(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     let points = (0..<400).map { _ in
@@ -159,8 +159,8 @@ struct MaximalCoveringTests {
     let candidates = (0..<31).flatMap { y in (0..<31).map { x in Point(x: Double(x), y: Double(y)) } }
     let cover = MaximalCovering(points: points, weights: weights, radius: 2)
     let none = [Bool](repeating: false, count: points.count)
-    let result = cover.greedy(candidates: candidates, count: 25)
-    let plain = Self.plainGreedy(candidates: candidates, k: 25, points: points, weights: weights, radius: 2, covered: none)
+    let result = cover.greedy(candidates: candidates, count: 15)
+    let plain = Self.plainGreedy(candidates: candidates, k: 15, points: points, weights: weights, radius: 2, covered: none)
     #expect(result.selections.map(\.candidate) == plain)
   }
 }

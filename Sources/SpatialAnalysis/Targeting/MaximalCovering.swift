@@ -20,12 +20,14 @@ import GeoCore
 /// - `upperBound` is at least the number of uncovered incidents the best `k` candidates could
 ///   cover: the smaller of the `k` largest single-candidate gains summed, and the greedy total plus
 ///   the `k` largest marginal gains left after it (both valid by submodularity; Leskovec et al.
-///   2007, "Cost-effective outbreak detection in networks", KDD, §3.2).
+///   2007, "Cost-effective outbreak detection in networks", KDD, §3.2). When selection stops early
+///   every reachable incident is covered and the bound is the greedy total: optimal.
 ///
 /// ## Complexity
 /// Building O(n) for n demand points (bucketed at the radius). A gain is a query over the 3 × 3
-/// buckets around a candidate. The initial gains and the final bound cost one query per
-/// candidate each (in parallel); each step of the greedy a few more (lazy re-evaluation).
+/// buckets around a candidate. The initial gains cost one query per candidate (in parallel);
+/// each step of the greedy, and the bound, a few more (lazy re-evaluation); the queue
+/// O(m log m) for m candidates.
 ///
 /// ## Example
 /// ```swift
@@ -153,13 +155,22 @@ public struct MaximalCovering: Sendable {
       }
     }
 
+    // The bound: the k largest gains at the start, or the greedy total plus the k largest
+    // marginal gains left after it, found by the same lazy evaluation (exact, in descending order).
     let gained = cumulative - initiallyCovered
     var bound = Self.sumOfLargest(startGains, count)
-    let coverable = reachable(candidates: candidates, covered: initial)
-    bound = Swift.min(bound, coverable)
     if gained < bound {
-      let after = gains(of: candidates, covered: covered)
-      bound = Swift.min(bound, gained + Self.sumOfLargest(after, count))
+      var left = 0, found = 0
+      while found < count, let top = queue.pop() {
+        if top.step == step {
+          left += top.bound
+          found += 1
+        } else {
+          let fresh = gain(of: candidates[Int(top.candidate)], covered: covered)
+          if fresh > 0 { queue.push(.init(bound: fresh, candidate: top.candidate, step: step)) }
+        }
+      }
+      bound = Swift.min(bound, gained + left)
     }
     return Result(
       selections: selections, coveredBy: coveredBy, initiallyCovered: initiallyCovered,
@@ -178,21 +189,6 @@ public struct MaximalCovering: Sendable {
       }
     }
     return result
-  }
-
-  /// Incidents not in `covered` that some candidate reaches: no choice can cover more.
-  private func reachable(candidates: [Point], covered initial: [Bool]?) -> Int {
-    var reached = initial ?? [Bool](repeating: false, count: points.count)
-    var total = 0
-    for site in candidates {
-      forEachCovered(by: site) { j in
-        if !reached[j] {
-          reached[j] = true
-          total += weights[j]
-        }
-      }
-    }
-    return total
   }
 
   /// The sum of the `count` largest values.

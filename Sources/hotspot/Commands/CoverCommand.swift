@@ -37,7 +37,10 @@ struct CoverCommand: HotspotCommand {
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      OptionSpec(
+        name: "format", valueName: "format", help: "Output format; by default taken from the --output extension, else text.",
+        allowedValues: ["text", "csv", "json", "geojson"]),
+      CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -77,6 +80,9 @@ struct CoverCommand: HotspotCommand {
     }
     if sitesFile == nil && add == 0 {
       throw UsageError("Nothing to do: give '--sites FILE' (coverage of existing sites) and/or '--add k' (new sites).")
+    }
+    if arguments.value("weight-column") != nil {
+      throw UsageError("'cover' counts incidents; '--weight-column' is not used.")
     }
     filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
@@ -255,7 +261,7 @@ struct CoverCommand: HotspotCommand {
   }
 
   /// The most grid cells `cover` lays out for candidates (each costs 12 bytes while it runs).
-  static let maximumCells = 10_000_000
+  static let maximumCells = 20_000_000
 
   /// The analysed cells of `layout` whose centre lies within `radius` of some point, ascending:
   /// the only cells that can cover anything.

@@ -74,6 +74,9 @@ struct EvaluateCommand: HotspotCommand {
     targetIDs = arguments.values("target-id")
     comparisonIDs = arguments.values("comparison-id")
     categories = arguments.values("category")
+    if arguments.value("weight-column") != nil {
+      throw UsageError("'evaluate' counts incidents (the intervals assume counts); '--weight-column' is not used.")
+    }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json])
     declaredCRS = try InputOptions.crs(arguments)
