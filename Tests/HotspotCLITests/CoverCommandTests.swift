@@ -88,7 +88,7 @@ struct CoverCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("existing sites 1: cover 5 incidents (33.3 %)"))
-    #expect(result.output.contains("added sites 2 of 3 candidates: cover 8 more; 13 in all (86.7 %)"))
+    #expect(result.output.contains("added sites 2 (of 3 candidates within reach): cover 8 more; 13 in all (86.7 %)"))
     // L + R would cover 10: the bound is exact here, and 8 is 80 % of it.
     #expect(result.output.contains("best possible at most 10 more with 2 sites: these cover ≥ 80.0 % of that"))
     #expect(result.output.contains("1 − 1/e ≈ 63.2 %"))

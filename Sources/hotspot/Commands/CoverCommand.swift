@@ -176,7 +176,9 @@ struct CoverCommand: HotspotCommand {
       text = try TableGeoJSON.write(
         table, geometries: result.selections.map { .point(candidates[$0.candidate]) }, from: working,
         file: candidatesFile ?? incidentSpecs.first ?? "")
-    default: text = summary(result: result, sites: sites, total: total, candidates: candidates.count) + "\n" + TextTable.render(table, maxWidth: outputPath == nil ? console.width : nil)
+    default:
+      text = summary(result: result, sites: sites, total: total, candidates: candidates.count)
+        + (table.rows.isEmpty ? "" : "\n" + TextTable.render(table, maxWidth: outputPath == nil ? console.width : nil))
     }
     for note in notes { console.error("warning: \(note)\n") }
     guard let outputPath else {
@@ -233,7 +235,7 @@ struct CoverCommand: HotspotCommand {
     if add > 0 {
       let covered = result.initiallyCovered + result.gained
       lines.append(
-        "added sites      \(result.selections.count) of \(candidates) candidates: cover \(result.gained) more; \(covered) in all (\(percent(covered)))")
+        "added sites      \(result.selections.count) (of \(candidates) candidates within reach): cover \(result.gained) more; \(covered) in all (\(percent(covered)))")
       let share = NumberText.fixed(100 * Self.guarantee(result), digits: 1, keepingZeros: true)
       let exact = result.upperBound == result.gained
       lines.append(
