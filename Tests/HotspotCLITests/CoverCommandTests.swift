@@ -114,6 +114,25 @@ struct CoverCommandTests {
     #expect(noRadius.status == 64 && noRadius.error.contains("--radius"))
   }
 
+  @Test("sites as GeoJSON points give the same coverage; sites far from every incident are warned about")
+  func geoJSONSites() throws {
+    let folder = try Self.fixture()
+    try folder.file("sites.geojson", """
+      {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+      {"type":"Feature","properties":{"site_id":"S1"},"geometry":{"type":"Point","coordinates":[401000,500000]}}]}
+      """)
+    let result = runHotspot([
+      "cover", "--incidents", folder.path("incidents.csv"), "--sites", folder.path("sites.geojson"), "--radius", "100m",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("existing sites 1: cover 5 incidents (31.3 %)"))
+    try folder.file("far.csv", "site_id,easting,northing\nX,300000,400000\n")
+    let far = runHotspot(["cover", "--incidents", folder.path("incidents.csv"), "--sites", folder.path("far.csv"), "--radius", "100m"])
+    #expect(far.status == 0)
+    #expect(far.output.contains("cover 0 incidents"))
+    #expect(far.error.contains("lies within 100 m of the incidents' extent; is the CRS right?"))
+  }
+
   @Test("cell-centre candidates: the best gain, ties to the southernmost then westernmost cell")
   func cellCandidates() throws {
     let folder = try Self.fixture()

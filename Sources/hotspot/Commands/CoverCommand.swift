@@ -109,6 +109,14 @@ struct CoverCommand: HotspotCommand {
       notes.append("\(demand.filtered.straddlingMonths) incidents dated only by a month that straddles an end of --period were left out")
     }
     let sitePoints = try sites.map { layer throws in try Self.project(layer, to: working) } ?? []
+    if let sites, !sitePoints.isEmpty {
+      let box = BoundingBox(points: sitePoints)
+      let reach = BoundingBox(minX: box.minX - radius, minY: box.minY - radius, maxX: box.maxX + radius, maxY: box.maxY + radius)
+      if !reach.intersects(BoundingBox(points: demand.points)) {
+        notes.append(
+          "no site of \(sites.file) lies within \(NumberText.shortest(radius)) m of the incidents' extent; is the CRS right? (incidents read as \(demand.sourceCRS), sites as \(sites.sourceCRS))")
+      }
+    }
 
     // Candidates: the file's points, or cell centres.
     var choices: [(String, JSONValue)] = [

@@ -31,7 +31,7 @@ struct PointLayer {
         guard case .point(let point)? = feature.geometry else {
           throw InputError(
             file: file, feature: k,
-            reason: .other("is not a Point (\(feature.geometry?.typeName ?? "null")); --points needs Point features"))
+            reason: .other("is not a Point (\(feature.geometry?.typeName ?? "null")); a points file (--points, --sites, --candidates) needs Point features"))
         }
         points.append(point)
         if let valueColumn {
