@@ -157,6 +157,28 @@ struct EvaluateCommandTests {
     #expect(noData.error.contains("the files cover 2022-01..2024-06"))
   }
 
+  @Test("a hand-drawn target without properties, and the same target in WGS84 against BNG incidents")
+  func anyPolygons() throws {
+    let folder = try Self.fixture()
+    let corners = [(400000.0, 500000.0), (401000, 500000), (401000, 501000), (400000, 501000), (400000, 500000)]
+    func feature(_ points: [(Double, Double)]) -> String {
+      let ring = points.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+      return #"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[["# + ring + "]]}}"
+    }
+    try folder.file("drawn.geojson", feature(corners))
+    let toWGS84 = try #require(CoordinateTransform(from: .britishNationalGrid, to: .wgs84))
+    try folder.file("drawn-wgs84.geojson", feature(corners.map { let p = toWGS84.apply(Point(x: $0.0, y: $0.1)); return (p.x, p.y) }))
+    for file in ["drawn.geojson", "drawn-wgs84.geojson"] {
+      let arguments = Self.arguments(folder).map { $0 == folder.path("target.geojson") ? folder.path(file) : $0 }
+      let result = runHotspotRaw(arguments + ["--format", "csv"])
+      #expect(result.status == 0, "\(result.error)")
+      #expect(result.output.contains("\r\ntarget,20,6,"), "\(file)")
+    }
+    let noPolygons = runHotspotRaw(
+      Self.arguments(folder).map { $0 == folder.path("target.geojson") ? folder.path("incidents.csv") : $0 })
+    #expect(noPolygons.status != 0)
+  }
+
   @Test("GeoData: the Redburn zone's counts equal count --overlapping's, and the ratio follows from them")
   func sampleCounty() throws {
     let incidents = TestData.geoData("incidents-police.csv").path

@@ -85,9 +85,9 @@ struct EvaluateCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let target = try EvaluationLayer.load(file: targetFile, select: targetIDs, option: "target-id", declaredCRS: declaredCRS, working: nil)
+    let target = try EvaluationLayer.load(file: targetFile, role: "target", select: targetIDs, declaredCRS: declaredCRS, working: nil)
     let comparison = try EvaluationLayer.load(
-      file: comparisonFile, select: comparisonIDs, option: "comparison-id", declaredCRS: declaredCRS, working: target.working)
+      file: comparisonFile, role: "comparison", select: comparisonIDs, declaredCRS: declaredCRS, working: target.working)
     let areas = InterventionAreas(target: target.geometries, comparison: comparison.geometries, buffer: buffer)
     var notes: [String] = []
 
@@ -211,17 +211,31 @@ struct EvaluationLayer {
 
   /// - Throws: `InputError` for unreadable files, unknown selections, or a CRS that cannot be
   ///   related to `working`.
-  static func load(file: String, select: [String], option: String, declaredCRS: CRS?, working: CRS?) throws(InputError) -> EvaluationLayer {
-    let layer = try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
-    var chosen = Array(0..<layer.count)
-    if !select.isEmpty {
-      for value in select where !layer.ids.contains(value) && !layer.names.contains(value) {
-        throw InputError(
-          file: file, field: layer.idField,
-          reason: .other("--\(option) '\(value)' matches no feature's id or name (ids: \(layer.ids.prefix(8).joined(separator: ", "))\(layer.count > 8 ? ", …" : ""))"))
+  static func load(file: String, role: String, select: [String], declaredCRS: CRS?, working: CRS?) throws(InputError) -> EvaluationLayer {
+    let option = role + "-id"
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    guard !select.isEmpty else {
+      // Every polygon, whatever its properties: a hand-drawn target needs no id.
+      let source = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
+      let polygons = source.collection.features.compactMap { $0.geometry?.isAreal == true ? $0.geometry : nil }
+      guard !polygons.isEmpty else {
+        throw InputError(file: file, reason: .other("holds no polygons; --\(role) needs Polygon or MultiPolygon features"))
       }
-      chosen = chosen.filter { select.contains(layer.ids[$0]) || select.contains(layer.names[$0]) }
+      let target = working ?? WorkingCRS.forData(in: source.collection.crs, bounds: source.collection.boundingBox)
+      guard let transform = CoordinateTransform(from: source.collection.crs, to: target) else {
+        throw InputError(file: file, reason: .other("polygons in \(source.collection.crs) cannot be related to \(target)"))
+      }
+      return EvaluationLayer(
+        file: file, files: source.files, geometries: polygons.map { $0.mapPoints(transform.apply) }, working: target,
+        description: "\(polygons.count) area\(polygons.count == 1 ? "" : "s") of \(name)")
     }
+    let layer = try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
+    for value in select where !layer.ids.contains(value) && !layer.names.contains(value) {
+      throw InputError(
+        file: file, field: layer.idField,
+        reason: .other("--\(option) '\(value)' matches no feature's id or name (ids: \(layer.ids.prefix(8).joined(separator: ", "))\(layer.count > 8 ? ", …" : ""))"))
+    }
+    let chosen = (0..<layer.count).filter { select.contains(layer.ids[$0]) || select.contains(layer.names[$0]) }
     var geometries = chosen.map { layer.geometries[$0] }
     let target = working ?? layer.working
     if layer.working != target {
@@ -230,11 +244,8 @@ struct EvaluationLayer {
       }
       geometries = geometries.map { $0.mapPoints(transform.apply) }
     }
-    let name = file.split(separator: "/").last.map(String.init) ?? file
     let description =
-      select.isEmpty
-      ? "\(chosen.count) area\(chosen.count == 1 ? "" : "s") of \(name)"
-      : chosen.map { layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0] }.joined(separator: ", ") + " (\(name))"
+      chosen.map { layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0] }.joined(separator: ", ") + " (\(name))"
     return EvaluationLayer(file: file, files: layer.source.files, geometries: geometries, working: target, description: description)
   }
 }
