@@ -118,9 +118,10 @@ public struct MaximalCovering: Sendable {
   /// The greedy choice of up to `count` candidates, with `covered` marking demand points already
   /// covered (by existing sites); nil means none.
   ///
-  /// - Complexity: two gain queries per candidate (parallel), plus the lazy re-evaluations.
+  /// - Complexity: one gain query per candidate (in parallel), the lazy re-evaluations, and
+  ///   O(m log m) for the queue of m candidates.
   public func greedy(candidates: [Point], count: Int, covered initial: [Bool]? = nil) -> Result {
-    precondition(count >= 0 && (initial == nil || initial!.count == points.count))
+    precondition(count >= 0 && (initial?.count ?? points.count) == points.count)
     var covered = initial ?? [Bool](repeating: false, count: points.count)
     var coveredBy = covered.map { $0 ? Int32(0) : -1 }
     var cumulative = zip(covered, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }

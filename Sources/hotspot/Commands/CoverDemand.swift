@@ -93,7 +93,7 @@ struct CoverDemand {
     return (demand, target)
   }
 
-  /// The most common label among the demand points `members` say belong to each group (by weight;
+  /// The most common label among the demand points `groupOf` puts in each group 1…groups (by weight;
   /// ties to the label first in alphabetical order); nil where no incident of the group has one.
   func commonLabels(groupOf: [Int32], groups: Int) -> [String?] {
     var tallies = [[Int32: Int]](repeating: [:], count: groups)
