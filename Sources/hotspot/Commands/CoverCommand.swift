@@ -270,9 +270,6 @@ struct CoverCommand: HotspotCommand {
     return layer.points.map(transform.apply)
   }
 
-  /// The most grid cells `cover` lays out for candidates (each costs 12 bytes while it runs).
-  static let maximumCells = 20_000_000
-
   /// The analysed cells of `layout` whose centre lies within `radius` of some point, ascending:
   /// the only cells that can cover anything.
   /// - Complexity: O(points × (radius / cell)²).
@@ -305,19 +302,11 @@ struct CoverCommand: HotspotCommand {
     return (Swift.max(0, Int(first)), Swift.min(count - 1, Int(last)))
   }
 
-  /// The candidate cells: over --extent, else the areas, else the incidents, snapped outward.
+  /// The candidate cells: over --extent, else the areas, else the incidents, snapped outward
+  /// (`CellGrid`, the layout every `--cell` command uses).
   private func cellLayout(areas: AreaLayer?, demand: CoverDemand) throws -> CellLayout {
-    let areaBox = areas.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
-    let pointBox = BoundingBox(points: demand.points)
-    let span = extent ?? areaBox ?? pointBox
-    let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
-    guard estimate.isFinite && estimate <= Double(Self.maximumCells) else {
-      throw UsageError(
-        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(Self.maximumCells) cells; choose a larger cell size, '--extent' or '--candidates'.")
-    }
-    let index = areas.map { PolygonIndex(areas: $0.geometries) }
-    return CellLayout(
-      cellSize: cell, hexagons: false, extent: extent, areaBounds: areaBox, pointBounds: pointBox,
-      inside: index.map { index in { index.firstContaining($0) != nil } })
+    try CellGrid.layout(
+      cell: cell, hex: false, extent: extent, areas: areas?.geometries, points: BoundingBox(points: demand.points),
+      minimumCells: 1)
   }
 }
