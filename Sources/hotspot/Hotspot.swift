@@ -13,7 +13,7 @@ enum Hotspot {
   static var commands: [any HotspotCommand.Type] {
     [
       InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self,
-      GistarCommand.self, MoranCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
+      GistarCommand.self, MoranCommand.self, PatrolCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
     ]
   }
 

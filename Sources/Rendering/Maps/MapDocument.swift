@@ -90,7 +90,7 @@ public struct MapDocument: Sendable {
         parts.append("\(choropleth.heading) for \(choropleth.areas.count) areas in \(choropleth.classes.count) classes, \(choropleth.note) (\(classes.joined(separator: "; ")))")
       case .outlines(let name, let geometries, _): parts.append("\(geometries.count) \(name) outlined")
       case .boundaries(let geometries): parts.append("\(geometries.count) area boundaries")
-      case .points(let name, let positions, _):
+      case .points(let name, let positions, _, _):
         parts.append("\(positions.reduce(0) { $0 + $1.count }) \(name) at \(positions.count) places")
       }
     }
@@ -130,7 +130,7 @@ public struct MapDocument: Sendable {
         "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
-    case .points(let name, let positions, let colour):
+    case .points(let name, let positions, let colour, _):
       var group = SVGElement(
         "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("data-name", name)])
       // Biggest first, so small stacks are drawn on top and stay visible.
@@ -194,7 +194,7 @@ public struct MapDocument: Sendable {
       return y + 19
     case .boundaries:
       return y
-    case .points(let name, let positions, let colour):
+    case .points(let name, let positions, let colour, let unit):
       let largest = positions.map(\.count).max() ?? 1
       y += 10
       text(name.prefix(1).uppercased() + name.dropFirst(), weight: "bold")
@@ -206,7 +206,7 @@ public struct MapDocument: Sendable {
           ("r", NumberText.fixed(r, digits: 2)), ("fill", colour), ("fill-opacity", "0.75"),
         ]))
         y += Swift.max(2 * r, 10) + 4
-        text(count == 1 ? "1 incident" : "\(count) at one place", dx: 26)
+        text(count == 1 ? "1 incident" : "\(count) \(unit)", dx: 26)
       }
       return y + 14
     }

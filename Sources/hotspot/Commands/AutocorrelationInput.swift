@@ -221,31 +221,10 @@ struct AutocorrelationOptions {
       choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
     }
     if let cell = cellSize {
-      // The size of the grid, checked in floating point before it is built: a tiny --cell would
-      // overflow Int, or give billions of cells to walk before the limit below is reached.
-      let span =
-        extent ?? layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
-        ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
-      let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
-      guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
-        throw UsageError(
-          "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(DensityCommand.maximumCells) cells; choose a larger cell size.")
-      }
-      let areaBox = layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
-      let index = layer.map { PolygonIndex(areas: $0.geometries) }
-      let layout = CellLayout(
-        cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox,
-        pointBounds: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }),
-        inside: index.map { index in { index.firstContaining($0) != nil } })
+      let layout = try CellGrid.layout(cell: cell, hex: hex, extent: extent, areas: layer, x: x, y: y, minimumCells: 3)
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
-      if hex {
-        choices.append(("cell_shape", "pointy-top hexagons, cell size = distance between neighbouring centres (sf::st_make_grid), first centre at the grid's south-west corner"))
-      }
+      if hex { choices.append(("cell_shape", .string(CellGrid.hexagonShape))) }
       features = .cells(layout)
-      guard layout.count >= 3, layout.slotCount <= DensityCommand.maximumCells else {
-        throw UsageError(
-          "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving 3 to \(DensityCommand.maximumCells).")
-      }
       let (counts, outside) = layout.tally(x: x, y: y)
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
       let gridBox = layout.extent
