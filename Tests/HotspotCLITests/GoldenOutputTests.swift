@@ -40,6 +40,7 @@ struct GoldenOutputTests {
                         "--population", TestData.geoData("lsoa-centroids.csv").path, "--category", "Anti-social behaviour",
                         "--period", "2024", "--compare-to", "2023"]),
     ("moran-text.txt", ["moran", "--areas", divisions, "--incidents", incidents]),
+    ("patrol-text.txt", ["patrol", "--areas", divisions, "--incidents", incidents, "--top", "25", "--zones"]),
     ("help-root.txt", ["--help"]),
     ("help-count.txt", ["count", "--help"]),
     ("help-density.txt", ["help", "density"]),

@@ -39,6 +39,11 @@ public struct Concentration: Hashable, Sendable {
   public struct LorenzPoint: Hashable, Sendable {
     public var places: Double
     public var incidents: Double
+
+    public init(places: Double, incidents: Double) {
+      self.places = places
+      self.incidents = incidents
+    }
   }
 
   /// m, the number of places (empty ones included).

@@ -103,13 +103,17 @@ struct PatrolResult {
   /// score, zone and location.
   var textTable: Table { Self.textColumns(cellTable) }
 
-  /// `table` with the columns a patrol team reads, in reading order.
+  /// `table` with the columns a patrol team reads, in reading order; grid references replace x
+  /// and y when there are any, and a location column with no label is left out.
   static func textColumns(_ table: Table) -> Table {
     let names = table.columns.map(\.name)
-    let hasGridRef = names.firstIndex(of: "grid_ref").map { g in table.rows.contains { $0[g] != .empty } } ?? false
-    var wanted = ["rank", "zone", "cells"]
-    wanted += hasGridRef ? ["grid_ref"] : ["x", "y"]
-    wanted += ["count", "share", "cumulative_share", "area_km2", "harm", "density_per_km2", "location"]
+    func filled(_ name: String) -> Bool {
+      names.firstIndex(of: name).map { c in table.rows.contains { $0[c] != .empty } } ?? false
+    }
+    var wanted = ["rank", "zone", "cells", "top_rank"]
+    wanted += filled("grid_ref") ? ["grid_ref"] : ["x", "y"]
+    wanted += ["count", "share", "cumulative_share", "area_km2", "harm", "density_per_km2"]
+    if filled("location") { wanted.append("location") }
     let keep = wanted.compactMap { names.firstIndex(of: $0) }
     var result = Table(columns: keep.map { table.columns[$0] })
     result.rows = table.rows.map { row in keep.map { row[$0] } }
@@ -152,6 +156,16 @@ struct PatrolResult {
   }
 
   // MARK: - Words
+
+  /// "1 cell", "2 cells".
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(Format.count(count)) \(noun)\(count == 1 ? "" : "s")"
+  }
+
+  /// Square kilometres for people: whole ones with thousands separators from 100, else 2 decimals.
+  static func squareKilometres(_ value: Double) -> String {
+    value >= 100 ? Format.count(Int(value.rounded())) : NumberText.fixed(value, digits: 2)
+  }
 
   /// A share as a percentage for people: one decimal from 1 %, two significant digits below.
   static func percent(_ share: Double) -> String {
@@ -212,14 +226,14 @@ struct PatrolResult {
     var warnings: [String] = []
     if selection.shortfall > 0 {
       warnings.append(
-        "only \(chosen.count) cells have a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for")
+        "only \(Self.plural(chosen.count, "cell")) \(chosen.count == 1 ? "has" : "have") a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for")
     }
     if case .coverage(let share) = rule, selection.wanted == nil {
       warnings.append("the cells with a score above 0 hold \(Self.percent(incidentShare)), short of \(Self.percent(share))")
     }
     if selection.tiedBeyondCut > 0 {
       warnings.append(
-        "\(selection.tiedBeyondCut) more cells tie with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie")
+        "\(Self.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie")
     }
     return warnings
   }
@@ -234,8 +248,8 @@ struct PatrolResult {
         + (outside > 0 ? "; \(Format.count(outside)) outside them, left out" : "")
         + (filtered.removed > 0 ? "; \(Format.count(filtered.removed)) filtered out" : ""),
       "ranked by        \(rankingDescription); \(tieRule)",
-      "chosen           \(Format.count(chosen.count)) cells: \(ruleDescription)",
-      "concentration    \(statement) (\(NumberText.fixed(Double(chosen.count) * layout.cellArea / 1_000_000, digits: 2)) of \(NumberText.fixed(study, digits: 1)) km²)",
+      "chosen           \(Self.plural(chosen.count, "cell")): \(ruleDescription)",
+      "concentration    \(statement) (\(Self.squareKilometres(Double(chosen.count) * layout.cellArea / 1_000_000)) of \(Self.squareKilometres(study)) km²)",
       "gini             \(NumberText.fixed(concentration.gini, digits: 3)) over \(Format.count(m)) cells"
         + (total < Double(m)
           ? "; generalised \(NumberText.fixed(concentration.generalisedGini, digits: 3)) (fewer incidents than cells; Bernasco & Steenbeek 2017)"
@@ -243,7 +257,7 @@ struct PatrolResult {
       "                 half of the incidents lie in \(Self.percent(Double(concentration.placesHolding(share: 0.5)) / Double(m))) of the cells; \(Self.percent(Double(concentration.placesWithIncidents) / Double(m))) of cells have any",
     ]
     if let zoneOfChosen {
-      lines.append("zones            \(zoneOfChosen.max() ?? 0) patrol zones (chosen cells sharing an edge)")
+      lines.append("zones            \(Self.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")
     }
     return lines.joined(separator: "\n") + "\n"
   }
