@@ -62,7 +62,7 @@ struct PatrolResult {
   private func scoreCell(_ cell: Int) -> Table.Cell? {
     switch scoring {
     case .count: nil
-    case .harm: .value(scores[cell])
+    case .harm: .number(scores[cell], digits: 2)
     case .density: .number(scores[cell], digits: 4)
     }
   }
