@@ -13,8 +13,8 @@ enum Hotspot {
   static var commands: [any HotspotCommand.Type] {
     [
       InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self,
-      GistarCommand.self, MoranCommand.self, BacktestCommand.self, CoverCommand.self, EvaluateCommand.self,
-      MapCommand.self, ReportCommand.self, DemoCommand.self,
+      GistarCommand.self, MoranCommand.self, PatrolCommand.self, CoverCommand.self, BacktestCommand.self,
+      EvaluateCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
     ]
   }
 

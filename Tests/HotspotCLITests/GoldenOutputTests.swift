@@ -47,6 +47,7 @@ struct GoldenOutputTests {
     ("evaluate-text.txt", ["evaluate", "--incidents", incidents, "--target", TestData.geoData("licensing-zones.geojson").path,
                            "--target-id", "Redburn Colliery Rows", "--comparison", divisions, "--before", "2023-01..2023-03",
                            "--after", "2023-04..2024-12", "--buffer", "500m", "--category", "Anti-social behaviour"]),
+    ("patrol-text.txt", ["patrol", "--areas", divisions, "--incidents", incidents, "--top", "25", "--zones"]),
     ("help-root.txt", ["--help"]),
     ("help-count.txt", ["count", "--help"]),
     ("help-density.txt", ["help", "density"]),

@@ -211,27 +211,3 @@ struct BacktestTests {
     #expect(isClose(try #require(row.rri?.mean), 0.375, tolerance: 1e-12))
   }
 }
-
-@Suite("Kernel density at arbitrary points")
-struct KernelDensityPointsTests {
-  @Test("at square cell centres it equals the grid evaluation", arguments: [Kernel.quartic, .gaussian, .triangular])
-  func matchesGrid(kernel: Kernel) {
-    var rng = SplitMix64(seed: 7)
-    let x = (0..<300).map { _ in Double(rng.next() % 2000) + 0.25 }
-    let y = (0..<300).map { _ in Double(rng.next() % 1500) }
-    let grid = SquareGrid(minX: -100, minY: -100, cellSize: 50, columns: 46, rows: 36)
-    let surface = KernelDensity.evaluate(x: x, y: y, grid: grid, kernel: kernel, bandwidth: 130)
-    let points = (0..<grid.cellCount).map { grid.centre(of: $0) }
-    let atPoints = KernelDensity.evaluate(x: x, y: y, at: points, kernel: kernel, bandwidth: 130)
-    let peak = surface.max() ?? 1
-    var worst = 0.0
-    for k in surface.indices { worst = max(worst, abs(surface[k] - atPoints[k])) }
-    #expect(worst <= 1e-9 * peak, "worst difference \(worst) against a peak of \(peak)")
-  }
-
-  @Test("no incidents, or points far from every incident, give 0")
-  func empty() {
-    #expect(KernelDensity.evaluate(x: [], y: [], at: [Point(x: 0, y: 0)], kernel: .quartic, bandwidth: 100) == [0])
-    #expect(KernelDensity.evaluate(x: [0], y: [0], at: [Point(x: 0, y: 5000)], kernel: .quartic, bandwidth: 100) == [0])
-  }
-}

@@ -153,3 +153,50 @@ struct HotSpotRegionTests {
     #expect(two.count == 2 && two.allSatisfy { $0.geometry.polygons.first?.exterior.points.count == 5 })
   }
 }
+
+@Suite("Kernel density at points")
+struct KernelDensityAtPointsTests {
+  @Test("at square cell centres it equals the grid evaluation, and a direct sum at other points", arguments: [Kernel.quartic, .gaussian])
+  func agreesWithGrid(kernel: Kernel) {
+    let grid = SquareGrid(minX: 1000, minY: 2000, cellSize: 25, columns: 30, rows: 20)
+    var rng = SplitMix64(seed: 9)
+    var x: [Double] = [], y: [Double] = []
+    for k in 0..<400 {
+      let stacked = k % 7 == 0 && k > 0
+      x.append(stacked ? x[k - 1] : 950 + Double(rng.next() % 85_000) / 100)
+      y.append(stacked ? y[k - 1] : 1950 + Double(rng.next() % 60_000) / 100)
+    }
+    let h = kernel == .gaussian ? 40.0 : 120.0
+    let onGrid = KernelDensity.evaluate(x: x, y: y, grid: grid, kernel: kernel, bandwidth: h)
+    let centres = (0..<grid.cellCount).map(grid.centre(of:))
+    let atPoints = KernelDensity.evaluate(x: x, y: y, at: centres, kernel: kernel, bandwidth: h)
+    let peak = onGrid.max() ?? 1
+    #expect(zip(onGrid, atPoints).allSatisfy { isClose($0, $1, tolerance: 1e-9 * peak) })
+    // Off-lattice points (hexagon centres, say) against the defining sum.
+    let probes = (0..<50).map { _ in Point(x: 1000 + Double(rng.next() % 75_000) / 100, y: 2000 + Double(rng.next() % 50_000) / 100) }
+    let values = KernelDensity.evaluate(x: x, y: y, at: probes, kernel: kernel, bandwidth: h)
+    for (p, value) in zip(probes, values) {
+      var sum = 0.0
+      for k in x.indices {
+        sum += kernel.value(squaredDistance: (x[k] - p.x) * (x[k] - p.x) + (y[k] - p.y) * (y[k] - p.y), bandwidth: h)
+      }
+      #expect(isClose(value, sum * 1_000_000, tolerance: 1e-9 * peak))
+    }
+  }
+
+  @Test("one incident: 3/(πh²) per m² at its own position, nothing beyond the bandwidth")
+  func single() {
+    let values = KernelDensity.evaluate(
+      x: [10], y: [10], at: [Point(x: 10, y: 10), Point(x: 110, y: 10), Point(x: 60, y: 10)], kernel: .quartic, bandwidth: 100)
+    #expect(isClose(values[0], 3 / (Double.pi * 10_000) * 1_000_000, tolerance: 1e-9))
+    #expect(values[1] == 0)
+    // At d = h/2: 3/(πh²) · (1 − ¼)² = 3/(πh²) · 0.5625.
+    #expect(isClose(values[2], 0.5625 * 3 / (Double.pi * 10_000) * 1_000_000, tolerance: 1e-9))
+  }
+
+  @Test("no incidents, or points far from every incident, give 0")
+  func empty() {
+    #expect(KernelDensity.evaluate(x: [], y: [], at: [Point(x: 0, y: 0)], kernel: .quartic, bandwidth: 100) == [0])
+    #expect(KernelDensity.evaluate(x: [0], y: [0], at: [Point(x: 0, y: 5000)], kernel: .quartic, bandwidth: 100) == [0])
+  }
+}

@@ -8,8 +8,9 @@ public enum MapLayer: Sendable {
   case outlines(name: String, geometries: [Geometry], colour: String)
   /// Thin area boundaries over a surface (no fill, no legend entry).
   case boundaries([Geometry])
-  /// Incidents as dots; positions repeated `count` times are one dot sized by the count.
-  case points(name: String, positions: [(point: Point, count: Int)], colour: String)
+  /// Incidents as dots; positions repeated `count` times are one dot sized by the count. `unit`
+  /// follows a count above one in the legend (`12 at one place`, `12 in one cell`).
+  case points(name: String, positions: [(point: Point, count: Int)], colour: String, unit: String = "at one place")
 
   /// Areas (or density bands) with a class each.
   public struct Choropleth: Sendable {
@@ -68,7 +69,7 @@ public enum MapLayer: Sendable {
     case .choropleth(let layer): layer.areas.reduce(.empty) { $0.union($1.geometry.boundingBox) }
     case .outlines(_, let geometries, _), .boundaries(let geometries):
       geometries.reduce(.empty) { $0.union($1.boundingBox) }
-    case .points(_, let positions, _): BoundingBox(points: positions.map(\.point))
+    case .points(_, let positions, _, _): BoundingBox(points: positions.map(\.point))
     }
   }
 }

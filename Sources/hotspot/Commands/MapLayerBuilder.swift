@@ -179,12 +179,12 @@ final class MapLayerBuilder {
 
 /// The attribution lines and data note for the inputs a map was made from, when recognised.
 enum MapAttribution {
-  static func lines(areas: AreaLayer, report: IncidentReadReport?) -> (lines: [String], note: String?) {
+  static func lines(areas: AreaLayer?, report: IncidentReadReport?) -> (lines: [String], note: String?) {
     var lines: [String] = []
-    if BoundaryFields.isONS(areas.idField, suffix: "cd") {
+    if let areas, BoundaryFields.isONS(areas.idField, suffix: "cd") {
       lines.append(
         "Boundaries: contains OS data © Crown copyright and database right; contains ONS data © Crown copyright (Open Government Licence v3.0).")
-    } else {
+    } else if let areas {
       lines.append("Boundaries: \(areas.file.split(separator: "/").last.map(String.init) ?? areas.file).")
     }
     var note: String?

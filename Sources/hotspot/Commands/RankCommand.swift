@@ -179,7 +179,7 @@ struct RankCommand: HotspotCommand {
 
     let population = try AreaPopulation.load(
       layer: layer, field: populationField, file: populationFile, declaredCRS: declaredCRS, warnings: &warnings)
-    let harmWeights = try self.harmWeights(categories: categoryNames, warnings: &warnings)
+    let harmWeights = try HarmWeights.load(file: harmFile, categories: categoryNames, warnings: &warnings)
     let indicatorValues = try self.indicatorValues(layer: layer, warnings: &warnings)
     let weights = try self.componentWeights()
     let neighbours = SpatialWeights.contiguity(
@@ -225,23 +225,6 @@ struct RankCommand: HotspotCommand {
     for (key, value) in result.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
     if !quiet { console.error(result.summary) }
-  }
-
-  private func harmWeights(categories: [String], warnings: inout [String]) throws -> [Double] {
-    guard let harmFile else { return categories.map { _ in 1 } }
-    let table = try JSONNumberTable.read(file: harmFile)
-    var byName: [String: Double] = [:]
-    for (name, value) in table {
-      guard value >= 0 else { throw InputError(file: harmFile, field: name, reason: .other("a harm weight must be 0 or more")) }
-      byName[name.lowercased()] = value
-    }
-    let unlisted = categories.filter { byName[$0.lowercased()] == nil }
-    if !unlisted.isEmpty {
-      warnings.append("\(harmFile): no harm weight for \(unlisted.joined(separator: ", ")); weight 1 used")
-    }
-    let unused = table.map(\.name).filter { name in !categories.contains { $0.lowercased() == name.lowercased() } }
-    if !unused.isEmpty { warnings.append("\(harmFile): no incident of \(unused.joined(separator: ", "))") }
-    return categories.map { byName[$0.lowercased()] ?? 1 }
   }
 
   private func indicatorValues(layer: AreaLayer, warnings: inout [String]) throws -> [(name: String, direction: RiskScore.Direction, values: [Double?])] {
