@@ -13,10 +13,14 @@ struct DemoCommandTests {
       "demo", "--output-dir", folder.url.path, "--data", TestData.packageRoot.appendingPathComponent("GeoData").path,
     ])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("Wrote 12 outputs"))
+    #expect(result.output.contains("Wrote 18 outputs"))
+    #expect(result.output.contains("What the sample county says:"))
+    #expect(result.output.contains("Patrol: 25"))
+    #expect(result.output.contains("Prediction: in 1 % of the area"))
     #expect(result.output.contains("hotspot count --areas"))
     let names = ["counts-2024.csv", "counts-2024.md", "asb-by-quarter.csv", "risk-ranking.csv", "licensing-zones-2024.csv", "asb-density-2024.asc", "asb-hotspots-2024.geojson",
-                 "asb-gistar-2024.csv", "map-asb-2024.svg", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg", "report.html"]
+                 "asb-gistar-2024.csv", "map-asb-2024.svg", "patrol-cells.csv", "map-patrol.svg", "backtest.csv", "backtest-pai.svg",
+                 "cctv-cover.csv", "licensing-evaluation.csv", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg", "report.html"]
     for name in names {
       #expect(FileManager.default.fileExists(atPath: folder.path(name)), "\(name)")
       #expect(FileManager.default.fileExists(atPath: folder.path(name + ".provenance.json")), "\(name) provenance")

@@ -90,7 +90,7 @@ public struct MapDocument: Sendable {
         parts.append("\(choropleth.heading) for \(choropleth.areas.count) areas in \(choropleth.classes.count) classes, \(choropleth.note) (\(classes.joined(separator: "; ")))")
       case .outlines(let name, let geometries, _): parts.append("\(geometries.count) \(name) outlined")
       case .boundaries(let geometries): parts.append("\(geometries.count) area boundaries")
-      case .points(let name, let positions, _, _):
+      case .points(let name, let positions, _, _, _):
         parts.append("\(positions.reduce(0) { $0 + $1.count }) \(name) at \(positions.count) places")
       }
     }
@@ -130,7 +130,7 @@ public struct MapDocument: Sendable {
         "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
-    case .points(let name, let positions, let colour, _):
+    case .points(let name, let positions, let colour, _, let largestRadius):
       var group = SVGElement(
         "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("data-name", name)])
       // Biggest first, so small stacks are drawn on top and stay visible.
@@ -139,17 +139,20 @@ public struct MapDocument: Sendable {
         let p = frame.page(position.point)
         group.append(SVGElement("circle", [
           ("cx", NumberText.fixed(p.x, digits: 1)), ("cy", NumberText.fixed(p.y, digits: 1)),
-          ("r", NumberText.fixed(Self.radius(position.count, largest: largest), digits: 2)), ("data-count", String(position.count)),
+          ("r", NumberText.fixed(Self.radius(position.count, largest: largest, largestRadius: largestRadius), digits: 2)),
+          ("data-count", String(position.count)),
         ]))
       }
       return group
     }
   }
 
-  /// Dot radius for a stack: area proportional to the count, 1.2 units for one incident, every
-  /// dot scaled down alike when the `largest` stack would pass 16 units (cells holding thousands).
-  static func radius(_ count: Int, largest: Int) -> Double {
-    let scale = Swift.min(1, 16 / (1.2 * Double(Swift.max(1, largest)).squareRoot()))
+  /// Dot radius for a stack: area proportional to the count. The `largest` stack gets
+  /// `largestRadius` when given; otherwise one incident gets 1.2 units, every dot scaled down
+  /// alike when the largest would pass 16 units (cells holding thousands).
+  static func radius(_ count: Int, largest: Int, largestRadius: Double? = nil) -> Double {
+    let natural = 1.2 * Double(Swift.max(1, largest)).squareRoot()
+    let scale = largestRadius.map { $0 / natural } ?? Swift.min(1, 16 / natural)
     return 1.2 * Double(Swift.max(1, count)).squareRoot() * scale
   }
 
@@ -199,14 +202,14 @@ public struct MapDocument: Sendable {
       return y + 19
     case .boundaries:
       return y
-    case .points(let name, let positions, let colour, let unit):
+    case .points(let name, let positions, let colour, let unit, let largestRadius):
       let largest = positions.map(\.count).max() ?? 1
       y += 10
       text(name.prefix(1).uppercased() + name.dropFirst(), weight: "bold")
       y += 8
       for count in Array(Set([1, Swift.max(1, largest / 4), largest])).sorted() {
         // Each dot in a slot of its height (at least 10), its label level with its centre.
-        let r = Self.radius(count, largest: largest)
+        let r = Self.radius(count, largest: largest, largestRadius: largestRadius)
         let slot = Swift.max(2 * r, 10)
         group.append(SVGElement("circle", [
           ("cx", NumberText.fixed(x + 9, digits: 1)), ("cy", NumberText.fixed(y + slot / 2, digits: 1)),

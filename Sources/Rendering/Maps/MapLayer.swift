@@ -9,8 +9,12 @@ public enum MapLayer: Sendable {
   /// Thin area boundaries over a surface (no fill, no legend entry).
   case boundaries([Geometry])
   /// Incidents as dots; positions repeated `count` times are one dot sized by the count. `unit`
-  /// follows a count above one in the legend (`12 at one place`, `12 in one cell`).
-  case points(name: String, positions: [(point: Point, count: Int)], colour: String, unit: String = "at one place")
+  /// follows a count above one in the legend (`12 at one place`, `12 in one cell`). With
+  /// `largestRadius` every dot is scaled alike so the largest has that radius (a few chosen
+  /// places); without, one incident is 1.2 units across and only very large stacks are scaled down.
+  case points(
+    name: String, positions: [(point: Point, count: Int)], colour: String, unit: String = "at one place",
+    largestRadius: Double? = nil)
 
   /// Areas (or density bands) with a class each.
   public struct Choropleth: Sendable {
@@ -69,7 +73,7 @@ public enum MapLayer: Sendable {
     case .choropleth(let layer): layer.areas.reduce(.empty) { $0.union($1.geometry.boundingBox) }
     case .outlines(_, let geometries, _), .boundaries(let geometries):
       geometries.reduce(.empty) { $0.union($1.boundingBox) }
-    case .points(_, let positions, _, _): BoundingBox(points: positions.map(\.point))
+    case .points(_, let positions, _, _, _): BoundingBox(points: positions.map(\.point))
     }
   }
 }

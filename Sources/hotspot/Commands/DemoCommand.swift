@@ -32,9 +32,11 @@ struct DemoCommand: HotspotCommand {
   /// The steps, each a hotspot command line, with what it makes.
   func steps() -> [(what: String, arguments: [String])] {
     let divisions = data + "/divisions.geojson", incidents = data + "/incidents-police.csv"
+    let zones = data + "/licensing-zones.geojson"
     let asb = ["--category", "Anti-social behaviour"]
     let attribution = ["--attribution", "Synthetic sample data made by hotspot-sample: not real places, people or incidents."]
     func out(_ name: String) -> [String] { ["--output", folder + "/" + name] }
+    func also(_ option: String, _ name: String) -> [String] { ["--" + option, folder + "/" + name] }
     return [
       ("incidents per division and per area, 2024 against 2023",
        ["count", "--areas", divisions, "--incidents", incidents, "--period", "2024", "--compare-to", "2023",
@@ -49,8 +51,21 @@ struct DemoCommand: HotspotCommand {
         "--indicators", data + "/indicators.csv", "--indicator", "deprivation_score:higher",
         "--indicator", "private_rented_pct:higher", "--resamples", "199", "--top", "15", "--quiet"] + out("risk-ranking.csv")),
       ("ASB per 10,000 people inside the selective licensing zones, 2024 against 2023",
-       ["zones", "--zones", data + "/licensing-zones.geojson", "--incidents", incidents, "--population",
+       ["zones", "--zones", zones, "--incidents", incidents, "--population",
         data + "/lsoa-centroids.csv", "--period", "2024", "--compare-to", "2023", "--quiet"] + asb + out("licensing-zones-2024.csv")),
+      ("where to patrol next month: the fewest 150 m cells holding 25 % of last quarter's ASB, as zones, with a map",
+       ["patrol", "--areas", divisions, "--incidents", incidents, "--period", "2024-10..2024-12", "--coverage", "25%", "--zones",
+        "--quiet"] + asb + also("map", "map-patrol.svg") + attribution + out("patrol-cells.csv")),
+      ("how well each month's hot spots predicted the next (rolling backtest: hit rate, PAI, PEI, RRI)",
+       ["backtest", "--areas", divisions, "--incidents", incidents, "--rolling", "6:1", "--quiet"] + asb
+         + also("chart", "backtest-pai.svg") + out("backtest.csv")),
+      ("CCTV: ASB within 150 m of the cameras, and the 5 new sites that would cover the most of the rest",
+       ["cover", "--incidents", incidents, "--sites", data + "/cctv-sites.csv", "--radius", "150m", "--add", "5",
+        "--period", "2024", "--quiet"] + asb + out("cctv-cover.csv")),
+      ("did ASB fall in the Haverley Terraces licensing zone (designated April 2024) against the rest of the county?",
+       ["evaluate", "--incidents", incidents, "--target", zones, "--target-id", "Haverley Terraces", "--comparison", divisions,
+        "--before", "2023-04..2023-12", "--after", "2024-04..2024-12", "--buffer", "500m", "--quiet"] + asb
+         + out("licensing-evaluation.csv")),
       ("ASB density surface for GIS (ESRI ASCII grid)",
        ["density", "--incidents", incidents, "--areas", divisions, "--period", "2024", "--bandwidth", "400m", "--cell", "100m", "--quiet"]
          + asb + out("asb-density-2024.asc")),
@@ -64,7 +79,7 @@ struct DemoCommand: HotspotCommand {
         "--title", "Anti-social behaviour by division, 2024"] + asb + attribution + out("map-asb-2024.svg")),
       ("map: ASB density with the licensing zones",
        ["map", "--areas", divisions, "--incidents", incidents, "--period", "2024", "--layer", "density",
-        "--layer", "zones:" + data + "/licensing-zones.geojson", "--title", "Anti-social behaviour density, 2024"] + asb + attribution
+        "--layer", "zones:" + zones, "--title", "Anti-social behaviour density, 2024"] + asb + attribution
          + out("map-asb-density-2024.svg")),
       ("map: Gi* hot spots",
        ["map", "--areas", divisions, "--incidents", incidents, "--period", "2024", "--layer", "gistar",
@@ -88,6 +103,7 @@ struct DemoCommand: HotspotCommand {
     }
     let start = Date()
     var failed = false
+    var written = 0
     for step in steps() {
       let capture = CapturingConsole()
       let status = Hotspot.run(step.arguments, console: capture.console)
@@ -96,17 +112,28 @@ struct DemoCommand: HotspotCommand {
         failed = true
         break
       }
-      let output = step.arguments.last ?? ""
-      console.output("  \(output.padding(to: 42))  \(step.what)\n")
+      let outputs = Self.outputs(step.arguments)
+      written += outputs.count
+      for (k, output) in outputs.enumerated() {
+        console.output("  \(output.padding(to: 42))  \(k == 0 ? step.what : "")\n")
+      }
     }
     guard !failed else { throw InputError(file: data, reason: .other("the demo stopped at a failing step")) }
     let seconds = Date().timeIntervalSince(start)
     console.output(
-      "\nWrote \(steps().count) outputs into \(folder)/ in \(String(format: "%.1f", seconds)) s. Open \(folder)/report.html in a browser.\n"
+      "\nWhat the sample county says:\n" + DemoHeadlines(folder: folder).lines().map { "  - " + $0 + "\n" }.joined()
+        + "\nWrote \(written) outputs into \(folder)/ in \(String(format: "%.1f", seconds)) s. Open \(folder)/report.html in a browser.\n"
         + "Each output has a .provenance.json beside it with the values chosen and the inputs' SHA-256.\n")
     if !quiet {
       console.output("\nThe commands, to run on your own data:\n")
       for step in steps() { console.output("  hotspot " + step.arguments.map(Self.quoted).joined(separator: " ") + "\n") }
+    }
+  }
+
+  /// The files a step writes: the values of its `--output`, then `--map` and `--chart` options.
+  static func outputs(_ arguments: [String]) -> [String] {
+    ["--output", "--map", "--chart"].flatMap { option in
+      zip(arguments, arguments.dropFirst()).compactMap { $0 == option ? $1 : nil }
     }
   }
 

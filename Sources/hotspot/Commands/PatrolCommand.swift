@@ -52,6 +52,10 @@ struct PatrolCommand: HotspotCommand {
       OptionSpec(name: "area-budget", valueName: "area", help: "Choose the best cells fitting in this area (2km2, 50ha)."),
       .flag("zones", help: "Merge chosen cells that share an edge into numbered patrol zones."),
       OptionSpec(name: "map", valueName: "file", help: "Also draw the chosen cells (over the areas) as an SVG map."),
+      OptionSpec(name: "title", valueName: "text", help: "With --map: the map's title."),
+      OptionSpec(
+        name: "attribution", valueName: "text",
+        help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.", repeating: true),
       CommonOptions.period, CommonOptions.category,
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -77,6 +81,8 @@ struct PatrolCommand: HotspotCommand {
   let ruleGiven: Bool
   let zones: Bool
   let mapPath: String?
+  let mapTitle: String?
+  let mapAttribution: [String]
   let filter: IncidentFilter
   let format: OutputFormat
   let outputPath: String?
@@ -123,6 +129,14 @@ struct PatrolCommand: HotspotCommand {
     rule = rules.first ?? .top(Self.defaultTop)
     zones = arguments.flag("zones")
     mapPath = arguments.value("map")
+    mapTitle = arguments.value("title")
+    mapAttribution = arguments.values("attribution")
+    if mapPath == nil && (mapTitle != nil || !mapAttribution.isEmpty) {
+      throw UsageError("'--title' and '--attribution' are for the map: add '--map <file.svg>'.")
+    }
+    if arguments.value("weight-column") != nil {
+      throw UsageError("'patrol' counts incidents (harm comes from '--harm'); '--weight-column' is not used.")
+    }
     if let mapPath, let name = mapPath.split(separator: "/").last, !name.lowercased().hasSuffix(".svg") {
       throw UsageError("'--map' writes SVG: give a file ending in .svg.")
     }
@@ -234,7 +248,7 @@ struct PatrolCommand: HotspotCommand {
 
     let inputs = (layer?.source.files ?? []) + files + [harmFile].compactMap { $0 }
     if let mapPath {
-      let svg = PatrolMap.svg(result)
+      let svg = PatrolMap.svg(result, title: mapTitle, attribution: mapAttribution)
       try AtomicFile.write(svg, to: mapPath, inputs: inputs)
       try provenance(result, inputs: inputs).write(beside: mapPath)
     }

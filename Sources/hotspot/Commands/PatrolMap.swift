@@ -9,7 +9,8 @@ enum PatrolMap {
   /// How many cells (or zones) get a label.
   static let labelled = 10
 
-  static func svg(_ result: PatrolResult) -> String {
+  /// The map; `title` and `attribution` replace the default title and the recognised lines.
+  static func svg(_ result: PatrolResult, title: String? = nil, attribution: [String] = []) -> String {
     let layout = result.layout
     let chosen = result.chosen
     var layers: [MapLayer] = []
@@ -27,7 +28,7 @@ enum PatrolMap {
     // shows where the cells are; the cells themselves lie beneath at their true size.
     layers.append(.points(
       name: "incidents in the chosen cells", positions: chosen.map { (layout.centre(of: $0), Int(result.counts[$0].rounded())) },
-      colour: "#b10026", unit: "in one cell"))
+      colour: "#b10026", unit: "in one cell", largestRadius: 9))
 
     var labels: [(text: String, at: Point)] = []
     if let zoneOfChosen = result.zoneOfChosen {
@@ -45,8 +46,8 @@ enum PatrolMap {
     if !result.categories.isEmpty { subtitle.append(result.categories.joined(separator: ", ")) }
     let recognised = MapAttribution.lines(areas: result.areas, report: result.report)
     let document = MapDocument(
-      title: "Patrol cells: \(result.ruleDescription)", subtitle: subtitle.joined(separator: " · "), layers: layers,
-      labels: labels, attribution: recognised.lines, dataNote: recognised.note, generator: "hotspot \(Hotspot.version)")
+      title: title ?? "Patrol cells: \(result.ruleDescription)", subtitle: subtitle.joined(separator: " · "), layers: layers,
+      labels: labels, attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note, generator: "hotspot \(Hotspot.version)")
     return document.svg()
   }
 }
