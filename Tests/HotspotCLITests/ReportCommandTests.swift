@@ -24,11 +24,13 @@ struct ReportCommandTests {
     let urls = html.components(separatedBy: "http").dropFirst().map { "http" + $0.prefix(30) }
     #expect(urls.allSatisfy { $0.hasPrefix("http://www.w3.org/2000/svg") }, "\(urls)")
     for part in ["<h2>Maps</h2>", "<h2>Areas ranked by incidents</h2>", "<h2>Change from 2023-01..2023-12</h2>",
-                 "<h2>Data quality</h2>", "<h2>Methods and values chosen</h2>", "id=\"map1-title\"", "id=\"map3-legend\"",
+                 "<h2>Where to patrol</h2>", "<h2>Data quality</h2>", "<h2>Methods and values chosen</h2>", "id=\"map1-title\"", "id=\"map3-legend\"",
                  "@media print"] {
       #expect(html.contains(part), "\(part)")
     }
-    #expect(html.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 10, "ten ranked rows")
+    // Ten ranked areas and ten patrol cells.
+    #expect(html.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 20, "ten ranked rows and ten patrol cells")
+    #expect(html.contains("<td>NZ 52625 37525</td>"), "the busiest cell's grid reference (as hotspot patrol gives it)")
     #expect(FileManager.default.fileExists(atPath: output + ".provenance.json"))
   }
 

@@ -193,56 +193,7 @@ struct PatrolCommand: HotspotCommand {
     incidents = transform.apply(incidents)
     console.progress("incidents: \(Format.count(incidents.count)), working CRS \(working)", quiet: quiet)
 
-    let layout = try CellGrid.layout(
-      cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: incidents.boundingBox, minimumCells: 1)
-    if let extent, layer == nil, case .square(let grid) = layout.shape,
-      grid.maxX > extent.maxX + 1e-9 * cell || grid.maxY > extent.maxY + 1e-9 * cell
-    {
-      warnings.append(
-        "the extent is not a whole number of \(NumberText.shortest(cell)) m cells: the last column or row of cells reaches past it, and its incidents count")
-    }
-    let (counts, outside) = layout.tally(x: incidents.x, y: incidents.y)
-    if outside > 0 {
-      warnings.append("\(Format.count(outside)) incidents lie outside the ranked cells and are left out")
-    }
-    guard let concentration = Concentration(counts: counts) else {
-      throw InputError(
-        file: files.joined(separator: ", "),
-        reason: .other("no incident lies in the \(Format.count(layout.count)) ranked cells (\(Format.count(outside)) outside them); is the extent or the CRS right?"))
-    }
-
-    var scoring: PatrolResult.Scoring = .count
-    var scores = counts
-    switch rankBy {
-    case .count: break
-    case .harm:
-      let (weights, used) = try harmWeights(incidents, warnings: &warnings)
-      scores = layout.tally(x: incidents.x, y: incidents.y, weights: weights).counts
-      scoring = .harm(file: harmFile ?? "", weights: used)
-    case .density:
-      let h = bandwidth ?? 2 * cell
-      switch layout.shape {
-      case .square(let grid):
-        let surface = KernelDensity.evaluate(x: incidents.x, y: incidents.y, grid: grid, kernel: .quartic, bandwidth: h)
-        scores = layout.slots.map { surface[$0] }
-      case .hexagon:
-        scores = KernelDensity.evaluate(
-          x: incidents.x, y: incidents.y, at: (0..<layout.count).map(layout.centre(of:)), kernel: .quartic, bandwidth: h)
-      }
-      scoring = .density(bandwidth: h, given: bandwidth != nil)
-    }
-
-    let selection = PatrolSelection.select(rule, scores: scores, counts: counts, cellArea: layout.cellArea)
-    if case .areaBudget(let budget) = rule, selection.wanted == 0 {
-      throw UsageError(
-        "The area budget (\(NumberText.shortest(budget / 1_000_000)) km²) is smaller than one cell (\(NumberText.shortest(layout.cellArea / 1_000_000)) km²).")
-    }
-    let result = PatrolResult(
-      layout: layout, working: working, counts: counts, scores: scores, scoring: scoring, rule: rule,
-      ruleGiven: ruleGiven, selection: selection, concentration: concentration, zones: zones,
-      labels: Self.labels(incidents, layout: layout, chosen: Array(selection.chosen)),
-      incidentsRead: incidents.count, outside: outside, filtered: filtered, report: report, areas: layer,
-      period: filter.period, categories: filter.categories)
+    let result = try compute(incidents: incidents, layer: layer, working: working, report: report, filtered: filtered, warnings: &warnings)
     warnings += result.warnings
     for warning in warnings { console.error("warning: \(warning)\n") }
 
@@ -274,6 +225,64 @@ struct PatrolCommand: HotspotCommand {
     }
     try provenance(result, inputs: inputs).write(beside: outputPath)
     if !quiet { console.error(result.summary) }
+  }
+
+  /// Ranks the cells for `incidents` (already filtered, in the `working` CRS) and chooses the list.
+  /// Shared by `patrol` and the report's patrol section; warnings are appended to `warnings`.
+  func compute(
+    incidents: IncidentTable, layer: AreaLayer?, working: CRS, report: IncidentReadReport,
+    filtered: IncidentFilter.Outcome, warnings: inout [String]
+  ) throws -> PatrolResult {
+    let layout = try CellGrid.layout(
+      cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: incidents.boundingBox, minimumCells: 1)
+    if let extent, layer == nil, case .square(let grid) = layout.shape,
+      grid.maxX > extent.maxX + 1e-9 * cell || grid.maxY > extent.maxY + 1e-9 * cell
+    {
+      warnings.append(
+        "the extent is not a whole number of \(NumberText.shortest(cell)) m cells: the last column or row of cells reaches past it, and its incidents count")
+    }
+    let (counts, outside) = layout.tally(x: incidents.x, y: incidents.y)
+    if outside > 0 {
+      warnings.append("\(Format.count(outside)) incidents lie outside the ranked cells and are left out")
+    }
+    guard let concentration = Concentration(counts: counts) else {
+      throw InputError(
+        file: incidentSpecs.joined(separator: ", "),
+        reason: .other("no incident lies in the \(Format.count(layout.count)) ranked cells (\(Format.count(outside)) outside them); is the extent or the CRS right?"))
+    }
+
+    var scoring: PatrolResult.Scoring = .count
+    var scores = counts
+    switch rankBy {
+    case .count: break
+    case .harm:
+      let (weights, used) = try harmWeights(incidents, warnings: &warnings)
+      scores = layout.tally(x: incidents.x, y: incidents.y, weights: weights).counts
+      scoring = .harm(file: harmFile ?? "", weights: used)
+    case .density:
+      let h = bandwidth ?? 2 * cell
+      switch layout.shape {
+      case .square(let grid):
+        let surface = KernelDensity.evaluate(x: incidents.x, y: incidents.y, grid: grid, kernel: .quartic, bandwidth: h)
+        scores = layout.slots.map { surface[$0] }
+      case .hexagon:
+        scores = KernelDensity.evaluate(
+          x: incidents.x, y: incidents.y, at: (0..<layout.count).map(layout.centre(of:)), kernel: .quartic, bandwidth: h)
+      }
+      scoring = .density(bandwidth: h, given: bandwidth != nil)
+    }
+
+    let selection = PatrolSelection.select(rule, scores: scores, counts: counts, cellArea: layout.cellArea)
+    if case .areaBudget(let budget) = rule, selection.wanted == 0 {
+      throw UsageError(
+        "The area budget (\(NumberText.shortest(budget / 1_000_000)) km²) is smaller than one cell (\(NumberText.shortest(layout.cellArea / 1_000_000)) km²).")
+    }
+    return PatrolResult(
+      layout: layout, working: working, counts: counts, scores: scores, scoring: scoring, rule: rule,
+      ruleGiven: ruleGiven, selection: selection, concentration: concentration, zones: zones,
+      labels: Self.labels(incidents, layout: layout, chosen: Array(selection.chosen)),
+      incidentsRead: incidents.count, outside: outside, filtered: filtered, report: report, areas: layer,
+      period: filter.period, categories: filter.categories)
   }
 
   private func provenance(_ result: PatrolResult, inputs: [String]) -> Provenance {

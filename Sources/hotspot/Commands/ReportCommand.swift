@@ -86,7 +86,7 @@ struct ReportCommand: HotspotCommand {
       sections: [
         HTMLReport.Section("Maps", figures),
         HTMLReport.Section("Areas ranked by incidents", [.table(ranked(result), caption: "The \(min(top, layer.count)) areas with the most incidents")]),
-      ] + comparison(result) + [
+      ] + comparison(result) + (try patrol(layer: layer, result: result, incidents: incidents)) + [
         HTMLReport.Section("Data quality", [.facts(quality(result, incidents: incidents))]),
         HTMLReport.Section("Methods and values chosen", [.facts(methods(layer: layer, result: result, builder: builder))]),
       ],
@@ -98,6 +98,24 @@ struct ReportCommand: HotspotCommand {
     try provenance.write(beside: outputPath)
     if !count.quiet { console.error(result.summaryText) }
   }
+
+  /// The places to patrol: the 10 busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
+  private func patrol(layer: AreaLayer, result: CountResult, incidents: IncidentTable?) throws -> [HTMLReport.Section] {
+    guard let incidents, incidents.count > 0 else { return [] }
+    let arguments = ["--incidents"] + count.incidentSpecs.prefix(1) + ["--top", String(Self.patrolCells)]
+    let command = try PatrolCommand(try ArgumentParser.parse(arguments, spec: PatrolCommand.spec))
+    var warnings: [String] = []
+    let patrol = try command.compute(
+      incidents: incidents, layer: layer, working: layer.working, report: result.report, filtered: result.filtered,
+      warnings: &warnings)
+    let text = "The \(Self.patrolCells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
+      + patrol.statement + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
+      + "The Gini coefficient over all \(Format.count(patrol.layout.count)) cells is \(NumberText.fixed(patrol.concentration.gini, digits: 3))."
+    return [HTMLReport.Section("Where to patrol", [.paragraph(text), .table(patrol.textTable, caption: "Patrol cells, busiest first")])]
+  }
+
+  /// How many cells the report's patrol section lists.
+  static let patrolCells = 10
 
   private func subtitle(_ result: CountResult) -> String {
     var parts: [String] = []
