@@ -176,28 +176,12 @@ struct AutocorrelationOptions {
     var x: [Double] = [], y: [Double] = []
     var working = layer?.working ?? pointLayer?.working
     if !incidentSpecs.isEmpty {
-      let files = try IncidentSources.expand(incidentSpecs)
-      inputs += files
-      var table: IncidentTable?
-      var filtered = IncidentFilter.Outcome()
-      let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-        let (kept, outcome) = filter.apply(to: chunk)
-        filtered.add(outcome)
-        if table == nil { table = kept } else { table?.append(contentsOf: kept) }
-      }
+      let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse")
+      let (incidents, report, filtered) = (loaded.table, loaded.report, loaded.filtered)
+      inputs += loaded.files
       readReport = report
       notes += report.problems.map(\.description)
-      guard var incidents = table, incidents.count > 0 else {
-        throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to analyse"))
-      }
-      let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
-      guard let transform = CoordinateTransform(from: incidents.crs, to: target) else {
-        throw InputError(
-          file: files.joined(separator: ", "),
-          reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(target); declare the CRS with --crs"))
-      }
-      incidents = transform.apply(incidents)
-      working = target
+      working = loaded.working
       x = incidents.x
       y = incidents.y
       choices.append(("incidents_crs", .string(report.crsDecision.crs.identifier)))

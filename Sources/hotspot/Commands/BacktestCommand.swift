@@ -172,28 +172,13 @@ struct BacktestCommand: HotspotCommand {
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
     }
-    let files = try IncidentSources.expand(incidentSpecs)
-    let filter = IncidentFilter(categories: categories)
-    var table: IncidentTable?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      if table == nil { table = kept } else { table?.append(contentsOf: kept) }
-    }
+    let loaded = try IncidentInput.load(
+      incidentSpecs, options: columns, filter: IncidentFilter(categories: categories), working: layer?.working, purpose: "analyse")
+    let (incidents, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
     let fileList = files.joined(separator: ", ")
-    guard var incidents = table, incidents.count > 0 else {
-      throw InputError(file: fileList, reason: .other("no incident with a location is left to analyse"))
-    }
     guard let allDates = incidents.date else {
       throw InputError(file: fileList, reason: .other("has no date column; a backtest needs dates (name the column with --date-column)"))
     }
-    let working = layer?.working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
-    guard let transform = CoordinateTransform(from: incidents.crs, to: working) else {
-      throw InputError(
-        file: fileList, reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
-    }
-    incidents = transform.apply(incidents)
 
     // The origins, then only the incidents dated inside them.
     let dated = allDates.indices.filter { allDates[$0].packed != 0 }

@@ -101,23 +101,9 @@ struct DensityCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let layer = try areasFile.map { file throws in try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil) }
-    // Read every incident (density needs them all), filtered, in the source CRS.
-    let files = try IncidentSources.expand(incidentSpecs)
-    var incidents: IncidentTable?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
-    }
-    guard var table = incidents, table.count > 0 else {
-      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to map"))
-    }
-    let working = layer?.working ?? WorkingCRS.forData(in: table.crs, bounds: table.boundingBox)
-    guard let transform = CoordinateTransform(from: table.crs, to: working) else {
-      throw InputError(file: files.joined(separator: ", "), reason: .other("incidents in \(table.crs) cannot be related to areas in \(working)"))
-    }
-    table = transform.apply(table)
+    // Every incident (density needs them all), filtered, in the working CRS.
+    let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: layer?.working, purpose: "map")
+    let (table, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
     let setup: DensityPlan
     do {
       setup = try DensityPlan(

@@ -170,27 +170,9 @@ struct PatrolCommand: HotspotCommand {
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
     }
-    let files = try IncidentSources.expand(incidentSpecs)
-    var table: IncidentTable?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      if table == nil { table = kept } else { table?.append(contentsOf: kept) }
-    }
+    let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: layer?.working, purpose: "rank")
+    let (incidents, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
     var warnings = report.problems.map(\.description)
-    guard var incidents = table, incidents.count > 0 else {
-      let removed = filtered.removed > 0 ? " (\(Format.count(filtered.removed)) filtered out by --period/--category)" : ""
-      throw InputError(
-        file: files.joined(separator: ", "), reason: .other("no incident with a location is left to rank\(removed)"))
-    }
-    let working = layer?.working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
-    guard let transform = CoordinateTransform(from: incidents.crs, to: working) else {
-      throw InputError(
-        file: files.joined(separator: ", "),
-        reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
-    }
-    incidents = transform.apply(incidents)
     console.progress("incidents: \(Format.count(incidents.count)), working CRS \(working)", quiet: quiet)
 
     let result = try compute(incidents: incidents, layer: layer, working: working, report: report, filtered: filtered, warnings: &warnings)

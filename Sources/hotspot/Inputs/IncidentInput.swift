@@ -1,7 +1,8 @@
 import GeoCore
 import GeoIO
+import SpatialAnalysis
 
-/// Incident files streamed chunk by chunk into the working CRS of a run.
+/// Incident files read into the working CRS of a run.
 enum IncidentInput {
   /// Expands `specs` (files, folders, globs), streams every row in chunks, converts each chunk to
   /// `working`, and hands it to `body`.
@@ -13,13 +14,51 @@ enum IncidentInput {
   ) throws(InputError) -> IncidentReadReport {
     let files = try IncidentSources.expand(specs)
     return try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
-      guard let transform = CoordinateTransform(from: chunk.crs, to: working) else {
-        throw InputError(
-          file: files.count == 1 ? files[0] : files.joined(separator: ", "),
-          reason: .other(
-            "incidents in \(chunk.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
-      }
-      try body(transform.apply(chunk))
+      try body(try transform(chunk, to: working, files: files).apply(chunk))
     }
+  }
+
+  /// The incidents of `specs` kept by `filter`, all in memory, in the working CRS.
+  struct Loaded {
+    /// The kept incidents, in `working`.
+    var table: IncidentTable
+    var working: CRS
+    var report: IncidentReadReport
+    var filtered: IncidentFilter.Outcome
+    var files: [String]
+  }
+
+  /// Reads every incident of `specs` kept by `filter` and converts them to `working` (when nil,
+  /// the working CRS for the incidents themselves: British National Grid in Great Britain).
+  /// - Throws: `InputError` for unreadable files, when no incident with a location is left
+  ///   ("… left to `purpose`"), and when the CRS cannot be related to `working`.
+  static func load(
+    _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String
+  ) throws(InputError) -> Loaded {
+    let files = try IncidentSources.expand(specs)
+    var table: IncidentTable?
+    var filtered = IncidentFilter.Outcome()
+    let report = try IncidentReader.stream(files: files, options: options) { chunk in
+      let (kept, outcome) = filter.apply(to: chunk)
+      filtered.add(outcome)
+      if table == nil { table = kept } else { table?.append(contentsOf: kept) }
+    }
+    guard let incidents = table, incidents.count > 0 else {
+      let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
+      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
+    }
+    let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
+    let converted = try transform(incidents, to: target, files: files).apply(incidents)
+    return Loaded(table: converted, working: target, report: report, filtered: filtered, files: files)
+  }
+
+  /// The transform from the incidents' CRS to `working`.
+  private static func transform(_ incidents: IncidentTable, to working: CRS, files: [String]) throws(InputError) -> CoordinateTransform {
+    guard let transform = CoordinateTransform(from: incidents.crs, to: working) else {
+      throw InputError(
+        file: files.count == 1 ? files[0] : files.joined(separator: ", "),
+        reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
+    }
+    return transform
   }
 }
