@@ -58,10 +58,10 @@ extension KernelDensity {
           let centreBand = ((point.y - originY) / reach).rounded(.down)
           guard centreBand.isFinite else { continue }
           var sum = 0.0
-          var b = firstAtOrAbove(frozenNumbers, centreBand - 1)
+          var b = lowerBound(frozenNumbers, centreBand - 1)
           while b < frozenNumbers.count, frozenNumbers[b] <= centreBand + 1 {
             let band = frozenBands[b]
-            var k = firstAtOrAbove(bandX[b], point.x - reach)
+            var k = lowerBound(bandX[b], point.x - reach)
             while k < band.count, band[k].x <= point.x + reach {
               let dx = band[k].x - point.x, dy = band[k].y - point.y
               let d2 = dx * dx + dy * dy
@@ -75,15 +75,5 @@ extension KernelDensity {
       }
     }
     return density
-  }
-
-  /// The first index whose value is ≥ `value` in an ascending array.
-  private static func firstAtOrAbove(_ values: [Double], _ value: Double) -> Int {
-    var low = 0, high = values.count
-    while low < high {
-      let mid = (low + high) / 2
-      if values[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low
   }
 }

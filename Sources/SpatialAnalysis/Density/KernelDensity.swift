@@ -133,7 +133,7 @@ public enum KernelDensity {
   }
 
   /// The first index whose value is ≥ `value` in an ascending array.
-  private static func lowerBound(_ values: [Double], _ value: Double) -> Int {
+  static func lowerBound(_ values: [Double], _ value: Double) -> Int {
     var low = 0, high = values.count
     while low < high {
       let mid = (low + high) / 2
