@@ -1,0 +1,137 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Parses a window of incident CSV bytes in blocks on several threads, and hands the blocks over
+/// in file order exactly as one sequential parse would have made them.
+///
+/// ## Method (speculative splitting, as in Ge et al. 2019, "Speculative distributed CSV data
+/// parsing for big data analytics", SIGMOD)
+/// 1. The window of n bytes is cut into B blocks: block k starts right after the first LF at or
+///    after k·n/B. That is a guess: the LF may sit inside a quoted field.
+/// 2. Every block is parsed at once, each on its own `IncidentBlock` (nothing is shared; the bytes
+///    are only read). A block parses the records that start before the next block's start; its
+///    last record may run on past it.
+/// 3. In file order: block 0 starts where the window does, on a record boundary. If the accepted
+///    block before block k ended exactly where block k starts, block k started on a record
+///    boundary too, and since the grammar is deterministic from a boundary its parse is the
+///    sequential one: it is accepted. Otherwise the guess was wrong (the previous block's last
+///    record ran past block k's start); block k is parsed again, on the calling thread, from where
+///    the previous block really ended, or skipped when that is past its whole range.
+///
+/// So a wrong guess costs time (one block parsed twice), never correctness; a file with no line
+/// end inside quotes never guesses wrong. Line numbers are relative inside a block and made
+/// absolute by the caller from the accepted blocks' newline counts, so they are exact too.
+///
+/// - Complexity: O(n) work (O(n) more for blocks guessed wrong), over `blocks.count` threads.
+final class SpeculativeSplit {
+  /// `count` blocks, each written by one thread at a time.
+  private let blocks: UnsafeMutablePointer<IncidentBlock>
+  private let scanners: [CSVRecordScanner]
+  private let count: Int
+  private let parallel: Bool
+
+  /// Space for `count` blocks of `file`, parsed on several threads when `parallel`.
+  init(count: Int, file: String, maxRecordBytes: Int, parallel: Bool) {
+    self.count = max(1, count)
+    blocks = UnsafeMutablePointer<IncidentBlock>.allocate(capacity: self.count)
+    blocks.initialize(repeating: IncidentBlock(), count: self.count)
+    scanners = (0..<self.count).map { _ in
+      CSVRecordScanner(file: file, maxRecordBytes: maxRecordBytes)
+    }
+    self.parallel = parallel && self.count > 1
+  }
+
+  deinit {
+    blocks.deinitialize(count: count)
+    blocks.deallocate()
+  }
+
+  /// Parses `bytes[0..<n]` whole on the calling thread (see `IncidentBlockParser.parse`).
+  func parseWhole(
+    _ bytes: UnsafePointer<UInt8>, count n: Int, atEndOfFile: Bool, fileOffset: Int,
+    rowLimit: Int, parser: IncidentBlockParser
+  ) -> IncidentBlock {
+    parser.parse(
+      bytes, from: 0, limit: n, end: n, atEndOfFile: atEndOfFile, fileOffset: fileOffset,
+      rowLimit: rowLimit, scanner: scanners[0], into: &blocks[0])
+    return blocks[0]
+  }
+
+  /// Parses `window`'s bytes (which start at file offset `fileOffset`, on a record boundary) with
+  /// `parser`, and calls `accept` with each block in file order and the LF count from the
+  /// window's start to the block's start.
+  /// - Returns: the bytes consumed (the start of the first record not handed over), the LF bytes
+  ///   in them, and why the last accepted block stopped.
+  /// - Throws: what `accept` throws.
+  func parse(
+    _ window: FileWindow, fileOffset: Int, parser: IncidentBlockParser,
+    accept: (IncidentBlock, Int) throws(InputError) -> Void
+  ) throws(InputError) -> (consumed: Int, newlines: Int, stop: IncidentBlock.Stop) {
+    let n = window.count
+    let eof = window.atEndOfFile
+    let bytes = UnsafePointer(window.bytes)
+    // starts[k] is block k's guessed start; starts[count] is the window's end.
+    var starts = [Int](repeating: n, count: count + 1)
+    starts[0] = 0
+    for k in 1..<max(1, count) {
+      let nominal = max(k * n / count, starts[k - 1])
+      starts[k] = SpeculativeSplit.afterNextLineFeed(bytes, from: nominal, end: n)
+    }
+
+    let shared = SharedBlocks(blocks: blocks, scanners: scanners, bytes: bytes)
+    let bounds = starts
+    let work: @Sendable (Int) -> Void = { k in
+      parser.parse(
+        shared.bytes, from: bounds[k], limit: bounds[k + 1], end: n, atEndOfFile: eof,
+        fileOffset: fileOffset, scanner: shared.scanners[k], into: &shared.blocks[k])
+    }
+    if parallel {
+      DispatchQueue.concurrentPerform(iterations: count, execute: work)
+    } else {
+      for k in 0..<count { work(k) }
+    }
+
+    var position = 0
+    var newlines = 0
+    var stop = IncidentBlock.Stop.limit
+    for k in 0..<count {
+      let limit = starts[k + 1]
+      if position >= limit && k > 0 { continue }
+      if blocks[k].start != position {
+        parser.parse(
+          bytes, from: position, limit: limit, end: n, atEndOfFile: eof, fileOffset: fileOffset,
+          scanner: scanners[k], into: &blocks[k])
+      }
+      let block = blocks[k]
+      try accept(block, newlines)
+      position = block.end
+      newlines += block.newlines
+      stop = block.stop
+      if case .limit = stop { continue }
+      break
+    }
+    return (position, newlines, stop)
+  }
+
+  /// The position after the first LF in `bytes[from..<end]`, or `end` if there is none.
+  private static func afterNextLineFeed(_ bytes: UnsafePointer<UInt8>, from: Int, end: Int) -> Int {
+    guard from < end else { return end }
+    guard let found = memchr(bytes + from, Int32(CSVRecordScanner.lineFeed), end - from) else {
+      return end
+    }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(bytes) + 1
+  }
+}
+
+/// The blocks and bytes handed to the parsing threads: each thread writes only its own block and
+/// reads the bytes, which nobody writes while they run.
+private struct SharedBlocks: @unchecked Sendable {
+  let blocks: UnsafeMutablePointer<IncidentBlock>
+  let scanners: [CSVRecordScanner]
+  let bytes: UnsafePointer<UInt8>
+}
