@@ -224,7 +224,8 @@ private struct RowReader {
     var offset = scanner.offset
     var line = scanner.line
     let blocks = plan.blocks
-    let window = try FileWindow(file: file, capacity: plan.blockBytes * blocks)
+    let planned = plan.blockBytes * blocks
+    let window = try FileWindow(file: file, capacity: planned)
     let split = SpeculativeSplit(
       count: blocks, file: file, maxRecordBytes: plan.maxRecordBytes, parallel: plan.threads > 1)
 
@@ -254,6 +255,8 @@ private struct RowReader {
       }
       offset += consumed
       line += newlines
+      // A window widened for a long record goes back to the plan's size once it is passed.
+      if consumed > 0 && window.capacity > planned { window.resize(to: planned) }
       switch stop {
       case .endOfFile: break reading
       case .limit where window.atEndOfFile && consumed == window.count: break reading
