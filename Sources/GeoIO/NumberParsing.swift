@@ -16,11 +16,11 @@
 /// (`-1.5e3`); a leading `+`, a bare fraction (`.5`) and a bare point (`5.`) are accepted too. No
 /// spaces, no `NaN`/`Infinity`, no hex.
 enum NumberParsing {
-  private static let powersOfTen: [Double] = (0...22).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
-  }
+  /// 10⁰ … 10²², all exact doubles (a literal, so the table needs no lazy initialisation).
+  private static let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  ]
 
   /// The number written in `bytes`, or nil if `bytes` is not exactly one number.
   /// Values beyond the range of `Double` come back as ±infinity (callers check `isFinite`).

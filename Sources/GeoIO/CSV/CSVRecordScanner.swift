@@ -110,6 +110,13 @@ final class CSVRecordScanner {
 
     let recordStart = i
     let recordLine = line + blank
+    if let plain = try scanPlain(b, from: i, end: e, line: recordLine) {
+      if plain.next - recordStart > maxRecordBytes { throw recordTooLong(line: recordLine) }
+      let record = CSVRecord(
+        line: recordLine, count: plain.fields, fileOffset: fileOffset + recordStart,
+        base: b + recordStart, bounds: UnsafePointer(bounds))
+      return .record(record, next: plain.next, newlines: blank + 1)
+    }
     var newlines = 0
     var fieldCount = 0
     var fieldBounds = bounds
@@ -204,6 +211,94 @@ final class CSVRecordScanner {
       line: recordLine, count: fieldCount, fileOffset: fileOffset + recordStart, base: base,
       bounds: UnsafePointer(fieldBounds))
     return .record(record, next: i, newlines: blank + newlines)
+  }
+
+  /// The fast path for the common record: one without quotes that ends with LF or CRLF within the
+  /// bytes. Eight bytes at a time, it finds every comma and the line end from exact masks, so the
+  /// search for one field's end does not wait for the previous one's (most records are found in
+  /// one pass with few branches). Returns the field count (bounds written) and the position after
+  /// the line end, or nil, having decided nothing, when it meets a quote, a CR not followed by LF,
+  /// or the end of the bytes: the general loop then scans the record from its start.
+  @inline(__always)
+  private func scanPlain(_ b: UnsafePointer<UInt8>, from start: Int, end e: Int, line: Int)
+    throws(InputError) -> (fields: Int, next: Int)?
+  {
+    let raw = UnsafeRawPointer(b)
+    var fieldBounds = bounds
+    var capacity = boundsCapacity
+    var fieldCount = 0
+    var fieldStart = start
+    var i = start
+    while i + 8 <= e {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      var commas = CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.comma)
+      // LF, CR and `"` are below 0x23; so are space, tab and `!`, which are data.
+      var stops = CSVRecordScanner.bytes(of: word, below: 0x23)
+      var stop = -1
+      while stops != 0 {
+        let p = stops.trailingZeroBitCount >> 3
+        let c = b[i + p]
+        if c == CSVRecordScanner.lineFeed || c == CSVRecordScanner.carriageReturn
+          || c == CSVRecordScanner.quote
+        {
+          stop = p
+          break
+        }
+        stops &= stops - 1
+      }
+      if stop >= 0 { commas &= (1 << (8 * UInt64(stop))) &- 1 }
+      while commas != 0 {
+        let p = commas.trailingZeroBitCount >> 3
+        if fieldCount == capacity {
+          try growBounds(line: line)
+          fieldBounds = bounds
+          capacity = boundsCapacity
+        }
+        fieldBounds[2 * fieldCount] = Int32(truncatingIfNeeded: fieldStart - start)
+        fieldBounds[2 * fieldCount + 1] = Int32(truncatingIfNeeded: i + p - start)
+        fieldCount += 1
+        fieldStart = i + p + 1
+        commas &= commas - 1
+      }
+      if stop < 0 {
+        i += 8
+        continue
+      }
+      let at = i + stop
+      let next: Int
+      switch b[at] {
+      case CSVRecordScanner.lineFeed: next = at + 1
+      case CSVRecordScanner.carriageReturn:
+        guard at + 1 < e && b[at + 1] == CSVRecordScanner.lineFeed else { return nil }
+        next = at + 2
+      default: return nil
+      }
+      if fieldCount == capacity {
+        try growBounds(line: line)
+        fieldBounds = bounds
+      }
+      fieldBounds[2 * fieldCount] = Int32(truncatingIfNeeded: fieldStart - start)
+      fieldBounds[2 * fieldCount + 1] = Int32(truncatingIfNeeded: at - start)
+      return (fieldCount + 1, next)
+    }
+    return nil
+  }
+
+  /// 0x80 in each byte of `word` equal to `byte`, 0 elsewhere (exact: no borrow between bytes).
+  @inline(__always)
+  static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+    let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & low7) &+ low7) | x | low7)
+  }
+
+  /// 0x80 in each byte of `word` below `limit` (at most 0x80), 0 elsewhere (exact: the sum
+  /// `(b & 0x7F) + 0x80 − limit` never carries into the next byte).
+  @inline(__always)
+  static func bytes(of word: UInt64, below limit: UInt8) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let t = (word & low7) &+ (UInt64(0x80 &- limit) &* 0x0101_0101_0101_0101)
+    return ~(t | word) & 0x8080_8080_8080_8080
   }
 
   /// The position of the first byte of `b[from..<end]` below `-` (0x2D), which every delimiter

@@ -86,9 +86,13 @@ final class SpeculativeSplit {
     let shared = SharedBlocks(blocks: blocks, scanners: scanners, bytes: bytes)
     let bounds = starts
     let work: @Sendable (Int) -> Void = { k in
+      // Filled on the thread's own stack and moved back: the blocks lie side by side in memory,
+      // and counters written on every row must not share a cache line with another thread's.
+      var block = (shared.blocks + k).move()
       parser.parse(
         shared.bytes, from: bounds[k], limit: bounds[k + 1], end: n, atEndOfFile: eof,
-        fileOffset: fileOffset, scanner: shared.scanners[k], into: &shared.blocks[k])
+        fileOffset: fileOffset, scanner: shared.scanners[k], into: &block)
+      (shared.blocks + k).initialize(to: block)
     }
     if parallel {
       DispatchQueue.concurrentPerform(iterations: count, execute: work)
