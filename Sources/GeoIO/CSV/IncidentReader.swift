@@ -223,51 +223,36 @@ private struct RowReader {
     fileMonths.removeAll()
     var offset = scanner.offset
     var line = scanner.line
-    let blocks = plan.blocks
-    let planned = plan.blockBytes * blocks
-    let window = try FileWindow(file: file, capacity: planned)
-    let split = SpeculativeSplit(
-      count: blocks, file: file, maxRecordBytes: plan.maxRecordBytes, parallel: plan.threads > 1)
+    let pipeline = try WindowPipeline(file: file, plan: plan)
+    var capacity = pipeline.plannedCapacity
 
     reading: while true {
-      try window.load(from: offset, slices: plan.threads > 1 ? blocks : 1)
-      let consumed: Int
-      let newlines: Int
-      let stop: IncidentBlock.Stop
-      if let decision {
-        let parser = IncidentBlockParser(
-          file: file, mapping: mapping, strict: options.strict, crs: decision.crs)
-        let base = line
-        (consumed, newlines, stop) = try split.parse(window, fileOffset: offset, parser: parser) {
-          (block: IncidentBlock, lineOffset: Int) throws(InputError) in
-          try merge(block, file: file, line: base + lineOffset, body: body)
-        }
-      } else {
-        // Until the CRS is decided, one thread: the rows after the sample are range-checked.
-        let parser = IncidentBlockParser(
-          file: file, mapping: mapping, strict: options.strict, crs: nil)
-        let block = split.parseWhole(
-          window.bytes, count: window.count, atEndOfFile: window.atEndOfFile, fileOffset: offset,
-          rowLimit: IncidentReader.crsSampleRows - rowsWithLocation, parser: parser)
-        try merge(block, file: file, line: line, body: body)
-        (consumed, newlines, stop) = (block.end, block.newlines, block.stop)
-        if case .rowLimit = stop { try decideCRS(body: body) }
+      // Until the CRS is decided, one thread: the rows after the sample are range-checked.
+      let rowLimit = decision == nil ? IncidentReader.crsSampleRows - rowsWithLocation : .max
+      let parser = IncidentBlockParser(
+        file: file, mapping: mapping, strict: options.strict, crs: decision?.crs)
+      let window = try pipeline.parse(
+        at: offset, capacity: capacity, parser: parser, rowLimit: rowLimit)
+      let parsed = window.parsed
+      for (block, lineOffset) in parsed.accepted {
+        try merge(window.split.block(block), file: file, line: line + lineOffset, body: body)
       }
-      offset += consumed
-      line += newlines
+      if case .rowLimit = parsed.stop { try decideCRS(body: body) }
+      offset += parsed.consumed
+      line += parsed.newlines
       // A window widened for a long record goes back to the plan's size once it is passed.
-      if consumed > 0 && window.capacity > planned { window.resize(to: planned) }
-      switch stop {
+      capacity = pipeline.plannedCapacity
+      switch parsed.stop {
       case .endOfFile: break reading
-      case .limit where window.atEndOfFile && consumed == window.count: break reading
-      case .needMore where consumed == 0:
+      case .limit where window.atEndOfFile && parsed.consumed == window.count: break reading
+      case .needMore where parsed.consumed == 0:
         // The first record is longer than the window: widen it. The record scanner reports a
         // record over the limit once it sees `maxRecordBytes + 1` of its bytes.
         guard window.capacity <= plan.maxRecordBytes else {
           throw CSVRecordScanner(file: file, maxRecordBytes: plan.maxRecordBytes)
             .recordTooLong(line: line)
         }
-        window.resize(to: min(2 * window.capacity, plan.maxRecordBytes + 1))
+        capacity = min(2 * window.capacity, plan.maxRecordBytes + 1)
       default: continue
       }
     }

@@ -51,27 +51,42 @@ final class SpeculativeSplit {
     blocks.deallocate()
   }
 
-  /// Parses `bytes[0..<n]` whole on the calling thread (see `IncidentBlockParser.parse`).
+  /// What parsing a window found: which blocks hold its records, in file order.
+  struct Parsed {
+    /// The bytes consumed: the start of the first record not in an accepted block.
+    var consumed: Int
+    /// The LF bytes in the consumed bytes.
+    var newlines: Int
+    /// Why the last accepted block stopped.
+    var stop: IncidentBlock.Stop
+    /// The accepted blocks in file order, each with the LF count from the window's start to its
+    /// start (to number its lines).
+    var accepted: [(block: Int, lineOffset: Int)]
+  }
+
+  /// Block `k` as the last parse left it.
+  func block(_ k: Int) -> IncidentBlock { blocks[k] }
+
+  /// Parses `bytes[0..<n]` whole, in one block, on the calling thread (see
+  /// `IncidentBlockParser.parse`).
   func parseWhole(
     _ bytes: UnsafePointer<UInt8>, count n: Int, atEndOfFile: Bool, fileOffset: Int,
     rowLimit: Int, parser: IncidentBlockParser
-  ) -> IncidentBlock {
+  ) -> Parsed {
     parser.parse(
       bytes, from: 0, limit: n, end: n, atEndOfFile: atEndOfFile, fileOffset: fileOffset,
       rowLimit: rowLimit, scanner: scanners[0], into: &blocks[0])
-    return blocks[0]
+    return Parsed(
+      consumed: blocks[0].end, newlines: blocks[0].newlines, stop: blocks[0].stop,
+      accepted: [(0, 0)])
   }
 
   /// Parses `window`'s bytes (which start at file offset `fileOffset`, on a record boundary) with
-  /// `parser`, and calls `accept` with each block in file order and the LF count from the
-  /// window's start to the block's start.
-  /// - Returns: the bytes consumed (the start of the first record not handed over), the LF bytes
-  ///   in them, and why the last accepted block stopped.
-  /// - Throws: what `accept` throws.
-  func parse(
-    _ window: FileWindow, fileOffset: Int, parser: IncidentBlockParser,
-    accept: (IncidentBlock, Int) throws(InputError) -> Void
-  ) throws(InputError) -> (consumed: Int, newlines: Int, stop: IncidentBlock.Stop) {
+  /// `parser`, in blocks on several threads, and checks the blocks in file order (re-parsing
+  /// those whose guessed start was wrong).
+  /// - Returns: the accepted blocks, in file order; read them with `block(_:)` before the next
+  ///   parse.
+  func parse(_ window: FileWindow, fileOffset: Int, parser: IncidentBlockParser) -> Parsed {
     let n = window.count
     let eof = window.atEndOfFile
     let bytes = UnsafePointer(window.bytes)
@@ -100,26 +115,23 @@ final class SpeculativeSplit {
       for k in 0..<count { work(k) }
     }
 
-    var position = 0
-    var newlines = 0
-    var stop = IncidentBlock.Stop.limit
+    var parsed = Parsed(consumed: 0, newlines: 0, stop: .limit, accepted: [])
     for k in 0..<count {
       let limit = starts[k + 1]
-      if position >= limit && k > 0 { continue }
-      if blocks[k].start != position {
+      if parsed.consumed >= limit && k > 0 { continue }
+      if blocks[k].start != parsed.consumed {
         parser.parse(
-          bytes, from: position, limit: limit, end: n, atEndOfFile: eof, fileOffset: fileOffset,
-          scanner: scanners[k], into: &blocks[k])
+          bytes, from: parsed.consumed, limit: limit, end: n, atEndOfFile: eof,
+          fileOffset: fileOffset, scanner: scanners[k], into: &blocks[k])
       }
-      let block = blocks[k]
-      try accept(block, newlines)
-      position = block.end
-      newlines += block.newlines
-      stop = block.stop
-      if case .limit = stop { continue }
+      parsed.accepted.append((k, parsed.newlines))
+      parsed.consumed = blocks[k].end
+      parsed.newlines += blocks[k].newlines
+      parsed.stop = blocks[k].stop
+      if case .limit = parsed.stop { continue }
       break
     }
-    return (position, newlines, stop)
+    return parsed
   }
 
   /// The position after the first LF in `bytes[from..<end]`, or `end` if there is none.
