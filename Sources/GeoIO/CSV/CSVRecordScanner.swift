@@ -36,8 +36,8 @@ final class CSVRecordScanner {
   let file: String
   let maxRecordBytes: Int
 
-  private var bounds: UnsafeMutablePointer<Int32>
-  private var boundsCapacity: Int
+  private(set) var bounds: UnsafeMutablePointer<Int32>
+  private(set) var boundsCapacity: Int
   /// Unescaped copies of records with doubled quotes or text after a closing quote.
   private var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity: Int
@@ -214,74 +214,125 @@ final class CSVRecordScanner {
   }
 
   /// The fast path for the common record: one without quotes that ends with LF or CRLF within the
-  /// bytes. Eight bytes at a time, it finds every comma and the line end from exact masks, so the
-  /// search for one field's end does not wait for the previous one's (most records are found in
-  /// one pass with few branches). Returns the field count (bounds written) and the position after
-  /// the line end, or nil, having decided nothing, when it meets a quote, a CR not followed by LF,
-  /// or the end of the bytes: the general loop then scans the record from its start.
+  /// bytes. Sixteen bytes at a time (then eight), it finds every comma and the line end from exact
+  /// masks (0x80 in each byte that is a comma, or a LF, CR or quote), so the search for one field's
+  /// end does not wait for the previous one's. Returns the field count (bounds written) and the
+  /// position after the line end, or nil, having decided nothing, when it meets a quote, a CR not
+  /// followed by LF, or the end of the bytes: the general loop then scans the record from its start.
   @inline(__always)
   private func scanPlain(_ b: UnsafePointer<UInt8>, from start: Int, end e: Int, line: Int)
     throws(InputError) -> (fields: Int, next: Int)?
   {
     let raw = UnsafeRawPointer(b)
-    var fieldBounds = bounds
-    var capacity = boundsCapacity
-    var fieldCount = 0
-    var fieldStart = start
+    var fields = PlainFields(bounds: bounds, capacity: boundsCapacity)
     var i = start
-    while i + 8 <= e {
+    #if _endian(little)
+      // Lane k of a 16-byte vector is the byte at i + k; as two little-endian words, byte k is
+      // bits 8k…8k+7, so the word masks read like the 8-byte ones below.
+      let zero = SIMD16<UInt8>(repeating: 0)
+      while i &+ 16 <= e {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        let commaLanes = zero.replacing(with: 0x80, where: v .== SIMD16(repeating: CSVRecordScanner.comma))
+        let stopLanes = zero.replacing(
+          with: 0x80,
+          where: v .== SIMD16(repeating: CSVRecordScanner.lineFeed)
+            .| (v .== SIMD16(repeating: CSVRecordScanner.carriageReturn))
+            .| (v .== SIMD16(repeating: CSVRecordScanner.quote)))
+        let commas = unsafeBitCast(commaLanes, to: SIMD2<UInt64>.self)
+        let stops = unsafeBitCast(stopLanes, to: SIMD2<UInt64>.self)
+        for half in 0..<2 {
+          let at = i &+ 8 &* half
+          switch try fields.word(commas: commas[half], stops: stops[half], at: at, start: start, line: line, self) {
+          case .goOn: continue
+          case .stop(let p): return finish(b, fields, stop: at &+ p, start: start, end: e, line: line)
+          }
+        }
+        i &+= 16
+      }
+    #endif
+    while i &+ 8 <= e {
       let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      var commas = CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.comma)
-      // LF, CR and `"` are below 0x23; so are space, tab and `!`, which are data.
-      var stops = CSVRecordScanner.bytes(of: word, below: 0x23)
-      var stop = -1
-      while stops != 0 {
-        let p = stops.trailingZeroBitCount >> 3
-        let c = b[i + p]
-        if c == CSVRecordScanner.lineFeed || c == CSVRecordScanner.carriageReturn
-          || c == CSVRecordScanner.quote
-        {
-          stop = p
-          break
-        }
-        stops &= stops - 1
+      let commas = CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.comma)
+      let stops =
+        CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.lineFeed)
+        | CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.carriageReturn)
+        | CSVRecordScanner.bytes(of: word, equalTo: CSVRecordScanner.quote)
+      switch try fields.word(commas: commas, stops: stops, at: i, start: start, line: line, self) {
+      case .goOn: i &+= 8
+      case .stop(let p): return finish(b, fields, stop: i &+ p, start: start, end: e, line: line)
       }
-      if stop >= 0 { commas &= (1 << (8 * UInt64(stop))) &- 1 }
-      while commas != 0 {
-        let p = commas.trailingZeroBitCount >> 3
-        if fieldCount == capacity {
-          try growBounds(line: line)
-          fieldBounds = bounds
-          capacity = boundsCapacity
-        }
-        fieldBounds[2 * fieldCount] = Int32(truncatingIfNeeded: fieldStart - start)
-        fieldBounds[2 * fieldCount + 1] = Int32(truncatingIfNeeded: i + p - start)
-        fieldCount += 1
-        fieldStart = i + p + 1
-        commas &= commas - 1
-      }
-      if stop < 0 {
-        i += 8
-        continue
-      }
-      let at = i + stop
-      let next: Int
-      switch b[at] {
-      case CSVRecordScanner.lineFeed: next = at + 1
-      case CSVRecordScanner.carriageReturn:
-        guard at + 1 < e && b[at + 1] == CSVRecordScanner.lineFeed else { return nil }
-        next = at + 2
-      default: return nil
-      }
-      if fieldCount == capacity {
-        try growBounds(line: line)
-        fieldBounds = bounds
-      }
-      fieldBounds[2 * fieldCount] = Int32(truncatingIfNeeded: fieldStart - start)
-      fieldBounds[2 * fieldCount + 1] = Int32(truncatingIfNeeded: at - start)
-      return (fieldCount + 1, next)
     }
     return nil
+  }
+
+  /// The end of a plain record at `stop` (a LF, CR or quote): the last field's bounds and the
+  /// position after the line end, or nil for a quote or a CR not followed by LF.
+  @inline(__always)
+  private func finish(
+    _ b: UnsafePointer<UInt8>, _ fields: PlainFields, stop: Int, start: Int, end e: Int, line: Int
+  ) -> (fields: Int, next: Int)? {
+    let next: Int
+    switch b[stop] {
+    case CSVRecordScanner.lineFeed: next = stop &+ 1
+    case CSVRecordScanner.carriageReturn:
+      guard stop &+ 1 < e && b[stop &+ 1] == CSVRecordScanner.lineFeed else { return nil }
+      next = stop &+ 2
+    default: return nil
+    }
+    // `word` left room for this last field (it grows the bounds before they fill).
+    let slot = fields.bounds.advanced(by: fields.count &<< 1)
+    slot[0] = fields.fieldStart
+    slot[1] = Int32(truncatingIfNeeded: stop &- start)
+    return (fields.count &+ 1, next)
+  }
+
+  /// The fields found so far by `scanPlain`: bounds as offsets from the record's start (a record
+  /// is at most `maxRecordBytes`, so they fit in Int32; the arithmetic wraps, since nothing here
+  /// can overflow).
+  private struct PlainFields {
+    var bounds: UnsafeMutablePointer<Int32>
+    var capacity: Int
+    var count = 0
+    var fieldStart: Int32 = 0
+
+    init(bounds: UnsafeMutablePointer<Int32>, capacity: Int) {
+      self.bounds = bounds
+      self.capacity = capacity
+    }
+
+    enum Step {
+      case goOn
+      /// The first LF, CR or quote is at this byte of the word.
+      case stop(Int)
+    }
+
+    /// Records the commas of the 8 bytes at `at` (masks with 0x80 in the bytes that are commas,
+    /// and in those that are a LF, CR or quote), up to the first stop. Keeps room for one more
+    /// field than it records.
+    @inline(__always)
+    mutating func word(
+      commas: UInt64, stops: UInt64, at: Int, start: Int, line: Int, _ scanner: CSVRecordScanner
+    ) throws(InputError) -> Step {
+      var commas = commas
+      let stop = stops == 0 ? 8 : stops.trailingZeroBitCount &>> 3
+      if stops != 0 { commas &= (1 << UInt64(truncatingIfNeeded: stop &<< 3)) &- 1 }
+      let offset = Int32(truncatingIfNeeded: at &- start)
+      while commas != 0 {
+        if count &+ 1 >= capacity {
+          try scanner.growBounds(line: line)
+          bounds = scanner.bounds
+          capacity = scanner.boundsCapacity
+        }
+        let end = offset &+ Int32(truncatingIfNeeded: commas.trailingZeroBitCount &>> 3)
+        let slot = bounds.advanced(by: count &<< 1)
+        slot[0] = fieldStart
+        slot[1] = end
+        count &+= 1
+        fieldStart = end &+ 1
+        commas &= commas &- 1
+      }
+      return stops == 0 ? .goOn : .stop(stop)
+    }
   }
 
   /// 0x80 in each byte of `word` equal to `byte`, 0 elsewhere (exact: no borrow between bytes).
@@ -376,7 +427,7 @@ final class CSVRecordScanner {
         "a record longer than \(maxRecordBytes) bytes (the limit); is this a CSV file?"))
   }
 
-  private func growBounds(line: Int) throws(InputError) {
+  func growBounds(line: Int) throws(InputError) {
     guard boundsCapacity < CSVRecordScanner.maxFields else {
       throw InputError(
         file: file, line: line,

@@ -220,6 +220,9 @@ struct IncidentBlockParser: Sendable {
   /// `bytes` without leading and trailing spaces and tabs.
   @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let first = bytes.first, let last = bytes.last,
+      first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+    else { return bytes }
     var from = 0
     var to = bytes.count
     while from < to && (bytes[from] == 0x20 || bytes[from] == 0x09) { from += 1 }
