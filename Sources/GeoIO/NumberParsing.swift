@@ -24,10 +24,54 @@ enum NumberParsing {
 
   /// The number written in `bytes`, or nil if `bytes` is not exactly one number.
   /// Values beyond the range of `Double` come back as ±infinity (callers check `isFinite`).
+  ///
+  /// The common case (plain digits with a point, no exponent, within the fast path) is handled
+  /// here, small enough to inline; anything else goes to `general`.
   /// - Complexity: O(length); one multiplication or division for up to 19 digits of which the
   ///   significant ones form an integer of at most 2⁵³ and a power of ten within ±22.
   @inline(__always)
   static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let start = bytes.baseAddress, bytes.count > 0, bytes.count <= 19 else {
+      return general(bytes)
+    }
+    let end = start + bytes.count
+    var p = start
+    let negative = p.pointee == UInt8(ascii: "-")
+    if negative { p += 1 }
+    var mantissa: UInt64 = 0
+    let integerStart = p
+    while p < end {
+      let digit = p.pointee &- 48
+      if digit >= 10 { break }
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      p += 1
+    }
+    var digits = p - integerStart
+    var scale = 0
+    if p < end && p.pointee == UInt8(ascii: ".") {
+      p += 1
+      let fractionStart = p
+      while p < end {
+        let digit = p.pointee &- 48
+        if digit >= 10 { break }
+        mantissa = mantissa &* 10 &+ UInt64(digit)
+        p += 1
+      }
+      scale = p - fractionStart
+      digits &+= scale
+    }
+    // At most 19 bytes, so at most 19 digits: the mantissa did not overflow.
+    guard p == end, digits > 0, mantissa != 0, mantissa <= 1 << 53, scale <= 22 else {
+      return general(bytes)
+    }
+    // Both operands are exact doubles, so IEEE arithmetic rounds the one operation correctly.
+    let value = Double(mantissa) / powersOfTen[scale]
+    return negative ? -value : value
+  }
+
+  /// Every form `double` accepts, including the fast one: signs, exponents, long mantissas.
+  @inline(never)
+  private static func general(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     let n = bytes.count
     guard n > 0, let p = bytes.baseAddress else { return nil }
     var i = 0
@@ -82,7 +126,6 @@ enum NumberParsing {
     if digits > 19 { return slowPath(bytes) }
     if mantissa == 0 { return negative ? -0.0 : 0.0 }
     if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-      // Both operands are exact doubles, so IEEE arithmetic rounds the one operation correctly.
       let m = Double(mantissa)
       let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
       return negative ? -value : value
