@@ -178,18 +178,15 @@ struct AutocorrelationOptions {
     if !incidentSpecs.isEmpty {
       let files = try IncidentSources.expand(incidentSpecs)
       inputs += files
-      var table: IncidentTable?
-      var filtered = IncidentFilter.Outcome()
-      let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-        let (kept, outcome) = filter.apply(to: chunk)
-        filtered.add(outcome)
-        if table == nil { table = kept } else { table?.append(contentsOf: kept) }
-      }
+      // One table, read whole (no chunk to append), then filtered once.
+      let (read, report) = try IncidentReader.read(files: files, options: columns)
+      let (table, filtered) = filter.apply(to: read)
       readReport = report
       notes += report.problems.map(\.description)
-      guard var incidents = table, incidents.count > 0 else {
+      guard table.count > 0 else {
         throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to analyse"))
       }
+      var incidents = table
       let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
       guard let transform = CoordinateTransform(from: incidents.crs, to: target) else {
         throw InputError(
@@ -212,7 +209,7 @@ struct AutocorrelationOptions {
     let rule = neighbourRule
     var cellSize = cell
     if automaticCell {
-      let box = extent ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let box = extent ?? BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) })
       let size = Self.automaticCellSize(box)
       guard size > 0 else {
         throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
@@ -225,7 +222,7 @@ struct AutocorrelationOptions {
       // overflow Int, or give billions of cells to walk before the limit below is reached.
       let span =
         extent ?? layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
-        ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+        ?? BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) })
       let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
       guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
         throw UsageError(
@@ -235,7 +232,7 @@ struct AutocorrelationOptions {
       let index = layer.map { PolygonIndex(areas: $0.geometries) }
       let layout = CellLayout(
         cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox,
-        pointBounds: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }),
+        pointBounds: BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) }),
         inside: index.map { index in { index.firstContaining($0) != nil } })
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex {

@@ -103,14 +103,9 @@ struct DensityCommand: HotspotCommand {
     let layer = try areasFile.map { file throws in try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil) }
     // Read every incident (density needs them all), filtered, in the source CRS.
     let files = try IncidentSources.expand(incidentSpecs)
-    var incidents: IncidentTable?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: columns) { chunk in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
-    }
-    guard var table = incidents, table.count > 0 else {
+    let (read, report) = try IncidentReader.read(files: files, options: columns)
+    var (table, filtered) = filter.apply(to: read)
+    guard table.count > 0 else {
       throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to map"))
     }
     let working = layer?.working ?? WorkingCRS.forData(in: table.crs, bounds: table.boundingBox)
