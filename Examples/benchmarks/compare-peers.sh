@@ -1,44 +1,49 @@
 #!/usr/bin/env bash
-# compare-peers.sh: counting incidents per ward, Hotspot beside the tools analysts use today.
+# compare-peers.sh: the `hotspot` command line beside the tools analysts use today, on the same
+# files, whole process against whole process, and the ratios against the speed goals (issue 10).
 #
-# What it does, in order:
-#   1. builds `hotspot-bench` in release;
-#   2. runs its binning scenarios (polygon index builds, in-memory binning, the 1,000,000
-#      conformance points checked exactly against ../shared/conformance/counts_wards_1m.csv);
-#   3. for each size (1m, 10m): runs the bench's end-to-end scenario "read and count N CSV rows into
-#      60 wards" (read the GeoJSON, build the index, stream the CSV, tally) and "stream N conformance
-#      CSV rows" (reading alone), each in a process of its own under /usr/bin/time -v;
-#   4. runs the peers on the same files, REPS whole-process runs each under /usr/bin/time -v:
-#      shapely 2 (pip_shapely.py --method bbox-mt --threads 2), DuckDB spatial (pip_duckdb.py, mode
-#      $DUCKDB_MODE, by default `tiled`, its fastest here) and the C floor (c/csvscan.c parse,
-#      gcc -O3 -march=native);
-#   5. checks that Hotspot's counts equal shapely's and DuckDB's, ward by ward;
-#   6. prints the medians and the ratios against the issue's goals (counting 10,000,000 points in at
-#      most 1/5 of shapely's time and within 3x of the C floor; peak memory at most 1/3 of shapely's).
+# What runs (every command REPS times under /usr/bin/time -v; the median wall time and the median
+# peak RSS are kept; all runs of one task are interleaved, so a busy machine slows both sides):
+#   count    hotspot count --areas wards --incidents points_N --format csv (to stdout, no output
+#            file, so no provenance checksums), N = 1m and 10m
+#            vs shapely 2 (pip_shapely.py --method bbox-mt --threads 2) and the C floor for reading
+#            the file (c/csvscan.c parse, gcc -O3 -march=native: its own timer and its wall time);
+#            the counts are checked ward by ward against shapely's.
+#   density  hotspot density --incidents points_1m --areas wards --cell 50m --bandwidth 500m
+#            --output density.asc (exact quartic, ESRI ASCII grid, provenance with SHA-256s)
+#            vs KDEpy FFTKDE, quartic only (kde_kdepy.py --kernels biweight; the same 50 m grid,
+#            approximate) and, with EXACT=1, the exact numpy stamping (kde_exact_numpy.py).
+#   gistar   hotspot gistar --incidents points_1m --cell 250m --extent <the peers' fishnet>
+#            --neighbours distance:750m --output gistar.csv, analytic (hotspot's default) and with
+#            --permutations $PERMUTATIONS, vs esda (gistar_esda.py: wards and fishnet, 999
+#            conditional permutations on each, numba compilation included).
+#   moran    the same with hotspot moran --format json, vs esda (moran_esda.py: wards and fishnet,
+#            999 permutations, row-standardised and binary).
+#   map      hotspot map --areas wards --incidents points_1m --output map.svg (counts the points
+#            itself, then draws) vs geopandas + matplotlib (svg_geopandas.py, drawing the counts
+#            shapely wrote); the SVG sizes are reported too.
+# Then it prints the medians and each goal's ratio.
 #
-# Hotspot has no `count` command yet, so its figure is the bench's in-process median of the
-# end-to-end scenario (warm file cache, binary already loaded), NOT a whole-process time; the peers'
-# figures are whole-process wall times (interpreter start-up and imports included). Hotspot's peak
-# RSS is that of the whole bench process running that one scenario (warm-up and repeats included).
-#
-# Usage:   Examples/benchmarks/compare-peers.sh            (from anywhere; takes a few minutes)
-# Needs:   the generated county in $HOTSPOT_BENCH_DATA (default /tmp/hotspot-data), with
-#          points_10m.csv for the 10m size:
-#            python3 -m venv /tmp/genvenv && /tmp/genvenv/bin/pip install -r ../shared/conformance/requirements-gen.txt
-#            /tmp/genvenv/bin/python ../shared/conformance/gen.py --out /tmp/hotspot-data --with-10m
-#          the peers' venv at $PEERS_PY (default /tmp/peers/bin/python):
-#            python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r ../shared/peers/requirements-peers.txt
-#          gcc, and GNU time at /usr/bin/time.
+# Usage:   Examples/benchmarks/compare-peers.sh        (from anywhere; 10 to 20 minutes)
+#          TASKS="count density" REPS=5 Examples/benchmarks/compare-peers.sh
+# Needs:   - Swift 6 (to build hotspot in release), gcc, GNU time at /usr/bin/time, awk;
+#          - the generated county in $HOTSPOT_BENCH_DATA (default /tmp/hotspot-data): wards.geojson,
+#            points_1m.csv, and points_10m.csv for the 10m count:
+#              python3 -m venv /tmp/genvenv && /tmp/genvenv/bin/pip install -r ../shared/conformance/requirements-gen.txt
+#              /tmp/genvenv/bin/python ../shared/conformance/gen.py --out /tmp/hotspot-data --with-10m
+#          - the peers' venv at $PEERS_PY (default /tmp/peers/bin/python):
+#              python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r ../shared/peers/requirements-peers.txt
 # Environment (all optional):
-#   HOTSPOT_BENCH_DATA  generated data folder            (/tmp/hotspot-data)
-#   HOTSPOT_SHARED      the shared folder                (<package>/../shared)
-#   PEERS_PY            python of the peers' venv        (/tmp/peers/bin/python)
-#   REPS                whole-process runs per peer      (3)
-#   SIZES               sizes to compare                 ("1m 10m")
-#   DUCKDB_MODE         twophase | onequery | tiled      (tiled)
-#   SCRATCH_PATH        swift build scratch path         (<package>/.build)
-#   OUT                 where outputs and logs go        (/tmp/hotspot-compare)
-#   SKIP_BINNING=1      skip step 2
+#   HOTSPOT_BENCH_DATA  generated data folder                  (/tmp/hotspot-data)
+#   HOTSPOT_SHARED      the shared folder with peers/          (<package>/../shared)
+#   PEERS_PY            python of the peers' venv              (/tmp/peers/bin/python)
+#   REPS                whole-process runs per command         (3)
+#   TASKS               tasks to run                           ("count density gistar moran map")
+#   SIZES               count sizes                            ("1m 10m")
+#   PERMUTATIONS        hotspot's permutations in the second gistar/moran run (999, as esda)
+#   EXACT=1             also time the exact numpy KDE          (off: about 15 s a run)
+#   SCRATCH_PATH        swift build scratch path               (<package>/.build)
+#   OUT                 where outputs and logs go              (/tmp/hotspot-compare)
 # Never run by the tests: it takes minutes and needs data and tools from outside the package.
 
 set -euo pipefail
@@ -49,111 +54,189 @@ SHARED="${HOTSPOT_SHARED:-$ROOT/../shared}"
 PEERS="$SHARED/peers"
 PEERS_PY="${PEERS_PY:-/tmp/peers/bin/python}"
 REPS="${REPS:-3}"
+TASKS="${TASKS:-count density gistar moran map}"
 SIZES="${SIZES:-1m 10m}"
-DUCKDB_MODE="${DUCKDB_MODE:-tiled}"
+PERMUTATIONS="${PERMUTATIONS:-999}"
 SCRATCH_PATH="${SCRATCH_PATH:-$ROOT/.build}"
 OUT="${OUT:-/tmp/hotspot-compare}"
-BENCH_OUT="${TMPDIR:-/tmp}"
-BENCH_OUT="${BENCH_OUT%/}/hotspot-bench"   # where hotspot-bench writes its counts
 WARDS="$DATA/wards.geojson"
+P1M="$DATA/points_1m.csv"
 
 die() { echo "compare-peers: $*" >&2; exit 1; }
-[[ -f "$WARDS" ]] || die "$WARDS is absent: make the data with $SHARED/conformance/gen.py --out $DATA"
+[[ -f "$WARDS" && -f "$P1M" ]] || die "$WARDS or $P1M is absent: make the data with $SHARED/conformance/gen.py --out $DATA"
 [[ -x "$PEERS_PY" ]] || die "$PEERS_PY is absent: python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r $PEERS/requirements-peers.txt"
 [[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is needed for wall time and peak memory"
 command -v gcc >/dev/null || die "gcc is needed for the C floor (csvscan.c)"
 mkdir -p "$OUT"
+LOG="$OUT/medians.txt"
+: > "$LOG"
 
-rows_of() { case "$1" in 1m) echo 1000000 ;; 10m) echo 10000000 ;; *) die "unknown size $1" ;; esac; }
-grouped() { case "$1" in 1m) echo 1,000,000 ;; 10m) echo 10,000,000 ;; esac; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 # Wall seconds and peak RSS (MB) from a /usr/bin/time -v log.
 wall_of() {
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
     for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
 }
 rss_of() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
-# The median column of a hotspot-bench row whose name starts with $2, from the output file $1.
-bench_median() { grep -F -- "$2" "$1" | head -1 | cut -c77- | awk '{ sub(/s$/, "", $1); print $1 }'; }
 
-echo "== 1. build hotspot-bench (release)"
-(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product hotspot-bench 2>&1 | tail -1)
-BENCH="$SCRATCH_PATH/release/hotspot-bench"
-export HOTSPOT_BENCH_DATA="$DATA"
+# run NAME REP CMD...: one run of CMD under /usr/bin/time -v (stdout to $OUT/NAME.out); appends
+# "wall rss" to $OUT/NAME.runs. Fails loudly if the command fails.
+run() {
+  local name="$1" rep="$2"; shift 2
+  if ! /usr/bin/time -v "$@" > "$OUT/$name.out" 2> "$OUT/$name.$rep.time"; then
+    tail -5 "$OUT/$name.$rep.time" >&2
+    die "$name failed (see $OUT/$name.$rep.time)"
+  fi
+  echo "$(wall_of "$OUT/$name.$rep.time") $(rss_of "$OUT/$name.$rep.time")" >> "$OUT/$name.runs"
+}
+start() { for name in "$@"; do : > "$OUT/$name.runs"; done; }
+# Median wall seconds / peak MB of a task's runs, recorded in $LOG as "NAME wall rss".
+record() {
+  local name="$1" walls rsses
+  walls="$(awk '{ print $1 }' "$OUT/$name.runs")"; rsses="$(awk '{ print $2 }' "$OUT/$name.runs")"
+  # shellcheck disable=SC2086
+  echo "$name $(median $walls) $(median $rsses)" >> "$LOG"
+}
+wall() { awk -v n="$1" '$1 == n { print $2 }' "$LOG"; }
+rss() { awk -v n="$1" '$1 == n { print $3 }' "$LOG"; }
 
-if [[ "${SKIP_BINNING:-0}" != 1 ]]; then
-  echo; echo "== 2. binning scenarios (in-process medians)"
-  (cd "$ROOT" && "$BENCH" "polygon index" "bin ") | tee "$OUT/bench-binning.txt"
-fi
+# ---------------------------------------------------------------------------------------------
+# Build
 
+echo "== building hotspot (release) and the C floor"
+(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product hotspot 2>&1 | tail -1)
+HOTSPOT="$SCRATCH_PATH/release/hotspot"
 CSVSCAN="$OUT/csvscan"
 gcc -O3 -march=native -o "$CSVSCAN" "$PEERS/c/csvscan.c"
+# The peers' 250 m fishnet: the wards' bounds snapped outward to whole cells (common.grid_spec).
+EXTENT="$(cd "$PEERS" && "$PEERS_PY" -c '
+from common import grid_spec, polygons_bounds
+g = grid_spec(polygons_bounds("'"$WARDS"'"), 250.0)
+print("%d,%d,%d,%d" % (g["x0"], g["y0"], g["x0"] + g["nx"] * 250, g["y0"] + g["ny"] * 250))')"
+echo "   fishnet extent $EXTENT; $REPS runs of each command; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-declare -A H_T H_RSS R_T S_T S_RSS D_T D_RSS C_T C_RSS C_COMPUTE
-for s in $SIZES; do
-  P="$DATA/points_$s.csv"
-  if [[ ! -f "$P" ]]; then echo "skip $s: $P is absent (gen.py --with-10m makes points_10m.csv)"; continue; fi
-  n="$(grouped "$s")"
-  echo; echo "== 3. hotspot, $n rows (in-process median of the bench's runs; RSS of the whole process)"
-  runs=5; [[ "$s" == 10m ]] && runs=3
-  (cd "$ROOT" && /usr/bin/time -v "$BENCH" "read and count $n CSV rows" > "$OUT/hotspot-count-$s.txt" 2> "$OUT/hotspot-count-$s.time")
-  cat "$OUT/hotspot-count-$s.txt"
-  H_T[$s]="$(bench_median "$OUT/hotspot-count-$s.txt" "read and count $n")"
-  H_RSS[$s]="$(rss_of "$OUT/hotspot-count-$s.time")"
-  (cd "$ROOT" && "$BENCH" "stream $n conformance CSV rows" > "$OUT/hotspot-read-$s.txt")
-  cat "$OUT/hotspot-read-$s.txt" | tail -1
-  R_T[$s]="$(bench_median "$OUT/hotspot-read-$s.txt" "stream $n conformance")"
-  [[ -n "${H_T[$s]}" ]] || die "the bench printed no end-to-end figure for $s (see $OUT/hotspot-count-$s.txt)"
+has() { [[ " $TASKS " == *" $1 "* ]]; }
 
-  echo "== 4. peers, $n rows, $REPS whole-process runs each"
-  st=(); sr=(); dt=(); dr=(); ct=(); cr=(); cc=()
-  for rep in $(seq "$REPS"); do
-    (cd "$PEERS" && /usr/bin/time -v "$PEERS_PY" pip_shapely.py "$WARDS" "$P" "$OUT/shapely_$s.csv" \
-      --method bbox-mt --threads 2 > "$OUT/shapely-$s-$rep.txt" 2> "$OUT/shapely-$s-$rep.time")
-    st+=("$(wall_of "$OUT/shapely-$s-$rep.time")"); sr+=("$(rss_of "$OUT/shapely-$s-$rep.time")")
-    (cd "$PEERS" && /usr/bin/time -v "$PEERS_PY" pip_duckdb.py "$WARDS" "$P" "$OUT/duckdb_$s.csv" \
-      --mode "$DUCKDB_MODE" > "$OUT/duckdb-$s-$rep.txt" 2> "$OUT/duckdb-$s-$rep.time")
-    dt+=("$(wall_of "$OUT/duckdb-$s-$rep.time")"); dr+=("$(rss_of "$OUT/duckdb-$s-$rep.time")")
-    /usr/bin/time -v "$CSVSCAN" parse "$P" > "$OUT/csvscan-$s-$rep.txt" 2> "$OUT/csvscan-$s-$rep.time"
-    ct+=("$(wall_of "$OUT/csvscan-$s-$rep.time")"); cr+=("$(rss_of "$OUT/csvscan-$s-$rep.time")")
-    cc+=("$(sed -n 's/.*"compute_s": \([0-9.]*\).*/\1/p' "$OUT/csvscan-$s-$rep.txt")")
-    echo "  run $rep: shapely ${st[-1]} s ${sr[-1]} MB; duckdb ${dt[-1]} s ${dr[-1]} MB; csvscan ${ct[-1]} s"
-  done
-  S_T[$s]="$(median "${st[@]}")"; S_RSS[$s]="$(median "${sr[@]}")"
-  D_T[$s]="$(median "${dt[@]}")"; D_RSS[$s]="$(median "${dr[@]}")"
-  C_T[$s]="$(median "${ct[@]}")"; C_RSS[$s]="$(median "${cr[@]}")"; C_COMPUTE[$s]="$(median "${cc[@]}")"
+# ---------------------------------------------------------------------------------------------
+# count
 
-  echo "== 5. same counts?"
-  for peer in shapely duckdb; do
-    if cmp -s "$BENCH_OUT/counts_wards_$s.csv" "$OUT/${peer}_$s.csv"; then
-      echo "  hotspot = $peer, ward by ward"
+C_OWN=()
+if has count || has map; then
+  for s in $SIZES; do
+    P="$DATA/points_$s.csv"
+    [[ -f "$P" ]] || { echo "skip count $s: $P is absent (gen.py --with-10m makes points_10m.csv)"; continue; }
+    has count || [[ "$s" == 1m ]] || continue
+    echo "== count $s"
+    start "hotspot_count_$s" "shapely_count_$s" "csvscan_$s"
+    own=()
+    for rep in $(seq "$REPS"); do
+      run "hotspot_count_$s" "$rep" "$HOTSPOT" count --areas "$WARDS" --incidents "$P" --format csv
+      run "shapely_count_$s" "$rep" "$PEERS_PY" "$PEERS/pip_shapely.py" "$WARDS" "$P" "$OUT/shapely_$s.csv" \
+        --method bbox-mt --threads 2
+      run "csvscan_$s" "$rep" "$CSVSCAN" parse "$P"
+      own+=("$(sed -n 's/.*"compute_s": \([0-9.]*\).*/\1/p' "$OUT/csvscan_$s.out")")
+    done
+    for name in "hotspot_count_$s" "shapely_count_$s" "csvscan_$s"; do record "$name"; done
+    # shellcheck disable=SC2068
+    echo "csvscan_own_$s $(median ${own[@]}) 0" >> "$LOG"
+    # Same counts, ward by ward (hotspot's table: area_id first, count third).
+    tr -d '\r' < "$OUT/hotspot_count_$s.out" | awk -F, 'NR > 1 && $1 != "" { print $1 "," $3 }' | sort > "$OUT/hotspot_counts_$s.sorted"
+    tail -n +2 "$OUT/shapely_$s.csv" | sort > "$OUT/shapely_counts_$s.sorted"
+    if cmp -s "$OUT/hotspot_counts_$s.sorted" "$OUT/shapely_counts_$s.sorted"; then
+      echo "   counts: hotspot = shapely, ward by ward"
     else
-      echo "  hotspot and $peer DIFFER: diff $BENCH_OUT/counts_wards_$s.csv $OUT/${peer}_$s.csv"
+      echo "   counts DIFFER: diff $OUT/hotspot_counts_$s.sorted $OUT/shapely_counts_$s.sorted"
     fi
   done
+fi
+
+# ---------------------------------------------------------------------------------------------
+# density
+
+if has density; then
+  echo "== density 1m (50 m cells, h 500 m)"
+  names=(hotspot_density kdepy_quartic)
+  [[ "${EXACT:-0}" == 1 ]] && names+=(numpy_exact)
+  start "${names[@]}"
+  for rep in $(seq "$REPS"); do
+    run hotspot_density "$rep" "$HOTSPOT" density --incidents "$P1M" --areas "$WARDS" --cell 50m --bandwidth 500m \
+      --kernel quartic --format asc --output "$OUT/density.asc" --quiet
+    run kdepy_quartic "$rep" "$PEERS_PY" "$PEERS/kde_kdepy.py" "$WARDS" "$P1M" "$OUT/kdepy" --kernels biweight
+    if [[ "${EXACT:-0}" == 1 ]]; then
+      run numpy_exact "$rep" "$PEERS_PY" "$PEERS/kde_exact_numpy.py" "$WARDS" "$P1M" "$OUT/kde_exact.npy"
+    fi
+  done
+  for name in "${names[@]}"; do record "$name"; done
+  echo "   grid: $(head -2 "$OUT/density.asc" | tr '\n' ' ') (KDEpy's: 1090 x 963 from 402200, 510200)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# gistar and moran on the 250 m fishnet
+
+for task in gistar moran; do
+  has "$task" || continue
+  echo "== $task 1m, 250 m fishnet, 750 m band"
+  format=csv; [[ "$task" == moran ]] && format=json
+  start "hotspot_${task}" "hotspot_${task}_perm" "esda_${task}"
+  for rep in $(seq "$REPS"); do
+    common=(--incidents "$P1M" --cell 250m --extent "$EXTENT" --neighbours distance:750m --format "$format" --quiet)
+    run "hotspot_${task}" "$rep" "$HOTSPOT" "$task" "${common[@]}" --output "$OUT/$task.$format"
+    run "hotspot_${task}_perm" "$rep" "$HOTSPOT" "$task" "${common[@]}" --permutations "$PERMUTATIONS" \
+      --seed 12345 --output "$OUT/${task}_perm.$format"
+    if [[ "$task" == gistar ]]; then
+      run esda_gistar "$rep" "$PEERS_PY" "$PEERS/gistar_esda.py" "$WARDS" "$P1M" "$OUT/esda_gistar"
+    else
+      run esda_moran "$rep" "$PEERS_PY" "$PEERS/moran_esda.py" "$WARDS" "$P1M" "$OUT/esda_moran.json"
+    fi
+  done
+  for name in "hotspot_${task}" "hotspot_${task}_perm" "esda_${task}"; do record "$name"; done
 done
 
+# ---------------------------------------------------------------------------------------------
+# map
+
+if has map; then
+  echo "== choropleth SVG of the 1m counts"
+  [[ -f "$OUT/shapely_1m.csv" ]] || die "the map task needs shapely's 1m counts (run the count task with SIZES containing 1m)"
+  start hotspot_map geopandas_map
+  for rep in $(seq "$REPS"); do
+    run hotspot_map "$rep" "$HOTSPOT" map --areas "$WARDS" --incidents "$P1M" --output "$OUT/map.svg" --quiet
+    run geopandas_map "$rep" "$PEERS_PY" "$PEERS/svg_geopandas.py" "$WARDS" "$OUT/shapely_1m.csv" "$OUT/geopandas.svg"
+  done
+  record hotspot_map; record geopandas_map
+  echo "   SVG bytes: hotspot $(wc -c < "$OUT/map.svg"), geopandas $(wc -c < "$OUT/geopandas.svg")"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
 echo
-echo "== 6. counting points per ward: medians (hotspot: in-process; peers: whole process, median of $REPS)"
-printf '%-6s %-44s %10s %10s\n' size tool seconds "peak MB"
-for s in $SIZES; do
-  [[ -n "${H_T[$s]:-}" ]] || continue
-  printf '%-6s %-44s %10s %10s\n' "$s" "hotspot read and count (in-process)" "${H_T[$s]}" "${H_RSS[$s]}"
-  printf '%-6s %-44s %10s %10s\n' "$s" "hotspot stream the CSV only (in-process)" "${R_T[$s]}" ""
-  printf '%-6s %-44s %10s %10s\n' "$s" "shapely bbox-mt, 2 threads" "${S_T[$s]}" "${S_RSS[$s]}"
-  printf '%-6s %-44s %10s %10s\n' "$s" "duckdb spatial, $DUCKDB_MODE" "${D_T[$s]}" "${D_RSS[$s]}"
-  printf '%-6s %-44s %10s %10s\n' "$s" "C floor: csvscan parse (wall)" "${C_T[$s]}" "${C_RSS[$s]}"
-  printf '%-6s %-44s %10s %10s\n' "$s" "C floor: csvscan parse (its own timer)" "${C_COMPUTE[$s]}" ""
-done
+echo "== medians of $REPS whole-process runs (wall seconds, peak RSS MB)"
+printf '%-26s %10s %10s\n' command seconds "peak MB"
+while read -r name w r; do printf '%-26s %10s %10s\n' "$name" "$w" "$r"; done < "$LOG"
 echo
-echo "ratios (goal in brackets; the C floor by its own timer, /usr/bin/time has 10 ms steps)"
+echo "== goals (ratio, goal in brackets)"
 for s in $SIZES; do
-  [[ -n "${H_T[$s]:-}" ]] || continue
-  echo "  $s: hotspot / shapely time   $(ratio "${H_T[$s]}" "${S_T[$s]}")   [<= 0.20]"
-  echo "  $s: hotspot / duckdb time    $(ratio "${H_T[$s]}" "${D_T[$s]}")"
-  echo "  $s: hotspot / C floor time   $(ratio "${H_T[$s]}" "${C_COMPUTE[$s]}")   [<= 3]"
-  echo "  $s: hotspot read / C floor   $(ratio "${R_T[$s]}" "${C_COMPUTE[$s]}")"
-  echo "  $s: hotspot / shapely memory $(ratio "${H_RSS[$s]}" "${S_RSS[$s]}")   [<= 0.33]"
+  [[ -n "$(wall "hotspot_count_$s")" ]] || continue
+  echo "count $s: hotspot / shapely time         $(ratio "$(wall "hotspot_count_$s")" "$(wall "shapely_count_$s")")   [<= 0.20]"
+  echo "count $s: hotspot / C floor (wall)       $(ratio "$(wall "hotspot_count_$s")" "$(wall "csvscan_$s")")   [<= 3]"
+  echo "count $s: hotspot / C floor (own timer)  $(ratio "$(wall "hotspot_count_$s")" "$(wall "csvscan_own_$s")")"
+  echo "count $s: hotspot / shapely peak memory  $(ratio "$(rss "hotspot_count_$s")" "$(rss "shapely_count_$s")")   [<= 0.33]"
 done
+if [[ -n "$(wall hotspot_density)" ]]; then
+  echo "density:  hotspot / KDEpy (quartic)      $(ratio "$(wall hotspot_density)" "$(wall kdepy_quartic)")   [<= 0.50]"
+  [[ -n "$(wall numpy_exact)" ]] && echo "density:  hotspot / exact numpy          $(ratio "$(wall hotspot_density)" "$(wall numpy_exact)")"
+fi
+for task in gistar moran; do
+  [[ -n "$(wall "hotspot_$task")" ]] || continue
+  echo "$task:   esda / hotspot (analytic)        $(ratio "$(wall "esda_$task")" "$(wall "hotspot_$task")")   [>= 100]"
+  echo "$task:   esda / hotspot ($PERMUTATIONS permutations) $(ratio "$(wall "esda_$task")" "$(wall "hotspot_${task}_perm")")"
+done
+if [[ -n "$(wall hotspot_map)" ]]; then
+  echo "map:      hotspot / geopandas time       $(ratio "$(wall hotspot_map)" "$(wall geopandas_map)")"
+fi
 echo "(outputs and /usr/bin/time logs in $OUT)"

@@ -31,7 +31,29 @@ enum IncidentReaderBenchmarks {
           guard rows == rowCount else { throw BenchmarkCheckFailed(description: "streamed \(rows) rows") }
         }
       }),
+    readWithThreads(1),
+    readWithThreads(IncidentReadPlan.automatic.threads),
   ] }
+
+  /// The plain file read with `threads` parsing threads; the table must equal the one-thread read.
+  static func readWithThreads(_ threads: Int) -> Benchmark {
+    Benchmark(
+      name: "read 1,000,000 CSV incident rows on \(threads) thread\(threads == 1 ? "" : "s")", runs: 5,
+      prepare: {
+        let path = try plainFile()
+        let plan = IncidentReadPlan(threads: threads)
+        let reference = try IncidentReader.read(
+          files: [path], options: IncidentColumnOptions(), plan: IncidentReadPlan(threads: 1)
+        ).table
+        return Benchmark.Work(units: Double(rowCount), unitName: "rows") {
+          let (table, _) = try IncidentReader.read(
+            files: [path], options: IncidentColumnOptions(), plan: plan)
+          guard table.x == reference.x, table.y == reference.y, table.date == reference.date,
+            table.category == reference.category
+          else { throw BenchmarkCheckFailed(description: "\(threads) threads read another table") }
+        }
+      })
+  }
 
   /// `id,easting,northing,lon,lat,month,category`, like the conformance points files: easting and
   /// northing to the centimetre over a 55 × 45 km county, lon/lat derived with 6 decimals.

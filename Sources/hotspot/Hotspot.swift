@@ -70,6 +70,10 @@ enum Hotspot {
     do {
       let parsed = try ArgumentParser.parse(rest, spec: command.spec)
       let instance = try command.init(parsed)
+      if parsed.value("output") != nil {
+        // Provenance will need the inputs' SHA-256: hash them while the command works.
+        InputDigests.shared.prefetch(InputDigests.inputFiles(parsed, spec: command.spec))
+      }
       try instance.run(console)
       return ExitStatus.success
     } catch let error as UsageError {

@@ -1,4 +1,5 @@
 import Foundation
+import SpatialAnalysis
 import Testing
 
 @testable import GeoIO
@@ -183,5 +184,114 @@ struct CSVScannerTests {
     let record = try #require(try scanner.next())
     #expect(record.fileOffset(ofField: 0) == 3)
     #expect(record.fileOffset(ofField: 1) == 7)
+  }
+
+  @Test("random bytes scan as a byte-at-a-time reference parser reads them, at every block size", arguments: 0..<8)
+  func matchesReference(seed: UInt64) throws {
+    let folder = CSVFixture.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var rng = SplitMix64(seed: seed)
+    // Runs of plain bytes (to cross 8-byte words) between the bytes that matter.
+    let pieces: [[UInt8]] = [
+      Array("abcdefghij".utf8), Array("424144.99".utf8), Array("-1.5".utf8), [0x2C], [0x2C], [0x22],
+      [0x22, 0x22], [0x0A], [0x0D, 0x0A], [0x0D], Array(" x ".utf8), [0xC3, 0xA9], [0xFF], Array("!#".utf8),
+      Array("\"q,\n\"\"r\"".utf8), Array("2024-01".utf8), [0x0A], [0x2C], Array("Nuisance".utf8),
+    ]
+    for round in 0..<250 {
+      var bytes: [UInt8] = round % 5 == 0 ? [0xEF, 0xBB, 0xBF] : []
+      for _ in 0..<Int(rng.next() % 60) {
+        bytes += pieces[Int(rng.next() % UInt64(pieces.count))]
+      }
+      let path = CSVFixture.write(bytes, to: "random-\(round).csv", in: folder)
+      let expected = referenceScan(bytes)
+      for blockSize in [4, 9, 64, 1 << 20] {
+        var found: [ScannedRecord] = []
+        var failure: InputError?
+        do {
+          found = try scanAll(path, blockSize: blockSize)
+        } catch {
+          failure = error
+        }
+        if let quoteLine = expected.unterminatedQuoteLine {
+          #expect(failure?.reason == .unterminatedQuote && failure?.line == quoteLine, "seed \(seed) round \(round)")
+        } else {
+          #expect(failure == nil && found == expected.records, "seed \(seed) round \(round) block \(blockSize): \(bytes)")
+        }
+      }
+    }
+  }
+}
+
+/// The grammar of `CSVRecordScanner`, written as plainly as possible, one byte at a time over the
+/// whole file: the oracle for the scanner's fast paths. Returns the records read before an
+/// unterminated quote, and that quote's line.
+private func referenceScan(_ input: [UInt8]) -> (records: [ScannedRecord], unterminatedQuoteLine: Int?) {
+  let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+  var b = input
+  if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+  let n = b.count
+  var i = 0
+  var line = 1
+  var records: [ScannedRecord] = []
+  /// True at a CR that ends a line: followed by LF, or the last byte.
+  func endsLine(_ k: Int) -> Bool { b[k] == cr && (k + 1 == n || b[k + 1] == lf) }
+  while true {
+    while i < n {
+      if b[i] == lf {
+        i += 1
+        line += 1
+      } else if b[i] == cr && i + 1 < n && b[i + 1] == lf {
+        i += 2
+        line += 1
+      } else if b[i] == cr && i + 1 == n {
+        i += 1
+      } else {
+        break
+      }
+    }
+    if i >= n { return (records, nil) }
+    let recordLine = line
+    var fields: [String] = []
+    while true {
+      var value: [UInt8] = []
+      if i < n && b[i] == quote {
+        let quoteLine = line
+        i += 1
+        while true {
+          guard i < n else { return (records, quoteLine) }
+          if b[i] == quote {
+            if i + 1 < n && b[i + 1] == quote {
+              value.append(quote)
+              i += 2
+              continue
+            }
+            i += 1
+            break
+          }
+          if b[i] == lf { line += 1 }
+          value.append(b[i])
+          i += 1
+        }
+      }
+      while i < n && b[i] != comma && b[i] != lf && !endsLine(i) {
+        value.append(b[i])
+        i += 1
+      }
+      fields.append(String(decoding: value, as: UTF8.self))
+      if i >= n { break }
+      let c = b[i]
+      i += 1
+      if c == comma {
+        if i >= n {
+          fields.append("")
+          break
+        }
+        continue
+      }
+      if c == cr && i < n && b[i] == lf { i += 1 }
+      line += 1
+      break
+    }
+    records.append(ScannedRecord(line: recordLine, fields: fields))
   }
 }

@@ -50,4 +50,35 @@ struct LabelEncoderTests {
     #expect(column.codes == [0, 0, 0])
     #expect(column.values == ["a\u{FFFD}"])
   }
+
+  @Test("appending rows of other encoders' columns gives the column that appending strings gives", arguments: 0..<12)
+  func appendingColumns(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    // Several short labels (the hash table) or thousands of distinct ones (the nearly-unique
+    // mode), with invalid UTF-8 that two spellings repair to the same text.
+    let pool: [[UInt8]] =
+      seed % 3 == 0
+      ? (0..<6_000).map { Array("crime-\($0)".utf8) }
+      : [Array("Nuisance".utf8), Array("Personal".utf8), [0xFF], [0xFE], Array("a very long label beyond 16 bytes".utf8), []]
+    let rows = (0..<3_000).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+    var expected = CodedColumn()
+    for row in rows { expected.append(String(decoding: row, as: UTF8.self)) }
+    // The rows cut into blocks, each encoded on its own, then appended in slices.
+    var merged = LabelEncoder()
+    var start = 0
+    while start < rows.count {
+      let end = min(rows.count, start + 1 + Int(rng.next() % 700))
+      var block = LabelEncoder()
+      let column = encode(Array(rows[start..<end]), into: &block)
+      var row = 0
+      while row < column.count {
+        let stop = min(column.count, row + 1 + Int(rng.next() % 300))
+        merged.append(column, rows: row..<stop)
+        row = stop
+      }
+      start = end
+    }
+    #expect(merged.makeColumn() == expected)
+  }
 }
+

@@ -41,24 +41,30 @@ public enum NumberText {
       return
     }
     if integer < 0 { bytes.append(UInt8(ascii: "-")) }
-    // Digits of |integer|, least significant first, padded to more than `digits`.
-    var magnitude = integer.magnitude
-    var reversed: [UInt8] = []
-    reversed.reserveCapacity(20)
-    repeat {
-      reversed.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    while reversed.count <= digits { reversed.append(UInt8(ascii: "0")) }
-    // Trailing zeros of the fraction are dropped unless kept.
-    var fractionStart = 0
-    if !keepingZeros {
-      while fractionStart < digits && reversed[fractionStart] == UInt8(ascii: "0") { fractionStart += 1 }
-    }
-    for k in stride(from: reversed.count - 1, through: digits, by: -1) { bytes.append(reversed[k]) }
-    if fractionStart < digits {
-      bytes.append(UInt8(ascii: "."))
-      for k in stride(from: digits - 1, through: fractionStart, by: -1) { bytes.append(reversed[k]) }
+    // Digits of |integer|, least significant first, padded to more than `digits`: at most 16 of
+    // them (|integer| < 2⁵³), in a buffer on the stack.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { reversed in
+      var count = 0
+      var magnitude = integer.magnitude
+      repeat {
+        reversed[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        count += 1
+        magnitude /= 10
+      } while magnitude > 0
+      while count <= digits {
+        reversed[count] = UInt8(ascii: "0")
+        count += 1
+      }
+      // Trailing zeros of the fraction are dropped unless kept.
+      var fractionStart = 0
+      if !keepingZeros {
+        while fractionStart < digits && reversed[fractionStart] == UInt8(ascii: "0") { fractionStart += 1 }
+      }
+      for k in stride(from: count - 1, through: digits, by: -1) { bytes.append(reversed[k]) }
+      if fractionStart < digits {
+        bytes.append(UInt8(ascii: "."))
+        for k in stride(from: digits - 1, through: fractionStart, by: -1) { bytes.append(reversed[k]) }
+      }
     }
   }
 

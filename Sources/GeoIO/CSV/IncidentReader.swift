@@ -25,8 +25,14 @@ import GeoCore
 /// first chunk only after 65,536 rows (or the end); results never depend on `chunkRows`.
 ///
 /// ## Speed
-/// One pass over the bytes (`CSVScanner`), numbers parsed from bytes (`NumberParsing`), no `String`
-/// per numeric field, and each distinct label decoded to a `String` once per chunk.
+/// Each file is read in windows of a few MiB (`FileWindow`); a window is cut into blocks parsed on
+/// all cores at once (`SpeculativeSplit`), and the blocks are merged in file order into the
+/// chunks, counts and skipped-row lists, so everything (tables, chunk boundaries, line numbers,
+/// the first 1,000 skipped rows, warnings, the error that stops a read) is the same as one
+/// sequential pass, whatever `IncidentReadPlan`. Until the CRS of x/y columns is decided the
+/// rows are parsed on one thread, since the range check of later rows depends on it. Numbers are
+/// parsed from bytes (`NumberParsing`), with no `String` per numeric field, and each distinct
+/// label is decoded to a `String` once per block.
 public enum IncidentReader {
   /// Rows with a location whose range decides the CRS of `x`/`y` columns.
   public static let crsSampleRows = 65_536
@@ -41,9 +47,9 @@ public enum IncidentReader {
   /// - Complexity: O(bytes) time; O(chunkRows + longest record) memory.
   public static func stream(
     file: String, options: IncidentColumnOptions, chunkRows: Int = 65_536,
-    body: (IncidentTable) throws(InputError) -> Void
+    plan: IncidentReadPlan = .automatic, body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
-    try stream(files: [file], options: options, chunkRows: chunkRows, body: body)
+    try stream(files: [file], options: options, chunkRows: chunkRows, plan: plan, body: body)
   }
 
   /// `stream(file:)` over several files read one after another as one sequence of rows. Their
@@ -51,19 +57,19 @@ public enum IncidentReader {
   /// - Throws: as `stream(file:)`, and `.headerMismatch` naming the first file whose header differs.
   public static func stream(
     files: [String], options: IncidentColumnOptions, chunkRows: Int = 65_536,
-    body: (IncidentTable) throws(InputError) -> Void
+    plan: IncidentReadPlan = .automatic, body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
     precondition(chunkRows > 0, "chunkRows must be positive")
     guard let firstFile = files.first else {
       throw InputError(file: "", reason: .other("no incident files were given"))
     }
-    let firstScanner = try CSVScanner(file: firstFile)
+    let firstScanner = try CSVScanner(file: firstFile, maxRecordBytes: plan.maxRecordBytes)
     let header = try readHeader(firstScanner)
     let mapping = try ColumnMapping(header: header, options: options, file: firstFile)
-    var reader = RowReader(mapping: mapping, options: options, chunkRows: chunkRows)
+    var reader = RowReader(mapping: mapping, options: options, chunkRows: chunkRows, plan: plan)
     try reader.read(firstScanner, body: body)
     for file in files.dropFirst() {
-      let scanner = try CSVScanner(file: file)
+      let scanner = try CSVScanner(file: file, maxRecordBytes: plan.maxRecordBytes)
       let otherHeader = try readHeader(scanner)
       guard otherHeader == header else {
         throw InputError(
@@ -82,11 +88,11 @@ public enum IncidentReader {
   /// `report.problems` (`.monthInSeveralFiles`), since it usually means a file was given twice.
   /// - Throws: as `stream(files:)`.
   /// - Complexity: O(bytes) time; O(rows) memory.
-  public static func read(files: [String], options: IncidentColumnOptions) throws(InputError) -> (
-    table: IncidentTable, report: IncidentReadReport
-  ) {
+  public static func read(
+    files: [String], options: IncidentColumnOptions, plan: IncidentReadPlan = .automatic
+  ) throws(InputError) -> (table: IncidentTable, report: IncidentReadReport) {
     var table: IncidentTable?
-    let report = try stream(files: files, options: options, chunkRows: .max) { chunk in
+    let report = try stream(files: files, options: options, chunkRows: .max, plan: plan) { chunk in
       if table == nil {
         table = chunk
       } else {
@@ -133,10 +139,12 @@ public enum IncidentReader {
 }
 
 /// The state of one read across its files: the chunk being filled, the counts, the skipped rows.
+/// Blocks of rows (`IncidentBlock`) are merged into it in file order.
 private struct RowReader {
   let mapping: ColumnMapping
   let options: IncidentColumnOptions
   let chunkRows: Int
+  let plan: IncidentReadPlan
   /// Nil until decided from the first rows' range (x/y columns without a declared CRS).
   var decision: CRSDecision?
   var chunk: IncidentTable
@@ -152,6 +160,8 @@ private struct RowReader {
   var skipCounts: [SkipKey: Int] = [:]
   var problems: [InputError] = []
   var monthCounts: [Int: Int] = [:]
+  /// Kept rows per month in the file being read.
+  var fileMonths: [Int: Int] = [:]
   /// The index in `files` of the first file holding each month.
   var monthFirstFile: [Int: Int] = [:]
   var categoryCounts: [String: Int] = [:]
@@ -161,10 +171,11 @@ private struct RowReader {
   var locationLabels = LabelEncoder()
   var idLabels = LabelEncoder()
 
-  init(mapping: ColumnMapping, options: IncidentColumnOptions, chunkRows: Int) {
+  init(mapping: ColumnMapping, options: IncidentColumnOptions, chunkRows: Int, plan: IncidentReadPlan) {
     self.mapping = mapping
     self.options = options
     self.chunkRows = chunkRows
+    self.plan = plan
     if let declared = options.declaredCRS {
       decision = CRSDecision(crs: declared, rule: .declaredByUser)
     } else {
@@ -202,151 +213,50 @@ private struct RowReader {
     return table
   }
 
-  /// Which coordinate ranges rows are checked against.
-  enum RangeCheck {
-    case none
-    case wgs84
-    case britishNationalGrid
-
-    init(_ crs: CRS?) {
-      switch crs {
-      case .wgs84: self = .wgs84
-      case .britishNationalGrid: self = .britishNationalGrid
-      default: self = .none
-      }
-    }
-  }
-
-  /// Reads every data record of `scanner` (its header already read).
+  /// Reads every data record of `scanner`'s file (its header already read), window by window.
   mutating func read(
     _ scanner: CSVScanner, body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) {
     let file = scanner.file
     let fileIndex = files.count
     files.append(file)
-    let columnCount = mapping.header.count
-    let xIndex = mapping.x.index
-    let yIndex = mapping.y.index
-    let dateIndex = mapping.date?.index ?? -1
-    let weightIndex = mapping.weight?.index ?? -1
-    let categoryIndex = mapping.category?.index ?? -1
-    let locationIndex = mapping.location?.index ?? -1
-    let idIndex = mapping.id?.index ?? -1
-    var range = RangeCheck(decision?.crs)
-    var crsName = decision?.crs.description ?? ""
-    var fileMonths: [Int: Int] = [:]
-    var currentMonth = -1
-    var currentMonthCount = 0
+    fileMonths.removeAll()
+    var offset = scanner.offset
+    var line = scanner.line
+    let pipeline = try WindowPipeline(file: file, plan: plan)
+    var capacity = pipeline.plannedCapacity
 
-    while let record = try scanner.next() {
-      dataRows += 1
-      let line = record.line
-      guard record.count == columnCount || record.count == columnCount - 1 else {
-        try skip(
-          .fieldCount, column: -1, file: file, line: line,
-          .fieldCount(found: record.count, expected: columnCount))
-        continue
+    reading: while true {
+      // Until the CRS is decided, one thread: the rows after the sample are range-checked.
+      let rowLimit = decision == nil ? IncidentReader.crsSampleRows - rowsWithLocation : .max
+      let parser = IncidentBlockParser(
+        file: file, mapping: mapping, strict: options.strict, crs: decision?.crs)
+      let window = try pipeline.parse(
+        at: offset, capacity: capacity, parser: parser, rowLimit: rowLimit)
+      let parsed = window.parsed
+      for (block, lineOffset) in parsed.accepted {
+        try merge(window.split.block(block), file: file, line: line + lineOffset, body: body)
       }
-      let xField = RowReader.trimmed(record[xIndex])
-      let yField = RowReader.trimmed(record[yIndex])
-      if xField.isEmpty || yField.isEmpty {
-        if xField.isEmpty && yField.isEmpty {
-          rowsWithoutLocation += 1
-        } else {
-          try skip(
-            .oneCoordinate, column: xField.isEmpty ? xIndex : yIndex, file: file, line: line,
-            .noLocation)
+      if case .rowLimit = parsed.stop { try decideCRS(body: body) }
+      offset += parsed.consumed
+      line += parsed.newlines
+      // A window widened for a long record goes back to the plan's size once it is passed.
+      capacity = pipeline.plannedCapacity
+      switch parsed.stop {
+      case .endOfFile: break reading
+      case .limit where window.atEndOfFile && parsed.consumed == window.count: break reading
+      case .needMore where parsed.consumed == 0:
+        // The first record is longer than the window: widen it. The record scanner reports a
+        // record over the limit once it sees `maxRecordBytes + 1` of its bytes.
+        guard window.capacity <= plan.maxRecordBytes else {
+          throw CSVRecordScanner(file: file, maxRecordBytes: plan.maxRecordBytes)
+            .recordTooLong(line: line)
         }
-        continue
+        capacity = min(2 * window.capacity, plan.maxRecordBytes + 1)
+      default: continue
       }
-      guard let x = NumberParsing.double(xField), x.isFinite else {
-        try skip(
-          .notANumber, column: xIndex, file: file, line: line, .notANumber(RowReader.text(xField)))
-        continue
-      }
-      guard let y = NumberParsing.double(yField), y.isFinite else {
-        try skip(
-          .notANumber, column: yIndex, file: file, line: line, .notANumber(RowReader.text(yField)))
-        continue
-      }
-      switch range {
-      case .none: break
-      case .wgs84:
-        if !(x >= -180 && x <= 180) {
-          try skip(
-            .outOfRange, column: xIndex, file: file, line: line,
-            .coordinateOutOfRange(value: x, crs: crsName))
-          continue
-        }
-        if !(y >= -90 && y <= 90) {
-          try skip(
-            .outOfRange, column: yIndex, file: file, line: line,
-            .coordinateOutOfRange(value: y, crs: crsName))
-          continue
-        }
-      case .britishNationalGrid:
-        if !(x >= 0 && x <= 700_000) {
-          try skip(
-            .outOfRange, column: xIndex, file: file, line: line,
-            .coordinateOutOfRange(value: x, crs: crsName))
-          continue
-        }
-        if !(y >= 0 && y <= 1_300_000) {
-          try skip(
-            .outOfRange, column: yIndex, file: file, line: line,
-            .coordinateOutOfRange(value: y, crs: crsName))
-          continue
-        }
-      }
-      var date = IncidentDate(packed: 0)
-      if dateIndex >= 0 {
-        let field = record[dateIndex]
-        guard let parsed = DateParsing.date(field) else {
-          try skip(
-            .badDate, column: dateIndex, file: file, line: line, .badDate(RowReader.text(field)))
-          continue
-        }
-        date = parsed
-      }
-      var weight = 1.0
-      if weightIndex >= 0 {
-        let field = RowReader.trimmed(record[weightIndex])
-        guard let parsed = NumberParsing.double(field), parsed.isFinite else {
-          try skip(
-            .notANumber, column: weightIndex, file: file, line: line,
-            .notANumber(RowReader.text(field)))
-          continue
-        }
-        weight = parsed
-      }
-
-      chunk.x.append(x)
-      chunk.y.append(y)
-      if dateIndex >= 0 {
-        chunk.date?.append(date)
-        let month = date.monthIndex
-        if month != currentMonth {
-          if currentMonthCount > 0 { fileMonths[currentMonth, default: 0] += currentMonthCount }
-          currentMonth = month
-          currentMonthCount = 0
-        }
-        currentMonthCount += 1
-      }
-      if weightIndex >= 0 { chunk.weight?.append(weight) }
-      if categoryIndex >= 0 { categoryLabels.append(record[categoryIndex]) }
-      if locationIndex >= 0 { locationLabels.append(record[locationIndex]) }
-      if idIndex >= 0 { idLabels.append(record[idIndex]) }
-      rowsWithLocation += 1
-
-      if decision == nil && rowsWithLocation == IncidentReader.crsSampleRows {
-        try decideCRS(body: body)
-        range = RangeCheck(decision?.crs)
-        crsName = decision?.crs.description ?? ""
-      }
-      if chunk.x.count == chunkRows { try completeChunk(body: body) }
     }
 
-    if currentMonthCount > 0 { fileMonths[currentMonth, default: 0] += currentMonthCount }
     for (month, count) in fileMonths.sorted(by: { $0.key < $1.key }) {
       monthCounts[month, default: 0] += count
       if let first = monthFirstFile[month] {
@@ -358,6 +268,45 @@ private struct RowReader {
       } else {
         monthFirstFile[month] = fileIndex
       }
+    }
+  }
+
+  /// Adds a block's rows, counts and skipped rows (`line` is the line of the block's start), in
+  /// file order; hands over each chunk that fills; throws the block's failure after its rows.
+  private mutating func merge(
+    _ block: IncidentBlock, file: String, line: Int,
+    body: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) {
+    dataRows += block.dataRows
+    rowsWithoutLocation += block.rowsWithoutLocation
+    skippedRows += block.skippedRows
+    for row in block.skipped where skipped.count < IncidentReadReport.skippedDetailLimit {
+      skipped.append(
+        InputError(
+          file: file, line: line + row.line,
+          field: row.column >= 0 ? mapping.header[row.column] : nil, reason: row.reason))
+    }
+    for (key, count) in block.skipCounts { skipCounts[key, default: 0] += count }
+    for (month, count) in block.months.counts { fileMonths[month, default: 0] += count }
+
+    var row = 0
+    while row < block.count {
+      let rows = row..<min(block.count, row + (chunkRows - chunk.x.count))
+      chunk.x.append(contentsOf: block.x[rows])
+      chunk.y.append(contentsOf: block.y[rows])
+      if chunk.date != nil { chunk.date?.append(contentsOf: block.date[rows]) }
+      if chunk.weight != nil { chunk.weight?.append(contentsOf: block.weight[rows]) }
+      if chunk.category != nil { categoryLabels.append(block.category, rows: rows) }
+      if chunk.location != nil { locationLabels.append(block.location, rows: rows) }
+      if chunk.id != nil { idLabels.append(block.id, rows: rows) }
+      rowsWithLocation += rows.count
+      row = rows.upperBound
+      if chunk.x.count == chunkRows { try completeChunk(body: body) }
+    }
+
+    if case .failed(var error) = block.stop {
+      if let relative = error.line { error.line = line + relative }
+      throw error
     }
   }
 
@@ -435,37 +384,6 @@ private struct RowReader {
     try body(table)
   }
 
-  // MARK: Skipped rows
-
-  enum SkipKind: Hashable {
-    case fieldCount
-    case oneCoordinate
-    case notANumber
-    case outOfRange
-    case badDate
-  }
-
-  struct SkipKey: Hashable {
-    var kind: SkipKind
-    /// The column index, -1 for the whole row.
-    var column: Int
-  }
-
-  /// Counts a bad row; keeps its error while fewer than the limit are kept; throws it when strict.
-  private mutating func skip(
-    _ kind: SkipKind, column: Int, file: String, line: Int,
-    _ reason: @autoclosure () -> InputError.Reason
-  ) throws(InputError) {
-    if options.strict || skipped.count < IncidentReadReport.skippedDetailLimit {
-      let error = InputError(
-        file: file, line: line, field: column >= 0 ? mapping.header[column] : nil, reason: reason())
-      if options.strict { throw error }
-      skipped.append(error)
-    }
-    skippedRows += 1
-    skipCounts[SkipKey(kind: kind, column: column), default: 0] += 1
-  }
-
   private func describe(_ key: SkipKey, crs: CRS) -> String {
     let column = key.column >= 0 ? "'\(mapping.header[key.column])'" : ""
     switch key.kind {
@@ -475,24 +393,5 @@ private struct RowReader {
     case .outOfRange: return "\(column) out of range for \(crs)"
     case .badDate: return "not a date in \(column)"
     }
-  }
-
-  // MARK: Fields
-
-  /// `bytes` without leading and trailing spaces and tabs.
-  @inline(__always)
-  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    var from = 0
-    var to = bytes.count
-    while from < to && (bytes[from] == 0x20 || bytes[from] == 0x09) { from += 1 }
-    while to > from && (bytes[to - 1] == 0x20 || bytes[to - 1] == 0x09) { to -= 1 }
-    if from == 0 && to == bytes.count { return bytes }
-    return UnsafeBufferPointer(rebasing: bytes[from..<to])
-  }
-
-  /// A field's text for an error message, cut to 60 bytes.
-  static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    guard bytes.count > 60 else { return String(decoding: bytes, as: UTF8.self) }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<60]), as: UTF8.self) + "…"
   }
 }

@@ -10,9 +10,9 @@ import GeoCore
 /// `String` per distinct value, a 4-byte code per row.
 ///
 /// An open-addressing hash table (linear probing, load at most 1/2) keyed by the bytes themselves,
-/// so a repeated value costs a byte hash and one `memcmp`, and a value equal to the previous row's
-/// costs only the `memcmp`. Each slot holds the code and the high half of the hash, so probing
-/// past other values touches nothing but the slot array. Invalid UTF-8 becomes U+FFFD
+/// so a repeated value costs a byte hash and one comparison, and a value equal to the previous
+/// row's costs only the comparison. Each slot holds the code and the high half of the hash, so
+/// probing past other values touches nothing but the slot array. Invalid UTF-8 becomes U+FFFD
 /// (`String(decoding:as:)`) and is filed under the repaired bytes.
 ///
 /// A column of nearly unique values (incident ids) gains nothing from the table: once more than
@@ -71,6 +71,33 @@ struct LabelEncoder {
       slot = (slot + 1) & mask
     }
     insert(field, hash: hash, slot: slot)
+  }
+
+  /// Appends the rows `rows` of `column` (labels already decoded, as another encoder made them),
+  /// exactly as appending each row's text would: the codes come out the same.
+  /// - Complexity: O(rows + distinct values of `column`) amortised.
+  mutating func append(_ column: CodedColumn, rows: Range<Int>) {
+    guard !rows.isEmpty else { return }
+    /// The code in this encoder of each of `column`'s values, -1 until first met.
+    var recode = [Int32](repeating: -1, count: column.values.count)
+    column.codes.withUnsafeBufferPointer { codes in
+      for row in rows {
+        let code = Int(codes[row])
+        if rowValues != nil {
+          rowValues?.append(column.values[code])
+          continue
+        }
+        let known = recode[code]
+        if known >= 0 {
+          lastCode = known
+          self.codes.append(known)
+          continue
+        }
+        var value = column.values[code]
+        value.withUTF8 { append($0) }
+        if rowValues == nil, let assigned = self.codes.last { recode[code] = assigned }
+      }
+    }
   }
 
   /// Files a value not seen before at `slot`, the empty slot its probe ended on.
@@ -141,8 +168,30 @@ struct LabelEncoder {
     guard count > 0, let other = field.baseAddress else { return true }
     return bytes.withUnsafeBufferPointer { stored in
       guard let base = stored.baseAddress else { return false }
-      return memcmp(base + start, other, count) == 0
+      return LabelEncoder.sameBytes(base + start, other, count)
     }
+  }
+
+  /// Whether `a[0..<count]` equals `b[0..<count]`: two overlapping word loads for up to 16
+  /// bytes (labels are short), `memcmp` beyond.
+  @inline(__always)
+  private static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int)
+    -> Bool
+  {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    if count >= 8 {
+      guard count <= 16 else { return memcmp(a, b, count) == 0 }
+      return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+        && ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+          == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+      return ra.loadUnaligned(as: UInt32.self) == rb.loadUnaligned(as: UInt32.self)
+        && ra.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+          == rb.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
   }
 
   private mutating func grow() {
@@ -157,29 +206,33 @@ struct LabelEncoder {
     slots = larger
   }
 
-  /// A 64-bit hash of `field`: 8 bytes at a time, multiply and fold (in the manner of wyhash's
-  /// mixing), good enough to spread labels over a power-of-two table.
+  /// A 64-bit hash of `field` (its bytes and length): 8 bytes at a time, multiply and fold (in the
+  /// manner of wyhash's mixing), the last word loaded overlapping the one before (so a label of up
+  /// to 16 bytes costs two loads), good enough to spread labels over a power-of-two table.
   @inline(__always)
   private static func hash(_ field: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var h = UInt64(truncatingIfNeeded: field.count) &* multiplier
+    let count = field.count
+    var h = UInt64(truncatingIfNeeded: count) &* multiplier
     guard let base = field.baseAddress else { return h }
     let raw = UnsafeRawPointer(base)
-    var i = 0
-    while i + 8 <= field.count {
-      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      h = (h ^ word) &* multiplier
-      h ^= h >> 29
-      i += 8
-    }
-    if i < field.count {
-      var word: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < field.count {
-        word |= UInt64(base[i]) << shift
-        shift += 8
-        i += 1
+    if count >= 8 {
+      var i = 0
+      while i + 8 < count {
+        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+        h ^= h >> 29
+        i += 8
       }
+      h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
+      h ^= h >> 29
+    } else if count >= 4 {
+      let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      h = (h ^ (first | last << 32)) &* multiplier
+      h ^= h >> 29
+    } else {
+      var word: UInt64 = 0
+      for i in 0..<count { word |= UInt64(base[i]) << (8 * UInt64(i)) }
       h = (h ^ word) &* multiplier
       h ^= h >> 29
     }

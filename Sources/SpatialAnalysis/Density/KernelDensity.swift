@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GeoCore
 
@@ -119,7 +120,7 @@ public enum KernelDensity {
     var all: [(x: Double, y: Double, weight: Double)] = []
     all.reserveCapacity(x.count)
     for i in x.indices where x[i].isFinite && y[i].isFinite { all.append((x[i], y[i], weights?[i] ?? 1)) }
-    all.sort { $0.y != $1.y ? $0.y < $1.y : $0.x < $1.x }
+    all = sortedByYX(all)
     var result: [(x: Double, y: Double, weight: Double)] = []
     result.reserveCapacity(all.count)
     for stamp in all {
@@ -130,6 +131,67 @@ public enum KernelDensity {
       }
     }
     return result
+  }
+
+  /// `stamps` sorted by (y, x), stably (equal positions keep their input order): contiguous runs
+  /// are sorted on all cores, then merged pairwise with ties taken from the earlier run, which
+  /// gives exactly the one stable order whatever the number of runs.
+  /// - Complexity: O(n log n) work, O(n) extra memory.
+  private static func sortedByYX(_ stamps: [(x: Double, y: Double, weight: Double)])
+    -> [(x: Double, y: Double, weight: Double)]
+  {
+    typealias Stamp = (x: Double, y: Double, weight: Double)
+    let less: @Sendable (Stamp, Stamp) -> Bool = { $0.y != $1.y ? $0.y < $1.y : $0.x < $1.x }
+    let n = stamps.count
+    let parts = Parallel.chunkCount(count: n, minimumChunk: 65_536)
+    var sorted = stamps
+    if parts == 1 {
+      sorted.sort(by: less)
+      return sorted
+    }
+    var runs = (0..<parts).map { part in (part * n / parts)..<((part + 1) * n / parts) }
+    sorted.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let shared = DisjointWrites(base)
+      let bounds = runs
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let run = bounds[part]
+        var slice = UnsafeMutableBufferPointer(start: shared.base + run.lowerBound, count: run.count)
+        slice.sort(by: less)
+      }
+    }
+    while runs.count > 1 {
+      var merged = [Stamp]()
+      merged.reserveCapacity(n)
+      var nextRuns: [Range<Int>] = []
+      var r = 0
+      while r < runs.count {
+        let start = merged.count
+        if r + 1 == runs.count {
+          merged += sorted[runs[r]]
+        } else {
+          var i = runs[r].lowerBound, j = runs[r + 1].lowerBound
+          let iEnd = runs[r].upperBound, jEnd = runs[r + 1].upperBound
+          while i < iEnd && j < jEnd {
+            // Ties go to the earlier run, so the merge is stable.
+            if less(sorted[j], sorted[i]) {
+              merged.append(sorted[j])
+              j += 1
+            } else {
+              merged.append(sorted[i])
+              i += 1
+            }
+          }
+          merged += sorted[i..<iEnd]
+          merged += sorted[j..<jEnd]
+        }
+        nextRuns.append(start..<merged.count)
+        r += 2
+      }
+      sorted = merged
+      runs = nextRuns
+    }
+    return sorted
   }
 
   /// The first index whose value is ≥ `value` in an ascending array.

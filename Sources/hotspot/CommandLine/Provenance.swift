@@ -21,7 +21,7 @@ struct Provenance {
   func write(beside output: String) throws {
     var inputEntries: [JSONValue] = []
     for input in inputs {
-      inputEntries.append(.object([("file", .string(input)), ("sha256", .string(try SHA256.hex(file: input)))]))
+      inputEntries.append(.object([("file", .string(input)), ("sha256", .string(try InputDigests.shared.hex(file: input)))]))
     }
     let document = JSONValue.object([
       ("software", .string("hotspot \(Hotspot.version)")),

@@ -159,6 +159,14 @@ struct AutocorrelationOptions {
   /// The default neighbour rule for the features.
   var neighbourRule: NeighbourRule { neighbours ?? .queen }
 
+  /// The bounding box of the positions `(x[k], y[k])`, as `BoundingBox(points:)` gives it, without
+  /// building the points.
+  static func bounds(_ x: [Double], _ y: [Double]) -> BoundingBox {
+    var box = BoundingBox.empty
+    for k in x.indices { box.extend(by: Point(x: x[k], y: y[k])) }
+    return box
+  }
+
   /// Reads the inputs and builds the features, their values and their (binary, self-free) weights.
   func load(_ console: Console, quiet: Bool) throws -> AnalysisFeatures {
     let layer = try areasFile.map { file throws(InputError) in
@@ -196,7 +204,7 @@ struct AutocorrelationOptions {
     let rule = neighbourRule
     var cellSize = cell
     if automaticCell {
-      let box = extent ?? BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let box = extent ?? AutocorrelationOptions.bounds(x, y)
       let size = Self.automaticCellSize(box)
       guard size > 0 else {
         throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
@@ -207,7 +215,7 @@ struct AutocorrelationOptions {
     if let cell = cellSize {
       let layout = try CellGrid.layout(
         cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-        points: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }))
+        points: Self.bounds(x, y))
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex { choices.append(("cell_shape", .string(CellGrid.hexagonShape))) }
       features = .cells(layout)

@@ -36,14 +36,10 @@ enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String
   ) throws(InputError) -> Loaded {
     let files = try IncidentSources.expand(specs)
-    var table: IncidentTable?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: options) { chunk in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      if table == nil { table = kept } else { table?.append(contentsOf: kept) }
-    }
-    guard let incidents = table, incidents.count > 0 else {
+    // One table, read whole (no chunk to append), then filtered once.
+    let (read, report) = try IncidentReader.read(files: files, options: options)
+    let (incidents, filtered) = filter.apply(to: read)
+    guard incidents.count > 0 else {
       let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
       throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
     }

@@ -30,10 +30,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   default: break
   }
   // Small blocks and chunks: records cross block boundaries and chunks are handed over often.
+  // The parallel reading, with blocks of a few bytes, must give exactly what one thread gives.
   let chunkRows = Int(selector >> 2) % 7 + 1
-  _ = try? IncidentReader.stream(file: path, options: options, chunkRows: chunkRows) { chunk in
-    _ = chunk.count
-  }
+  let sequential = outcome(options: options, chunkRows: chunkRows, plan: IncidentReadPlan(threads: 1, blockBytes: 1 << 20))
+  let parallel = outcome(
+    options: options, chunkRows: chunkRows,
+    plan: IncidentReadPlan(threads: 2, blockBytes: Int(selector % 13) + 1, blocksPerThread: 3))
+  precondition(sequential == parallel, "parallel reading differs:\n\(sequential)\n\(parallel)")
   if let scanner = try? CSVScanner(file: path, blockSize: 16, maxRecordBytes: 4096) {
     var records = 0
     while records < 100_000, let record = try? scanner.next() {
@@ -42,4 +45,22 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   }
   return 0
+}
+
+/// Everything one read hands over, as text: each chunk's columns (coordinates by bit pattern)
+/// and the report, or the error.
+func outcome(options: IncidentColumnOptions, chunkRows: Int, plan: IncidentReadPlan) -> String {
+  var text = ""
+  do {
+    let report = try IncidentReader.stream(file: path, options: options, chunkRows: chunkRows, plan: plan) { chunk in
+      text += "chunk \(chunk.crs) \(chunk.x.map(\.bitPattern)) \(chunk.y.map(\.bitPattern))"
+      text += " \(chunk.date?.map(\.packed) ?? []) \(chunk.category.map { "\($0.values) \($0.codes)" } ?? "")\n"
+    }
+    text += "rows \(report.dataRows) \(report.rowsWithLocation) \(report.rowsWithoutLocation) \(report.skippedRows)\n"
+    text += "skipped \(report.skipped.map(\.description))\nreasons \(report.skippedByReason.map { "\($0.count) \($0.reason)" })\n"
+    text += "crs \(report.crsDecision.crs) months \(report.months.map { "\($0.monthIndex):\($0.count)" })\n"
+  } catch {
+    text += "error \(error)"
+  }
+  return text
 }

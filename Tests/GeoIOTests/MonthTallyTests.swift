@@ -1,0 +1,29 @@
+import SpatialAnalysis
+import Testing
+
+@testable import GeoIO
+
+@Suite("Month tally")
+struct MonthTallyTests {
+  @Test("counts equal a dictionary's, in chronological order, for months near and centuries apart")
+  func matchesDictionary() {
+    var rng = SplitMix64(seed: 5)
+    var tally = MonthTally()
+    for round in 0..<3 {
+      var expected: [Int: Int] = [:]
+      for _ in 0..<20_000 {
+        // Mostly 2020s, some from years 1000–9999 (outside the 4,096-month window).
+        let month =
+          rng.next() % 10 == 0
+          ? 12_000 + Int(rng.next() % 108_000) : 2_020 * 12 + Int(rng.next() % 60)
+        tally.add(month)
+        expected[month, default: 0] += 1
+      }
+      let counts = tally.counts
+      #expect(counts.map(\.month) == expected.keys.sorted(), "round \(round)")
+      #expect(counts.map(\.count) == expected.keys.sorted().map { expected[$0] ?? 0 }, "round \(round)")
+      tally.reset()
+      #expect(tally.counts.isEmpty)
+    }
+  }
+}
