@@ -47,6 +47,8 @@ struct IncidentBlock {
   var location = CodedColumn()
   var id = CodedColumn()
   var months = MonthTally()
+  /// The bounding box of the kept rows, grown row by row in file order.
+  var box = BoundingBox.empty
 
   var dataRows = 0
   var rowsWithoutLocation = 0
@@ -73,6 +75,7 @@ struct IncidentBlock {
     date.removeAll(keepingCapacity: true)
     weight.removeAll(keepingCapacity: true)
     months.reset()
+    box = .empty
     dataRows = 0
     rowsWithoutLocation = 0
     skippedRows = 0

@@ -185,6 +185,7 @@ struct IncidentBlockParser: Sendable {
 
     block.x.append(x)
     block.y.append(y)
+    block.box.extend(by: Point(x: x, y: y))
     if dateIndex >= 0 {
       block.date.append(date)
       block.months.add(date.monthIndex)

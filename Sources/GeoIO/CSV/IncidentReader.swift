@@ -288,6 +288,8 @@ private struct RowReader {
     }
     for (key, count) in block.skipCounts { skipCounts[key, default: 0] += count }
     for (month, count) in block.months.counts { fileMonths[month, default: 0] += count }
+    // Boxes joined in file order keep the first of equal extremes, as growing row by row does.
+    boundingBox = boundingBox.union(block.box)
 
     var row = 0
     while row < block.count {
@@ -375,7 +377,6 @@ private struct RowReader {
   private mutating func emit(
     _ table: IncidentTable, body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) {
-    boundingBox = boundingBox.union(table.boundingBox)
     if let category = table.category {
       for (value, count) in zip(category.values, category.countsByValue()) {
         categoryCounts[value, default: 0] += count

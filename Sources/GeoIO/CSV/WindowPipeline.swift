@@ -1,14 +1,16 @@
 import Dispatch
+import Foundation
 
-/// The windows of one incident file, each read and parsed (`SpeculativeSplit`) while the caller
-/// merges the one before: two windows and two sets of blocks, used in turn.
+/// The windows of one incident file, read and parsed (`SpeculativeSplit`) ahead of the caller, who
+/// merges them in order: a few windows, each with its own blocks, used in turn.
 ///
-/// While the caller merges window k's blocks and hands its chunks on (work on one thread), window
-/// k + 1 is read and parsed in the background, so that serial work overlaps the parsing. The
-/// result cannot depend on it: the next window is read from the offset where the accepted blocks
-/// of the previous one ended, exactly the offset the caller asks for next, and a prefetched window
-/// is used only when it was read from that offset, at the plan's size, with the same rules.
-/// With a plan of one thread nothing runs in the background.
+/// Once the caller has parsed a window on all threads, a producer goes on in the background: it
+/// reads and parses the next windows, each from the offset where the previous one's accepted
+/// blocks ended, into the buffers the caller is not using, up to two windows ahead. So while the
+/// caller merges a window and hands its chunks on (work on one thread), the other cores parse.
+/// The result cannot depend on it: a window is used only when it was read from the offset the
+/// caller asks for, at the plan's size, with the same rules (the producer stops otherwise, and
+/// the window is parsed on the spot). With a plan of one thread nothing runs in the background.
 final class WindowPipeline {
   /// One parsed window: its blocks (valid until the next `parse`), and the window's state.
   struct Window {
@@ -25,26 +27,16 @@ final class WindowPipeline {
   let plannedCapacity: Int
   private let windows: [FileWindow]
   private let splits: [SpeculativeSplit]
-  /// The buffer of the window last returned.
-  private var current = 0
-  private var prefetch: Prefetch?
-
-  /// A window being read and parsed in the background, into buffer `1 − current`.
-  private final class Prefetch: @unchecked Sendable {
-    let offset: Int
-    let group = DispatchGroup()
-    /// Written by the background job before it leaves the group; read after `group.wait()`.
-    var result: Result<SpeculativeSplit.Parsed, InputError>?
-
-    init(offset: Int) { self.offset = offset }
-  }
+  /// The buffer of the window last returned to the caller, if any.
+  private var inUse: Int?
+  private var producer: Producer?
 
   /// Opens `file` for reading with `plan`.
   /// - Throws: `.fileNotFound`, `.isDirectory` or `.notReadable`.
   init(file: String, plan: IncidentReadPlan) throws(InputError) {
     self.plan = plan
     plannedCapacity = plan.blockBytes * plan.blocks
-    let buffers = plan.threads > 1 ? 2 : 1
+    let buffers = plan.threads > 1 ? 3 : 1
     var windows: [FileWindow] = []
     for _ in 0..<buffers { windows.append(try FileWindow(file: file, capacity: plannedCapacity)) }
     self.windows = windows
@@ -57,80 +49,170 @@ final class WindowPipeline {
 
   deinit {
     // Never leave a read running on these buffers.
-    prefetch?.group.wait()
+    producer?.stop()
   }
 
   /// The window of the file from `offset` (on a record boundary), `capacity` bytes wide, parsed
   /// with `parser`: in blocks on all threads, or whole on this thread when `rowLimit` is finite
-  /// (the parse then stops after that many kept rows). Starts reading the next window when the
-  /// file goes on and `rowLimit` is infinite.
+  /// (the parse then stops after that many kept rows). The window returned before is released.
   /// - Throws: `.notReadable` for an I/O error.
   func parse(at offset: Int, capacity: Int, parser: IncidentBlockParser, rowLimit: Int)
     throws(InputError) -> Window
   {
+    if let previous = inUse {
+      inUse = nil
+      producer?.release(previous)
+    }
+    if let producer {
+      if capacity == plannedCapacity && rowLimit == .max, let ready = producer.next(at: offset) {
+        inUse = ready.buffer
+        return window(ready.buffer, try ready.result.get())
+      }
+      producer.stop()
+      self.producer = nil
+    }
+    let buffer = 0
+    let window = windows[buffer]
+    if window.capacity != capacity { window.resize(to: capacity) }
+    try window.load(from: offset, slices: plan.threads > 1 ? plan.blocks : 1)
     let parsed: SpeculativeSplit.Parsed
-    if let ahead = prefetch, ahead.offset == offset, capacity == plannedCapacity,
-      rowLimit == .max
-    {
-      ahead.group.wait()
-      prefetch = nil
-      current = 1 - current
-      guard let result = ahead.result else { preconditionFailure("a prefetch without a result") }
-      parsed = try result.get()
+    if rowLimit == .max {
+      parsed = splits[buffer].parse(window, fileOffset: offset, parser: parser)
     } else {
-      if let ahead = prefetch {
-        ahead.group.wait()
-        prefetch = nil
-      }
-      let window = windows[current]
-      if window.capacity != capacity { window.resize(to: capacity) }
-      try window.load(from: offset, slices: plan.threads > 1 ? plan.blocks : 1)
-      if rowLimit == .max {
-        parsed = splits[current].parse(window, fileOffset: offset, parser: parser)
-      } else {
-        parsed = splits[current].parseWhole(
-          window.bytes, count: window.count, atEndOfFile: window.atEndOfFile, fileOffset: offset,
-          rowLimit: rowLimit, parser: parser)
-      }
+      parsed = splits[buffer].parseWhole(
+        window.bytes, count: window.count, atEndOfFile: window.atEndOfFile, fileOffset: offset,
+        rowLimit: rowLimit, parser: parser)
     }
-    let window = windows[current]
-    let goesOn: Bool
-    switch parsed.stop {
-    case .limit: goesOn = !window.atEndOfFile
-    case .needMore: goesOn = parsed.consumed > 0
-    default: goesOn = false
+    inUse = buffer
+    if windows.count > 1 && rowLimit == .max
+      && Producer.goesOn(parsed, atEndOfFile: window.atEndOfFile)
+    {
+      let producer = Producer(
+        windows: windows, splits: splits, free: Array(1..<windows.count), planned: plannedCapacity,
+        slices: plan.blocks, parser: parser)
+      producer.start(at: offset + parsed.consumed)
+      self.producer = producer
     }
-    if windows.count == 2 && rowLimit == .max && goesOn {
-      startPrefetch(at: offset + parsed.consumed, parser: parser)
-    }
-    return Window(
-      parsed: parsed, split: splits[current], count: window.count,
-      atEndOfFile: window.atEndOfFile, capacity: window.capacity)
+    return self.window(buffer, parsed)
   }
 
-  /// Reads and parses the window at `offset` into the other buffer, in the background.
-  private func startPrefetch(at offset: Int, parser: IncidentBlockParser) {
-    let ahead = Prefetch(offset: offset)
-    let job = PrefetchJob(
-      window: windows[1 - current], split: splits[1 - current], planned: plannedCapacity,
-      slices: plan.blocks)
-    prefetch = ahead
-    DispatchQueue.global().async(group: ahead.group) {
-      do throws(InputError) {
-        if job.window.capacity != job.planned { job.window.resize(to: job.planned) }
-        try job.window.load(from: offset, slices: job.slices)
-        ahead.result = .success(job.split.parse(job.window, fileOffset: offset, parser: parser))
-      } catch {
-        ahead.result = .failure(error)
-      }
-    }
+  private func window(_ buffer: Int, _ parsed: SpeculativeSplit.Parsed) -> Window {
+    let window = windows[buffer]
+    return Window(
+      parsed: parsed, split: splits[buffer], count: window.count,
+      atEndOfFile: window.atEndOfFile, capacity: window.capacity)
   }
 }
 
-/// The buffers a background read uses; the pipeline touches them only after waiting for it.
-private struct PrefetchJob: @unchecked Sendable {
-  let window: FileWindow
-  let split: SpeculativeSplit
-  let planned: Int
-  let slices: Int
+/// Reads and parses windows one after another in the background, each into a free buffer, and
+/// hands them over in order. Every shared field is guarded by `condition`; a buffer is touched by
+/// the producer only between taking it from `free` and putting it in `ready`, and by the caller
+/// only from then until it releases it.
+private final class Producer: @unchecked Sendable {
+  struct Ready {
+    var buffer: Int
+    var offset: Int
+    var result: Result<SpeculativeSplit.Parsed, InputError>
+  }
+
+  private let windows: [FileWindow]
+  private let splits: [SpeculativeSplit]
+  private let planned: Int
+  private let slices: Int
+  private let parser: IncidentBlockParser
+  private let condition = NSCondition()
+  private var free: [Int]
+  private var ready: [Ready] = []
+  private var cancelled = false
+  private var finished = false
+
+  init(
+    windows: [FileWindow], splits: [SpeculativeSplit], free: [Int], planned: Int, slices: Int,
+    parser: IncidentBlockParser
+  ) {
+    self.windows = windows
+    self.splits = splits
+    self.free = free
+    self.planned = planned
+    self.slices = slices
+    self.parser = parser
+  }
+
+  /// Whether the window after one that `parsed` describes is to be read.
+  static func goesOn(_ parsed: SpeculativeSplit.Parsed, atEndOfFile: Bool) -> Bool {
+    switch parsed.stop {
+    case .limit: return !atEndOfFile
+    case .needMore: return parsed.consumed > 0
+    default: return false
+    }
+  }
+
+  /// Starts producing windows from `offset`.
+  func start(at offset: Int) {
+    DispatchQueue.global().async { self.run(from: offset) }
+  }
+
+  private func run(from start: Int) {
+    var offset = start
+    while true {
+      condition.lock()
+      while free.isEmpty && !cancelled { condition.wait() }
+      if cancelled {
+        condition.unlock()
+        break
+      }
+      let buffer = free.removeFirst()
+      condition.unlock()
+
+      let window = windows[buffer]
+      var result: Result<SpeculativeSplit.Parsed, InputError>
+      do throws(InputError) {
+        if window.capacity != planned { window.resize(to: planned) }
+        try window.load(from: offset, slices: slices)
+        result = .success(splits[buffer].parse(window, fileOffset: offset, parser: parser))
+      } catch {
+        result = .failure(error)
+      }
+      condition.lock()
+      ready.append(Ready(buffer: buffer, offset: offset, result: result))
+      condition.broadcast()
+      condition.unlock()
+      guard case .success(let parsed) = result,
+        Producer.goesOn(parsed, atEndOfFile: window.atEndOfFile)
+      else { break }
+      offset += parsed.consumed
+    }
+    condition.lock()
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next window in order, once parsed, if it was read from `offset`; nil when the producer
+  /// has nothing more or read from elsewhere.
+  func next(at offset: Int) -> Ready? {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready.isEmpty && !finished { condition.wait() }
+    guard let first = ready.first, first.offset == offset else { return nil }
+    ready.removeFirst()
+    return first
+  }
+
+  /// Gives a buffer back for the next windows.
+  func release(_ buffer: Int) {
+    condition.lock()
+    if !free.contains(buffer) { free.append(buffer) }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Stops producing and waits until the producer has left every buffer.
+  func stop() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    while !finished { condition.wait() }
+    condition.unlock()
+  }
 }

@@ -108,28 +108,41 @@ public struct AreaTally: Sendable {
       }
       return
     }
-    // Partition: look every point up in parallel, then add in row order.
+    // Partition: look every point up in parallel (with the nearest boundary of a point in no
+    // area), then add in row order.
     var assigned = [Int32](repeating: -1, count: n)
     var overlapFlags = [Bool](repeating: false, count: n)
+    var nearestArea = [Int32](repeating: -1, count: n)
+    var nearestDistance = [Double](repeating: 0, count: n)
     assigned.withUnsafeMutableBufferPointer { assignedBuffer in
       overlapFlags.withUnsafeMutableBufferPointer { overlapBuffer in
-        guard let assignedBase = assignedBuffer.baseAddress, let overlapBase = overlapBuffer.baseAddress
-        else { return }
-        let assignedOut = DisjointWrites(assignedBase), overlapOut = DisjointWrites(overlapBase)
-        Parallel.forEachRange(count: n, minimumChunk: 8_192) { range in
-          for row in range {
-            var first = -1
-            var several = false
-            index.visitContaining(chunk.point(row)) { area in
-              if first < 0 {
-                first = area
-                return true
+        nearestArea.withUnsafeMutableBufferPointer { nearestAreaBuffer in
+          nearestDistance.withUnsafeMutableBufferPointer { nearestDistanceBuffer in
+            guard let assignedBase = assignedBuffer.baseAddress, let overlapBase = overlapBuffer.baseAddress,
+              let areaBase = nearestAreaBuffer.baseAddress, let distanceBase = nearestDistanceBuffer.baseAddress
+            else { return }
+            let assignedOut = DisjointWrites(assignedBase), overlapOut = DisjointWrites(overlapBase)
+            let areaOut = DisjointWrites(areaBase), distanceOut = DisjointWrites(distanceBase)
+            Parallel.forEachRange(count: n, minimumChunk: 8_192) { range in
+              for row in range {
+                var first = -1
+                var several = false
+                index.visitContaining(chunk.point(row)) { area in
+                  if first < 0 {
+                    first = area
+                    return true
+                  }
+                  several = true
+                  return false
+                }
+                assignedOut[row] = Int32(first)
+                overlapOut[row] = several
+                if first < 0, let hit = nearest?.nearest(to: chunk.point(row)) {
+                  areaOut[row] = Int32(hit.area)
+                  distanceOut[row] = hit.distance
+                }
               }
-              several = true
-              return false
             }
-            assignedOut[row] = Int32(first)
-            overlapOut[row] = several
           }
         }
       }
@@ -137,7 +150,8 @@ public struct AreaTally: Sendable {
     for row in 0..<n {
       let area = Int(assigned[row])
       if area < 0 {
-        assignOutside(row: row, chunk: chunk, nearest: nearest)
+        let hit = nearestArea[row] < 0 ? nil : (area: Int(nearestArea[row]), distance: nearestDistance[row])
+        assignOutside(row: row, chunk: chunk, hit: hit)
       } else {
         if overlapFlags[row] { overlaps += 1 }
         record(area: area, row: row, chunk: chunk)
@@ -146,7 +160,14 @@ public struct AreaTally: Sendable {
   }
 
   private mutating func assignOutside(row: Int, chunk: IncidentTable, nearest: NearestBoundary?) {
-    if let hit = nearest?.nearest(to: chunk.point(row)) {
+    assignOutside(row: row, chunk: chunk, hit: nearest?.nearest(to: chunk.point(row)))
+  }
+
+  /// Counts a point in no area, given its nearest boundary (nil: none within the search radius).
+  private mutating func assignOutside(
+    row: Int, chunk: IncidentTable, hit: (area: Int, distance: Double)?
+  ) {
+    if let hit {
       if hit.distance <= nearDistance { nearBoundary += 1 }
       if let snapDistance, hit.distance <= snapDistance {
         snapped += 1
