@@ -48,7 +48,7 @@ public enum AreaTables {
       }
       let decision = CRSDecision.decide(
         userDeclared: declaredCRS, fileDeclared: impliedCRS.map { CRSDecision(crs: $0, rule: .columnNames(names.joined(separator: "/"))) },
-        bounds: BoundingBox(points: zip(xs, ys).map { Point(x: $0, y: $1) }))
+        bounds: BoundingBox(x: xs, y: ys))
       return .points(x: xs, y: ys, population: populations, crs: decision.crs)
     }
     let idColumn = document.column(["area_id", "area id", "code", "id"])

@@ -24,6 +24,16 @@ public struct BoundingBox: Hashable, Sendable {
     self = box
   }
 
+  /// The box of the points (x[k], y[k]), non-finite ones skipped, read from two columns without
+  /// building a `Point` array.
+  /// - Complexity: O(n).
+  public init(x: [Double], y: [Double]) {
+    precondition(x.count == y.count)
+    var box = BoundingBox.empty
+    for k in x.indices { box.extend(by: Point(x: x[k], y: y[k])) }
+    self = box
+  }
+
   public var isEmpty: Bool { !(minX <= maxX && minY <= maxY) }
   public var width: Double { isEmpty ? 0 : maxX - minX }
   public var height: Double { isEmpty ? 0 : maxY - minY }

@@ -32,11 +32,7 @@ public struct IncidentTable: Sendable {
   public func point(_ i: Int) -> Point { Point(x: x[i], y: y[i]) }
 
   /// The bounding box of every position. O(n).
-  public var boundingBox: BoundingBox {
-    var box = BoundingBox.empty
-    for i in 0..<x.count { box.extend(by: Point(x: x[i], y: y[i])) }
-    return box
-  }
+  public var boundingBox: BoundingBox { BoundingBox(x: x, y: y) }
 
   /// The table of the given rows, in the order given, with every column kept.
   /// - Complexity: O(rows.count).

@@ -57,7 +57,7 @@ public struct DensityPlan: Sendable {
       box = areas.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
       extentRule = "the study area's bounding box, snapped outward to whole cells"
     } else {
-      let points = BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) })
+      let points = BoundingBox(x: x, y: y)
       box = BoundingBox(
         minX: points.minX - reach, minY: points.minY - reach, maxX: points.maxX + reach, maxY: points.maxY + reach)
       extentRule = "the incidents' bounding box plus the kernel's reach, snapped outward to whole cells"

@@ -159,14 +159,6 @@ struct AutocorrelationOptions {
   /// The default neighbour rule for the features.
   var neighbourRule: NeighbourRule { neighbours ?? .queen }
 
-  /// The bounding box of the positions `(x[k], y[k])`, as `BoundingBox(points:)` gives it, without
-  /// building the points.
-  static func bounds(_ x: [Double], _ y: [Double]) -> BoundingBox {
-    var box = BoundingBox.empty
-    for k in x.indices { box.extend(by: Point(x: x[k], y: y[k])) }
-    return box
-  }
-
   /// Reads the inputs and builds the features, their values and their (binary, self-free) weights.
   func load(_ console: Console, quiet: Bool) throws -> AnalysisFeatures {
     let layer = try areasFile.map { file throws(InputError) in
@@ -204,7 +196,7 @@ struct AutocorrelationOptions {
     let rule = neighbourRule
     var cellSize = cell
     if automaticCell {
-      let box = extent ?? AutocorrelationOptions.bounds(x, y)
+      let box = extent ?? BoundingBox(x: x, y: y)
       let size = Self.automaticCellSize(box)
       guard size > 0 else {
         throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
@@ -215,7 +207,7 @@ struct AutocorrelationOptions {
     if let cell = cellSize {
       let layout = try CellGrid.layout(
         cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-        points: Self.bounds(x, y))
+        points: BoundingBox(x: x, y: y))
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex { choices.append(("cell_shape", .string(CellGrid.hexagonShape))) }
       features = .cells(layout)

@@ -195,7 +195,7 @@ struct BacktestCommand: HotspotCommand {
     let x = rows.map { incidents.x[$0] }, y = rows.map { incidents.y[$0] }
     let layout = try CellGrid.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-      points: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }))
+      points: BoundingBox(x: x, y: y))
     let backtest = Backtest(layout: layout, x: x, y: y, dates: rows.map { allDates[$0] })
     let methods = HotSpotMethod.standard(bandwidths: bandwidths)
     var results: [Backtest.OriginResult] = []

@@ -21,57 +21,17 @@ struct CoverDemand {
   let sourceCRS: CRS
   let files: [String]
 
-  /// Reads, filters and projects the incidents into `working` (nil: the incidents' own choice).
+  /// Reads, filters and projects the incidents into `working` (nil: the incidents' own choice),
+  /// as `IncidentInput.load`.
   /// - Throws: `InputError` when nothing is left or the CRS cannot be related.
   static func read(
     specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?
   ) throws(InputError) -> (CoverDemand, CRS) {
-    let files = try IncidentSources.expand(specs)
-    let fileList = files.joined(separator: ", ")
-    var x: [Double] = [], y: [Double] = []
-    var labelCode: [Int32] = []
-    var labels: [String] = []
-    var labelIndex: [String: Int32] = [:]
-    var crs: CRS?
-    var filtered = IncidentFilter.Outcome()
-    let report = try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      var table = kept
-      if let first = crs, first != table.crs {
-        guard let transform = CoordinateTransform(from: table.crs, to: first) else {
-          throw InputError(file: fileList, reason: .other("incidents in \(table.crs) and \(first) cannot be related"))
-        }
-        table = transform.apply(table)
-      }
-      if crs == nil { crs = table.crs }
-      x += table.x
-      y += table.y
-      if let location = table.location {
-        // Chunk codes → run-wide codes, so labels of several files share one table.
-        let mapped: [Int32] = location.values.map { value in
-          if let code = labelIndex[value] { return code }
-          let code = Int32(labels.count)
-          labels.append(value)
-          labelIndex[value] = code
-          return code
-        }
-        labelCode += location.codes.map { mapped[Int($0)] }
-      } else {
-        labelCode += repeatElement(-1, count: table.count)
-      }
-    }
-    guard let sourceCRS = crs, !x.isEmpty else {
-      throw InputError(
-        file: fileList,
-        reason: .other("no incident with a location is left (\(report.dataRows) rows, \(report.rowsWithLocation) with a location, \(filtered.removed) removed by --period/--category)"))
-    }
-    let target = working ?? WorkingCRS.forData(in: sourceCRS, bounds: BoundingBox(points: zip(x, y).map { Point(x: $0, y: $1) }))
-    guard let transform = CoordinateTransform(from: sourceCRS, to: target) else {
-      throw InputError(
-        file: fileList, reason: .other("incidents in \(sourceCRS) cannot be related to \(target); declare the CRS with --crs"))
-    }
-    transform.apply(x: &x, y: &y)
+    let loaded = try IncidentInput.load(specs, options: options, filter: filter, working: working, purpose: "cover")
+    let x = loaded.table.x, y = loaded.table.y
+    // One table: its location column holds every label once, with a code per incident.
+    let labels = loaded.table.location?.values ?? []
+    let labelCode = loaded.table.location?.codes ?? [Int32](repeating: -1, count: x.count)
 
     // Merge stacked incidents: sort by (x, y, label) and count runs.
     let order = x.indices.sorted { a, b in
@@ -89,8 +49,8 @@ struct CoverDemand {
     }
     let demand = CoverDemand(
       points: points, weights: weights, labelOf: labelOf, labels: labels, incidentCount: x.count,
-      readReport: report, filtered: filtered, sourceCRS: sourceCRS, files: files)
-    return (demand, target)
+      readReport: loaded.report, filtered: loaded.filtered, sourceCRS: loaded.report.crsDecision.crs, files: loaded.files)
+    return (demand, loaded.working)
   }
 
   /// The most common label among the demand points `groupOf` puts in each group 1…groups (by weight;
