@@ -113,8 +113,6 @@ public struct LineChart: Sendable {
     self.generator = generator
   }
 
-  static let width = 800.0
-  static let font = "Helvetica, Arial, sans-serif"
   /// The plot rectangle: left, top, width, height.
   static let plot = (x: 76.0, y: 84.0, width: 500.0, height: 330.0)
   static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 2", "12 3 2 3 2 3"]
@@ -124,20 +122,8 @@ public struct LineChart: Sendable {
     let plot = Self.plot
     let footerTop = plot.y + plot.height + 62
     let height = (footerTop + 14 * Double(notes.count) + 8).rounded(.up)
-    let h = NumberText.fixed(height, digits: 0)
-    var root = SVGElement(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 800 \(h)"), ("width", "800"), ("height", h),
-        ("role", "img"), ("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"), ("font-family", Self.font),
-      ])
-    root.append(SVGElement("title", [("id", "\(idPrefix)-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
-    root.append(SVGElement("desc", [("id", "\(idPrefix)-desc")], text: description))
-    root.append(SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")]))
-    root.append(SVGElement("text", [("x", "20"), ("y", "32"), ("font-size", "18"), ("font-weight", "bold"), ("fill", "#222222")], text: title))
-    if !subtitle.isEmpty {
-      root.append(SVGElement("text", [("x", "20"), ("y", "54"), ("font-size", "13"), ("fill", "#444444")], text: subtitle))
-    }
+    var root = SVGPage.root(
+      height: height, idPrefix: idPrefix, title: title, subtitle: subtitle, description: description, titleSize: 18)
 
     let yTicks = Self.niceTicks(maximum: yMaximum)
     let yTop = yTicks.last ?? 1

@@ -36,8 +36,6 @@ public struct MapDocument: Sendable {
     self.generator = generator
   }
 
-  public static let width = 800.0
-  static let font = "Helvetica, Arial, sans-serif"
   static let mapRect = (x: 20.0, width: 560.0)
 
   public func svg() -> String {
@@ -48,21 +46,9 @@ public struct MapDocument: Sendable {
     let footerLines = attribution.count + (dataNote == nil ? 0 : 1)
     let height = top + mapHeight + 40 + 12 * Double(footerLines)
     let frame = MapFrame(fitting: box, into: (Self.mapRect.x, top, mapWidth, mapHeight))
-    let h = NumberText.fixed(height, digits: 0)
 
-    var root = SVGElement(
-      "svg",
-      [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 800 \(h)"), ("width", "800"), ("height", h),
-        ("role", "img"), ("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"), ("font-family", Self.font),
-      ])
-    root.append(SVGElement("title", [("id", "\(idPrefix)-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
-    root.append(SVGElement("desc", [("id", "\(idPrefix)-desc")], text: description))
-    root.append(SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")]))
-    root.append(SVGElement("text", [("x", "20"), ("y", "32"), ("font-size", "20"), ("font-weight", "bold"), ("fill", "#222222")], text: title))
-    if !subtitle.isEmpty {
-      root.append(SVGElement("text", [("x", "20"), ("y", "54"), ("font-size", "13"), ("fill", "#444444")], text: subtitle))
-    }
+    var root = SVGPage.root(
+      height: height, idPrefix: idPrefix, title: title, subtitle: subtitle, description: description, titleSize: 20)
     for (index, layer) in layers.enumerated() { root.append(draw(layer, index: index, frame: frame)) }
     if !labels.isEmpty { root.append(drawLabels(frame: frame)) }
     var legendY = top + 6
