@@ -255,33 +255,3 @@ extension CRS {
     }
   }
 }
-
-/// Number formats for people.
-enum Format {
-  /// `1,234,567`.
-  static func count(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
-      result.append(character)
-    }
-    return (value < 0 ? "-" : "") + result
-  }
-
-  /// `minx, miny .. maxx, maxy`, degrees to 6 decimals, metres to 1.
-  static func box(_ box: BoundingBox, crs: CRS) -> String {
-    guard !box.isEmpty else { return "empty" }
-    let digits = crs.isGeographic ? 6 : (crs == .planar ? 4 : 1)
-    func f(_ v: Double) -> String { NumberText.fixed(v, digits: digits) }
-    return "\(f(box.minX)), \(f(box.minY)) .. \(f(box.maxX)), \(f(box.maxY))"
-  }
-
-  static func boxJSON(_ box: BoundingBox) -> JSONValue {
-    box.isEmpty ? .null : .array([.number(box.minX), .number(box.minY), .number(box.maxX), .number(box.maxY)])
-  }
-
-  static func truncated(_ text: String, to length: Int) -> String {
-    text.count <= length ? text : String(text.prefix(length - 1)) + "…"
-  }
-}

@@ -157,16 +157,6 @@ struct PatrolResult {
 
   // MARK: - Words
 
-  /// "1 cell", "2 cells".
-  static func plural(_ count: Int, _ noun: String) -> String {
-    "\(Format.count(count)) \(noun)\(count == 1 ? "" : "s")"
-  }
-
-  /// Square kilometres for people: whole ones with thousands separators from 100, else 2 decimals.
-  static func squareKilometres(_ value: Double) -> String {
-    value >= 100 ? Format.count(Int(value.rounded())) : NumberText.fixed(value, digits: 2)
-  }
-
   /// A share as a percentage for people: one decimal from 1 %, two significant digits below.
   static func percent(_ share: Double) -> String {
     let value = share * 100
@@ -226,14 +216,14 @@ struct PatrolResult {
     var warnings: [String] = []
     if selection.shortfall > 0 {
       warnings.append(
-        "only \(Self.plural(chosen.count, "cell")) \(chosen.count == 1 ? "has" : "have") a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for")
+        "only \(Format.plural(chosen.count, "cell")) \(chosen.count == 1 ? "has" : "have") a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for")
     }
     if case .coverage(let share) = rule, selection.wanted == nil {
       warnings.append("the cells with a score above 0 hold \(Self.percent(incidentShare)), short of \(Self.percent(share))")
     }
     if selection.tiedBeyondCut > 0 {
       warnings.append(
-        "\(Self.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie")
+        "\(Format.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie")
     }
     return warnings
   }
@@ -248,8 +238,8 @@ struct PatrolResult {
         + (outside > 0 ? "; \(Format.count(outside)) outside them, left out" : "")
         + (filtered.removed > 0 ? "; \(Format.count(filtered.removed)) filtered out" : ""),
       "ranked by        \(rankingDescription); \(tieRule)",
-      "chosen           \(Self.plural(chosen.count, "cell")): \(ruleDescription)",
-      "concentration    \(statement) (\(Self.squareKilometres(Double(chosen.count) * layout.cellArea / 1_000_000)) of \(Self.squareKilometres(study)) km²)",
+      "chosen           \(Format.plural(chosen.count, "cell")): \(ruleDescription)",
+      "concentration    \(statement) (\(Format.squareKilometres(Double(chosen.count) * layout.cellArea / 1_000_000)) of \(Format.squareKilometres(study)) km²)",
       "gini             \(NumberText.fixed(concentration.gini, digits: 3)) over \(Format.count(m)) cells"
         + (total < Double(m)
           ? "; generalised \(NumberText.fixed(concentration.generalisedGini, digits: 3)) (fewer incidents than cells; Bernasco & Steenbeek 2017)"
@@ -257,7 +247,7 @@ struct PatrolResult {
       "                 half of the incidents lie in \(Self.percent(Double(concentration.placesHolding(share: 0.5)) / Double(m))) of the cells; \(Self.percent(Double(concentration.placesWithIncidents) / Double(m))) of cells have any",
     ]
     if let zoneOfChosen {
-      lines.append("zones            \(Self.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")
+      lines.append("zones            \(Format.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")
     }
     return lines.joined(separator: "\n") + "\n"
   }
