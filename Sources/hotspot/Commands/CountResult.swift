@@ -128,7 +128,7 @@ struct CountResult {
   private var summaryFacts: [(label: String, key: String, value: Int, note: String)] {
     let skipped = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
     var facts: [(String, String, Int, String)] = [
-      ("rows", "rows", report.dataRows, "in \(report.files.count) file\(report.files.count == 1 ? "" : "s")"),
+      ("rows", "rows", report.dataRows, "in \(Format.plural(report.files.count, "file"))"),
       ("counted", "counted", tally.counted, tally.overlapping ? "memberships in \(layer.count) overlapping areas" : "in \(layer.count) areas"),
       ("outside all areas", "outside", tally.outside,
        tally.nearBoundary > 0

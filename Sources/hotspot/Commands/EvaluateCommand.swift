@@ -227,7 +227,7 @@ struct EvaluationLayer {
       }
       return EvaluationLayer(
         file: file, files: source.files, geometries: polygons.map { $0.mapPoints(transform.apply) }, working: target,
-        description: "\(polygons.count) area\(polygons.count == 1 ? "" : "s") of \(name)")
+        description: "\(Format.plural(polygons.count, "area")) of \(name)")
     }
     let layer = try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
     for value in select where !layer.ids.contains(value) && !layer.names.contains(value) {

@@ -39,7 +39,7 @@ struct RankResult {
       return model.population == nil
         ? "no population (give --population-field or --population)" : "no area has a usable population"
     case "trend":
-      return "needs 12 months of data; the data cover \(counts.monthCount) month\(counts.monthCount == 1 ? "" : "s")"
+      return "needs 12 months of data; the data cover \(Format.plural(counts.monthCount, "month"))"
     case "persistence":
       return "needs at least 2 months of data; the data cover \(counts.monthCount)"
     case "hotspot": return "no area has a neighbour"

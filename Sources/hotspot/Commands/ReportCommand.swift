@@ -102,7 +102,9 @@ struct ReportCommand: HotspotCommand {
   /// The places to patrol: the 10 busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
   private func patrol(layer: AreaLayer, result: CountResult, incidents: IncidentTable?) throws -> [HTMLReport.Section] {
     guard let incidents, incidents.count > 0 else { return [] }
-    let arguments = ["--incidents"] + count.incidentSpecs.prefix(1) + ["--top", String(Self.patrolCells)]
+    // patrol's own defaults (150 m squares ranked by count), parsed as its command line would be;
+    // the incidents are the report's, already read and filtered.
+    let arguments = count.incidentSpecs.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
     let command = try PatrolCommand(try ArgumentParser.parse(arguments, spec: PatrolCommand.spec))
     var warnings: [String] = []
     let patrol = try command.compute(
