@@ -105,8 +105,7 @@ struct AutocorrelationOptions {
     snapTolerance = try arguments.value("snap-tolerance").map { text throws(UsageError) in
       try ValueSyntax.distance(text, option: "snap-tolerance")
     }
-    let period = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
-    filter = IncidentFilter(period: period, categories: arguments.values("category"))
+    filter = try InputOptions.filter(arguments)
     declaredCRS = try InputOptions.crs(arguments)
     columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
 
