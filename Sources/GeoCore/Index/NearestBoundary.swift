@@ -83,7 +83,7 @@ public struct NearestBoundary: Sendable {
       for i in Swift.max(0, ci - 1)...Swift.min(columns - 1, ci + 1) {
         let cell = j * columns + i
         for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-          let d = Self.squaredDistance(point, edgePoints[2 * k], edgePoints[2 * k + 1])
+          let d = point.squaredDistance(toSegment: edgePoints[2 * k], edgePoints[2 * k + 1])
           let area = Int(edgeArea[k])
           if let current = best, d > current.squared || (d == current.squared && area >= current.area) { continue }
           best = (area, d)
@@ -92,15 +92,5 @@ public struct NearestBoundary: Sendable {
     }
     guard let best, best.squared <= radius * radius else { return nil }
     return (best.area, best.squared.squareRoot())
-  }
-
-  /// Squared distance from `p` to the segment `a`–`b`.
-  static func squaredDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
-    let dx = b.x - a.x, dy = b.y - a.y
-    let lengthSquared = dx * dx + dy * dy
-    var t = lengthSquared > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared : 0
-    t = Swift.max(0, Swift.min(1, t))
-    let x = a.x + t * dx - p.x, y = a.y + t * dy - p.y
-    return x * x + y * y
   }
 }

@@ -127,8 +127,8 @@ extension SpatialWeights {
           let p1 = Point(x: ax[s], y: ay[s]), p2 = Point(x: bx[s], y: by[s])
           let q1 = Point(x: ax[t], y: ay[t]), q2 = Point(x: bx[t], y: by[t])
           let a = owner[s], b = owner[t]
-          for p in [p1, p2] where squaredDistance(p, q1, q2) <= tolerance2 { note(a, b, p) }
-          for q in [q1, q2] where squaredDistance(q, p1, p2) <= tolerance2 { note(a, b, q) }
+          for p in [p1, p2] where p.squaredDistance(toSegment: q1, q2) <= tolerance2 { note(a, b, p) }
+          for q in [q1, q2] where q.squaredDistance(toSegment: p1, p2) <= tolerance2 { note(a, b, q) }
           if let crossing = crossingPoint(p1, p2, q1, q2) { note(a, b, crossing) }
         }
       }
@@ -140,16 +140,6 @@ extension SpatialWeights {
       lists[b].append(a)
     }
     return SpatialWeights(lists: lists)
-  }
-
-  /// Squared distance from `p` to the segment `a`–`b`.
-  static func squaredDistance(_ p: Point, _ a: Point, _ b: Point) -> Double {
-    let dx = b.x - a.x, dy = b.y - a.y
-    let length2 = dx * dx + dy * dy
-    var t = length2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0
-    t = Swift.min(1, Swift.max(0, t))
-    let ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y
-    return ex * ex + ey * ey
   }
 
   /// The point where segments p1–p2 and q1–q2 cross properly (interiors), if they do.
