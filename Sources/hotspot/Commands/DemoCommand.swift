@@ -104,7 +104,8 @@ struct DemoCommand: HotspotCommand {
     let start = Date()
     var failed = false
     var written = 0
-    for step in steps() {
+    let steps = steps()
+    for step in steps {
       let capture = CapturingConsole()
       let status = Hotspot.run(step.arguments, console: capture.console)
       guard status == 0 else {
@@ -126,7 +127,7 @@ struct DemoCommand: HotspotCommand {
         + "Each output has a .provenance.json beside it with the values chosen and the inputs' SHA-256.\n")
     if !quiet {
       console.output("\nThe commands, to run on your own data:\n")
-      for step in steps() { console.output("  hotspot " + step.arguments.map(Self.quoted).joined(separator: " ") + "\n") }
+      for step in steps { console.output("  hotspot " + step.arguments.map(Self.quoted).joined(separator: " ") + "\n") }
     }
   }
 
