@@ -184,6 +184,33 @@ struct ParallelReadTests {
     #expect(!outcome.chunks.isEmpty)
   }
 
+  @Test("without labels: the same rows, coordinates, dates and skipped rows, and no label columns", arguments: 0..<6)
+  func withoutLabels(seed: UInt64) throws {
+    let folder = CSVFixture.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = CSVFixture.write(randomFile(seed: 300 + seed, rows: 300), to: "labels.csv", in: folder)
+    var options = IncidentColumnOptions(locationColumn: "note")
+    let labelled = read([path], options: options, plan: sequential)
+    options.keepsLabels = false
+    let unlabelled = expectSameAsSequential([path], options: options)
+    #expect(unlabelled.error == nil && labelled.error == nil)
+    // Chunk by chunk, the same lines but those of the label columns.
+    let withoutLabelLines = labelled.chunks.map { chunk in
+      chunk.split(separator: "\n").filter { line in
+        !["category ", "location "].contains { line.hasPrefix($0) }
+      }.joined(separator: "\n")
+    }
+    #expect(unlabelled.chunks == withoutLabelLines)
+    #expect(unlabelled.chunks.allSatisfy { !$0.contains("category ") && !$0.contains("location ") })
+    // The report differs only in the category counts (none are read).
+    let categoryLine = { (line: String) in line.hasPrefix("categories ") }
+    #expect(unlabelled.report.filter { !categoryLine($0) } == labelled.report.filter { !categoryLine($0) })
+    #expect(unlabelled.report.contains("categories []"))
+    #expect(!labelled.report.contains("categories []"))
+    let report = try IncidentReader.read(files: [path], options: options).report
+    #expect(report.mapping.category?.name == "category", "the mapping still names the column")
+  }
+
   @Test("strict mode stops at the same row, and an unterminated quote at the same line", arguments: 0..<6)
   func firstErrorIsTheSame(seed: UInt64) throws {
     let folder = CSVFixture.scratchFolder()

@@ -100,7 +100,8 @@ public enum IncidentReader {
       }
     }
     let empty = RowReader.makeTable(
-      mapping: report.mapping, crs: report.crsDecision.crs, capacity: 0)
+      mapping: options.keepsLabels ? report.mapping : report.mapping.withoutLabels(),
+      crs: report.crsDecision.crs, capacity: 0)
     return (table ?? empty, report)
   }
 
@@ -142,6 +143,8 @@ public enum IncidentReader {
 /// Blocks of rows (`IncidentBlock`) are merged into it in file order.
 private struct RowReader {
   let mapping: ColumnMapping
+  /// The columns whose values are stored: `mapping`, without its labels unless they are kept.
+  let stored: ColumnMapping
   let options: IncidentColumnOptions
   let chunkRows: Int
   let plan: IncidentReadPlan
@@ -173,6 +176,7 @@ private struct RowReader {
 
   init(mapping: ColumnMapping, options: IncidentColumnOptions, chunkRows: Int, plan: IncidentReadPlan) {
     self.mapping = mapping
+    stored = options.keepsLabels ? mapping : mapping.withoutLabels()
     self.options = options
     self.chunkRows = chunkRows
     self.plan = plan
@@ -182,7 +186,7 @@ private struct RowReader {
       decision = mapping.crsFromColumnNames
     }
     chunk = RowReader.makeTable(
-      mapping: mapping, crs: decision?.crs ?? .planar, capacity: min(chunkRows, 65_536))
+      mapping: stored, crs: decision?.crs ?? .planar, capacity: min(chunkRows, 65_536))
   }
 
   /// An empty table with the mapping's columns, arrays reserved for `capacity` rows.
@@ -230,7 +234,7 @@ private struct RowReader {
       // Until the CRS is decided, one thread: the rows after the sample are range-checked.
       let rowLimit = decision == nil ? IncidentReader.crsSampleRows - rowsWithLocation : .max
       let parser = IncidentBlockParser(
-        file: file, mapping: mapping, strict: options.strict, crs: decision?.crs)
+        file: file, mapping: stored, strict: options.strict, crs: decision?.crs)
       let window = try pipeline.parse(
         at: offset, capacity: capacity, parser: parser, rowLimit: rowLimit)
       let parsed = window.parsed
@@ -367,7 +371,7 @@ private struct RowReader {
   /// The current chunk with its label columns filled in; the next chunk starts empty.
   private mutating func sealChunk() -> IncidentTable {
     var full = chunk
-    chunk = RowReader.makeTable(mapping: mapping, crs: full.crs, capacity: min(chunkRows, 65_536))
+    chunk = RowReader.makeTable(mapping: stored, crs: full.crs, capacity: min(chunkRows, 65_536))
     if full.category != nil { full.category = categoryLabels.makeColumn() }
     if full.location != nil { full.location = locationLabels.makeColumn() }
     if full.id != nil { full.id = idLabels.makeColumn() }

@@ -175,7 +175,7 @@ struct AutocorrelationOptions {
     var x: [Double] = [], y: [Double] = []
     var working = layer?.working ?? pointLayer?.working
     if !incidentSpecs.isEmpty {
-      let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse")
+      let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse", labels: false)
       let (incidents, report, filtered) = (loaded.table, loaded.report, loaded.filtered)
       inputs += loaded.files
       readReport = report

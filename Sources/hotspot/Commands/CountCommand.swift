@@ -125,9 +125,9 @@ struct CountCommand: HotspotCommand {
   }
 
   /// Reads the areas and incidents and counts them: the shared core of `count` and `report`.
-  /// Each chunk of incidents kept by the filter (in the working CRS) is also handed to `kept`.
-  /// Warnings go to the console's error stream.
-  func compute(_ console: Console, kept keep: (IncidentTable) -> Void = { _ in }) throws -> (AreaLayer, CountResult) {
+  /// Each chunk of incidents kept by the filter (in the working CRS) is also handed to `kept`,
+  /// with all its columns. Warnings go to the console's error stream.
+  func compute(_ console: Console, kept keep: ((IncidentTable) -> Void)? = nil) throws -> (AreaLayer, CountResult) {
     let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     console.progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)", quiet: quiet)
     let index = PolygonIndex(areas: layer.geometries)
@@ -139,12 +139,14 @@ struct CountCommand: HotspotCommand {
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var filtered = IncidentFilter.Outcome()
     var incidentBox = BoundingBox.empty
-    let report = try IncidentInput.stream(incidentSpecs, options: columns, working: layer.working) { chunk in
+    var options = columns
+    options.keepsLabels = keep != nil || breakdown == .category || !filter.categories.isEmpty
+    let report = try IncidentInput.stream(incidentSpecs, options: options, working: layer.working) { chunk in
       incidentBox = incidentBox.union(chunk.boundingBox)
       let (kept, outcome) = filter.apply(to: chunk)
       filtered.add(outcome)
       tally.add(kept, index: index, nearest: nearest)
-      keep(kept)
+      keep?(kept)
       if let baselineFilter {
         baselineTally.add(baselineFilter.apply(to: chunk).table, index: index, nearest: nearest)
       }

@@ -102,7 +102,7 @@ struct DensityCommand: HotspotCommand {
   func run(_ console: Console) throws {
     let layer = try areasFile.map { file throws in try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil) }
     // Every incident (density needs them all), filtered, in the working CRS.
-    let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: layer?.working, purpose: "map")
+    let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: layer?.working, purpose: "map", labels: false)
     let (table, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
     let setup: DensityPlan
     do {

@@ -30,12 +30,16 @@ enum IncidentInput {
 
   /// Reads every incident of `specs` kept by `filter` and converts them to `working` (when nil,
   /// the working CRS for the incidents themselves: British National Grid in Great Britain).
+  /// Without `labels` the table has no category, location or id column (faster to read).
   /// - Throws: `InputError` for unreadable files, when no incident with a location is left
   ///   ("… left to `purpose`"), and when the CRS cannot be related to `working`.
   static func load(
-    _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String
+    _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
+    labels: Bool = true
   ) throws(InputError) -> Loaded {
     let files = try IncidentSources.expand(specs)
+    var options = options
+    options.keepsLabels = labels || !filter.categories.isEmpty
     // One table, read whole (no chunk to append), then filtered once.
     let (read, report) = try IncidentReader.read(files: files, options: options)
     let (incidents, filtered) = filter.apply(to: read)
