@@ -111,6 +111,21 @@ struct SpatialWeightsTests {
     #expect(rows(w) == brute)
   }
 
+  @Test("reverse weights: w_ji for every entry, as weight(j, i) gives it, on asymmetric k-nearest rows", arguments: 0..<10)
+  func reverseWeights(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let points = (0..<80).map { _ in Point(x: Double(rng.next() % 25), y: Double(rng.next() % 15)) }
+    let w = SpatialWeights.nearestNeighbours(points: points, k: 4).transformed(.row).includingSelf(weight: 0.5)
+    var expected: [Double] = []
+    for i in 0..<w.count {
+      for j in w.neighbours(of: i) { expected.append(w.weight(j, i)) }
+    }
+    #expect(w.reverseWeights == expected)
+    #expect(expected.contains(0), "some k-nearest pairs are one way")
+    #expect(!w.isSymmetric)
+    #expect(SpatialWeights.gridBand(grid: SquareGrid(minX: 0, minY: 0, cellSize: 1, columns: 6, rows: 4), cells: Array(0..<24)).isSymmetric)
+  }
+
   @Test("grid band: the default c·√2 gives the 8 surrounding cells; 2c gives 12")
   func gridBand() {
     let grid = SquareGrid(minX: 0, minY: 0, cellSize: 250, columns: 5, rows: 5)

@@ -60,15 +60,16 @@ public struct MoransI: Sendable {
     let z = values.map { $0 - mean }
     let m2 = z.reduce(0) { $0 + $1 * $1 }
     let m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
-    // S0, S1, S2 from the sparse rows; w_ji by bisection in row j.
+    // S0, S1, S2 from the sparse rows.
     var s0 = 0.0, s1 = 0.0
     var columnSums = [Double](repeating: 0, count: n)
+    let reverseWeights = weights.reverseWeights
     for a in 0..<n {
       for k in weights.offsets[a]..<weights.offsets[a + 1] {
         let b = weights.neighbourIndices[k], w = weights.weightValues[k]
         s0 += w
         columnSums[b] += w
-        let reverse = weights.weight(b, a)
+        let reverse = reverseWeights[k]
         // A pair listed one way only stands for both (i, j) and (j, i) in S1's sum.
         s1 += reverse != 0 || a == b ? (w + reverse) * (w + reverse) : 2 * w * w
       }

@@ -86,6 +86,36 @@ public struct SpatialWeights: Hashable, Sendable {
     return low < offsets[i + 1] && neighbourIndices[low] == j ? weightValues[low] : 0
   }
 
+  /// For each stored entry (i, j), in storage order, the weight w_ji (0 when row j does not list
+  /// i): what `weight(j, i)` gives for every entry at once.
+  /// - Complexity: O(n + nnz), one pass with a cursor per row (rows are ascending, and entries
+  ///   are visited by ascending i, so each row's cursor only moves forward).
+  public var reverseWeights: [Double] {
+    let n = count
+    return [Double](unsafeUninitializedCapacity: entryCount) { reverse, initialized in
+      offsets.withUnsafeBufferPointer { offsets in
+        neighbourIndices.withUnsafeBufferPointer { neighbours in
+          weightValues.withUnsafeBufferPointer { weights in
+            let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+            defer { cursor.deallocate() }
+            _ = cursor.initialize(from: offsets.prefix(n))
+            for i in 0..<n {
+              for k in offsets[i]..<offsets[i + 1] {
+                let j = neighbours[k]
+                let end = offsets[j + 1]
+                var c = cursor[j]
+                while c < end && neighbours[c] < i { c += 1 }
+                cursor[j] = c
+                reverse[k] = c < end && neighbours[c] == i ? weights[c] : 0
+              }
+            }
+          }
+        }
+      }
+      initialized = entryCount
+    }
+  }
+
   /// Features with no neighbour other than themselves.
   public var islands: [Int] {
     (0..<count).filter { i in !neighbours(of: i).contains { $0 != i } }
@@ -110,12 +140,7 @@ public struct SpatialWeights: Hashable, Sendable {
   }
 
   /// True when w_ij == w_ji for every entry.
-  public var isSymmetric: Bool {
-    for i in 0..<count {
-      for k in offsets[i]..<offsets[i + 1] where weight(neighbourIndices[k], i) != weightValues[k] { return false }
-    }
-    return true
-  }
+  public var isSymmetric: Bool { reverseWeights == weightValues }
 
   /// The same neighbours with weights rescaled by `transform`.
   public func transformed(_ transform: Transform) -> SpatialWeights {
@@ -272,22 +297,28 @@ extension SpatialWeights {
   ) -> SpatialWeights {
     var feature = [Int32](repeating: -1, count: columns * rows)
     for (k, cell) in cells.enumerated() { feature[cell] = Int32(k) }
-    var offsets = [0]
-    offsets.reserveCapacity(cells.count + 1)
-    var neighbours: [Int] = []
-    var row: [Int] = []
-    for cell in cells {
-      let i = cell % columns, j = cell / columns
-      row.removeAll(keepingCapacity: true)
-      for step in steps(j) {
-        let ni = i + step.di, nj = j + step.dj
-        guard ni >= 0, nj >= 0, ni < columns, nj < rows else { continue }
-        let f = feature[nj * columns + ni]
-        if f >= 0 { row.append(Int(f)) }
+    let widest = (0..<rows).reduce(0) { Swift.max($0, steps($1).count) }
+    var offsets = [Int](repeating: 0, count: cells.count + 1)
+    let neighbours = [Int](unsafeUninitializedCapacity: cells.count * widest) { storage, initialized in
+      var filled = 0
+      for (position, cell) in cells.enumerated() {
+        let i = cell % columns, j = cell / columns
+        let start = filled
+        for step in steps(j) {
+          let ni = i + step.di, nj = j + step.dj
+          guard ni >= 0, nj >= 0, ni < columns, nj < rows else { continue }
+          let f = feature[nj * columns + ni]
+          if f >= 0 {
+            storage[filled] = Int(f)
+            filled += 1
+          }
+        }
+        // Steps in (row, column) order give ascending neighbours when cells are in slot order.
+        var entries = UnsafeMutableBufferPointer(rebasing: storage[start..<filled])
+        if zip(entries, entries.dropFirst()).contains(where: { $0 >= $1 }) { entries.sort() }
+        offsets[position + 1] = filled
       }
-      row.sort()
-      neighbours += row
-      offsets.append(neighbours.count)
+      initialized = filled
     }
     return SpatialWeights(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
   }
