@@ -40,3 +40,36 @@ public struct DisjointWrites<Element>: @unchecked Sendable {
     nonmutating set { base[index] = newValue }
   }
 }
+
+/// A value computed on another thread while the caller goes on with other work: `value()` waits
+/// until it is ready (at once afterwards) and returns it, or throws what the work threw.
+///
+/// For overlapping independent work, such as reading the areas while the first incidents are
+/// read. The value is handed over once, under the semaphore, so the work may build a value that
+/// is not itself `Sendable`, as long as it keeps no other reference to it.
+public final class BackgroundValue<Value, Failure: Error>: @unchecked Sendable {
+  private let ready = DispatchGroup()
+  private var result: Result<Value, Failure>?
+
+  /// Starts `work` on a global queue.
+  public init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
+    ready.enter()
+    DispatchQueue.global().async {
+      do throws(Failure) {
+        self.result = .success(try work())
+      } catch {
+        self.result = .failure(error)
+      }
+      self.ready.leave()
+    }
+  }
+
+  /// The value, once the work is done.
+  public func value() throws(Failure) -> Value {
+    ready.wait()
+    switch result! {
+    case .success(let value): return value
+    case .failure(let error): throw error
+    }
+  }
+}

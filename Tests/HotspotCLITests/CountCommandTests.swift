@@ -264,6 +264,13 @@ struct CountCommandTests {
     #expect(runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--id-field", "nope"]).status == 65)
     #expect(runHotspotRaw(["count", "--incidents", points]).status == 64)
     #expect(runHotspotRaw(["count", "--areas", areas, "--incidents", folder.path("missing.csv")]).status == 66)
+    // The areas are read while the incidents are: when both are at fault, the areas' fault is
+    // the one reported, as if they had been read first.
+    let bothBad = runHotspotRaw(["count", "--areas", duplicate, "--incidents", folder.path("missing.csv")])
+    #expect(bothBad.status == 65 && bothBad.error.contains("duplicate area id 'W1'"), "\(bothBad.error)")
+    let badRows = try folder.file("strict.csv", "id,easting,northing\n1,abc,2\n")
+    let bothBadStrict = runHotspotRaw(["count", "--areas", onlyPoints, "--incidents", badRows, "--strict"])
+    #expect(bothBadStrict.status == 65 && bothBadStrict.error.contains("holds no polygons"), "\(bothBadStrict.error)")
   }
 
   @Test("--suppress-below publishes small counts as <n, empties the figures derived from them, keeps zero as 0")

@@ -128,29 +128,49 @@ struct CountCommand: HotspotCommand {
   /// Each chunk of incidents kept by the filter (in the working CRS) is also handed to `kept`,
   /// with all its columns. Warnings go to the console's error stream.
   func compute(_ console: Console, kept keep: ((IncidentTable) -> Void)? = nil) throws -> (AreaLayer, CountResult) {
-    let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
-    console.progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)", quiet: quiet)
-    let index = PolygonIndex(areas: layer.geometries)
-    let nearest = NearestBoundary(areas: layer.geometries, radius: max(25, snap ?? 0))
-    var tally = AreaTally(
-      areaCount: layer.count, breakdown: breakdown, overlapping: overlapping, nearDistance: 25, snapDistance: snap)
-    var baselineTally = AreaTally(
-      areaCount: layer.count, overlapping: overlapping, nearDistance: 25, snapDistance: snap)
+    // The areas are read and indexed on another thread while the first incidents are read.
+    let (areasFile, declaredCRS, idField, nameField, snap) = (areasFile, declaredCRS, idField, nameField, snap)
+    let indexed = BackgroundValue { () throws(InputError) -> IndexedAreas in
+      let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      return IndexedAreas(
+        layer: layer, index: PolygonIndex(areas: layer.geometries),
+        nearest: NearestBoundary(areas: layer.geometries, radius: max(25, snap ?? 0)))
+    }
+    let makeTally = { (areaCount: Int, breakdown: Breakdown?) in
+      AreaTally(
+        areaCount: areaCount, breakdown: breakdown, overlapping: overlapping, nearDistance: 25, snapDistance: snap)
+    }
+    var tallies: (counted: AreaTally, baseline: AreaTally)?
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var filtered = IncidentFilter.Outcome()
     var incidentBox = BoundingBox.empty
     var options = columns
     options.keepsLabels = keep != nil || breakdown == .category || !filter.categories.isEmpty
-    let report = try IncidentInput.stream(incidentSpecs, options: options, working: layer.working) { chunk in
-      incidentBox = incidentBox.union(chunk.boundingBox)
-      let (kept, outcome) = filter.apply(to: chunk)
-      filtered.add(outcome)
-      tally.add(kept, index: index, nearest: nearest)
-      keep?(kept)
-      if let baselineFilter {
-        baselineTally.add(baselineFilter.apply(to: chunk).table, index: index, nearest: nearest)
+    let report: IncidentReadReport
+    do {
+      report = try IncidentInput.stream(
+        incidentSpecs, options: options, working: { () throws(InputError) in try indexed.value().layer.working }
+      ) { (chunk: IncidentTable) throws(InputError) in
+        let areas = try indexed.value()
+        var (tally, baselineTally) = tallies ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
+        incidentBox = incidentBox.union(chunk.boundingBox)
+        let (kept, outcome) = filter.apply(to: chunk)
+        filtered.add(outcome)
+        tally.add(kept, index: areas.index, nearest: areas.nearest)
+        keep?(kept)
+        if let baselineFilter {
+          baselineTally.add(baselineFilter.apply(to: chunk).table, index: areas.index, nearest: areas.nearest)
+        }
+        tallies = (tally, baselineTally)
       }
+    } catch {
+      // A fault in the areas is reported first, as when they were read before the incidents.
+      _ = try indexed.value()
+      throw error
     }
+    let layer = try indexed.value().layer
+    console.progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)", quiet: quiet)
+    let (tally, baselineTally) = tallies ?? (makeTally(layer.count, breakdown), makeTally(layer.count, nil))
     try checkSanity(layer: layer, report: report, tally: tally, filtered: filtered, incidentBox: incidentBox)
 
     var warnings: [String] = []
@@ -285,4 +305,11 @@ struct CountCommand: HotspotCommand {
     }
     return groups
   }
+}
+
+/// The areas of a count with their point-in-polygon and nearest-boundary indexes.
+private struct IndexedAreas {
+  var layer: AreaLayer
+  var index: PolygonIndex
+  var nearest: NearestBoundary
 }

@@ -12,9 +12,22 @@ enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, working: CRS,
     body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
+    try stream(specs, options: options, working: { () throws(InputError) in working }, body: body)
+  }
+
+  /// `stream`, with the working CRS asked for only when the first chunk is ready (so the areas
+  /// that decide it can be read meanwhile).
+  static func stream(
+    _ specs: [String], options: IncidentColumnOptions, working: () throws(InputError) -> CRS,
+    body: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> IncidentReadReport {
     let files = try IncidentSources.expand(specs)
+    var target: CRS?
     return try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
-      try body(try transform(chunk, to: working, files: files).apply(chunk))
+      let crs: CRS
+      if let target { crs = target } else { crs = try working() }
+      target = crs
+      try body(try transform(chunk, to: crs, files: files).apply(chunk))
     }
   }
 
