@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Once the caller has parsed a window on all threads, a producer goes on in the background: it
 /// reads and parses the next windows, each from the offset where the previous one's accepted
-/// blocks ended, into the buffers the caller is not using, up to two windows ahead. So while the
+/// blocks ended, into the buffers the caller is not using, up to four windows ahead. So while the
 /// caller merges a window and hands its chunks on (work on one thread), the other cores parse.
 /// The result cannot depend on it: a window is used only when it was read from the offset the
 /// caller asks for, at the plan's size, with the same rules (the producer stops otherwise, and
@@ -36,7 +36,8 @@ final class WindowPipeline {
   init(file: String, plan: IncidentReadPlan) throws(InputError) {
     self.plan = plan
     plannedCapacity = plan.blockBytes * plan.blocks
-    let buffers = plan.threads > 1 ? 3 : 1
+    // The window in use and four ahead, so a caller held up for a moment does not stop the parse.
+    let buffers = plan.threads > 1 ? 5 : 1
     var windows: [FileWindow] = []
     for _ in 0..<buffers { windows.append(try FileWindow(file: file, capacity: plannedCapacity)) }
     self.windows = windows

@@ -153,10 +153,11 @@ struct CountCommand: HotspotCommand {
       ) { (chunk: IncidentTable) throws(InputError) in
         let areas = try indexed.value()
         var (tally, baselineTally) = tallies ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
-        incidentBox = incidentBox.union(chunk.boundingBox)
         let (kept, outcome) = filter.apply(to: chunk)
         filtered.add(outcome)
         tally.add(kept, index: areas.index, nearest: areas.nearest)
+        // Only wanted while nothing is counted (see checkSanity).
+        if tally.counted == 0 { incidentBox = incidentBox.union(chunk.boundingBox) }
         keep?(kept)
         if let baselineFilter {
           baselineTally.add(baselineFilter.apply(to: chunk).table, index: areas.index, nearest: areas.nearest)
