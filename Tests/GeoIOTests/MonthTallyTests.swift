@@ -5,10 +5,13 @@ import Testing
 
 @Suite("Month tally")
 struct MonthTallyTests {
-  @Test("counts equal a dictionary's, in chronological order, for months near and centuries apart")
+  @Test("counts equal a dictionary's, in chronological order, for months near and centuries apart; draining zeroes the window")
   func matchesDictionary() {
     var rng = SplitMix64(seed: 5)
-    var tally = MonthTally()
+    let window = UnsafeMutablePointer<Int>.allocate(capacity: MonthTally.windowSize)
+    defer { window.deallocate() }
+    window.initialize(repeating: 0, count: MonthTally.windowSize)
+    var tally = MonthTally(window: window)
     for round in 0..<3 {
       var expected: [Int: Int] = [:]
       for _ in 0..<20_000 {
@@ -19,11 +22,11 @@ struct MonthTallyTests {
         tally.add(month)
         expected[month, default: 0] += 1
       }
-      let counts = tally.counts
+      let counts = tally.drain()
       #expect(counts.map(\.month) == expected.keys.sorted(), "round \(round)")
       #expect(counts.map(\.count) == expected.keys.sorted().map { expected[$0] ?? 0 }, "round \(round)")
-      tally.reset()
-      #expect(tally.counts.isEmpty)
+      #expect(tally.drain().isEmpty)
+      #expect((0..<MonthTally.windowSize).allSatisfy { window[$0] == 0 }, "drained back to zeros")
     }
   }
 }

@@ -6,7 +6,8 @@ import GeoCore
 /// Lines are numbered from 0 at `start` (the line of the stretch's first byte is unknown while
 /// other stretches are parsed at the same time); `IncidentReader` adds the real line of `start`
 /// when it merges the blocks in file order. A block is reused: `parse` clears it first, keeping
-/// its arrays' capacity. A value type, so the parser fills it without exclusivity checks.
+/// its storage. A value type, so the parser fills it without exclusivity checks; its copies share
+/// `rows`, and are only read (merged) before the block is parsed again.
 struct IncidentBlock {
   /// Why the parse stopped.
   enum Stop {
@@ -39,14 +40,16 @@ struct IncidentBlock {
   var newlines = 0
   var stop = Stop.limit
 
-  var x: [Double] = []
-  var y: [Double] = []
-  var date: [IncidentDate] = []
-  var weight: [Double] = []
+  /// The kept rows' numbers (dates and weights only where the file has such columns), written
+  /// by the parser through a `RowWriter`; `count` of each are valid.
+  let rows = RowColumns()
+  /// Rows kept.
+  var count = 0
   var category = CodedColumn()
   var location = CodedColumn()
   var id = CodedColumn()
-  var months = MonthTally()
+  /// Kept rows per month (`IncidentDate.monthIndex`), ascending.
+  var months: [(month: Int, count: Int)] = []
   /// The bounding box of the kept rows, grown row by row in file order.
   var box = BoundingBox.empty
 
@@ -61,8 +64,10 @@ struct IncidentBlock {
   var locationLabels = LabelEncoder()
   var idLabels = LabelEncoder()
 
-  /// Rows kept.
-  var count: Int { x.count }
+  var x: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: rows.x, count: count) }
+  var y: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: rows.y, count: count) }
+  var date: UnsafeBufferPointer<IncidentDate> { UnsafeBufferPointer(start: rows.date, count: count) }
+  var weight: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: rows.weight, count: count) }
 
   /// Empties the block for a parse from `start`, keeping its storage.
   mutating func clear(start: Int) {
@@ -70,11 +75,8 @@ struct IncidentBlock {
     end = start
     newlines = 0
     stop = .limit
-    x.removeAll(keepingCapacity: true)
-    y.removeAll(keepingCapacity: true)
-    date.removeAll(keepingCapacity: true)
-    weight.removeAll(keepingCapacity: true)
-    months.reset()
+    count = 0
+    months.removeAll(keepingCapacity: true)
     box = .empty
     dataRows = 0
     rowsWithoutLocation = 0
@@ -99,3 +101,98 @@ struct SkipKey: Hashable {
   var column: Int
 }
 
+
+/// The numeric columns of a block's kept rows, in storage the parser writes through raw pointers
+/// (`RowWriter`), so that a row costs no array bookkeeping.
+final class RowColumns {
+  private(set) var x: UnsafeMutablePointer<Double>
+  private(set) var y: UnsafeMutablePointer<Double>
+  private(set) var date: UnsafeMutablePointer<IncidentDate>
+  private(set) var weight: UnsafeMutablePointer<Double>
+  private(set) var capacity: Int
+  /// The counters of the rows' `MonthTally`.
+  let monthWindow: UnsafeMutablePointer<Int>
+
+  init(capacity: Int = 1_024) {
+    self.capacity = capacity
+    x = .allocate(capacity: capacity)
+    y = .allocate(capacity: capacity)
+    date = .allocate(capacity: capacity)
+    weight = .allocate(capacity: capacity)
+    monthWindow = .allocate(capacity: MonthTally.windowSize)
+    monthWindow.initialize(repeating: 0, count: MonthTally.windowSize)
+  }
+
+  deinit {
+    x.deallocate()
+    y.deallocate()
+    date.deallocate()
+    weight.deallocate()
+    monthWindow.deallocate()
+  }
+
+  /// Doubles the capacity, keeping the first `kept` rows.
+  func grow(keeping kept: Int) {
+    capacity *= 2
+    x = RowColumns.moved(x, kept, capacity)
+    y = RowColumns.moved(y, kept, capacity)
+    date = RowColumns.moved(date, kept, capacity)
+    weight = RowColumns.moved(weight, kept, capacity)
+  }
+
+  private static func moved<T>(_ old: UnsafeMutablePointer<T>, _ kept: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
+    let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    new.moveInitialize(from: old, count: kept)
+    old.deallocate()
+    return new
+  }
+}
+
+/// Appends rows to a block's `RowColumns`, holding their addresses in local variables for the
+/// length of one parse.
+struct RowWriter {
+  private let columns: RowColumns
+  private var x: UnsafeMutablePointer<Double>
+  private var y: UnsafeMutablePointer<Double>
+  private var date: UnsafeMutablePointer<IncidentDate>
+  private var weight: UnsafeMutablePointer<Double>
+  private var capacity: Int
+  private(set) var count = 0
+  /// The rows per month of the dates appended.
+  var months: MonthTally
+
+  /// A writer from the first row of `columns`.
+  init(_ columns: RowColumns) {
+    self.columns = columns
+    x = columns.x
+    y = columns.y
+    date = columns.date
+    weight = columns.weight
+    capacity = columns.capacity
+    months = MonthTally(window: columns.monthWindow)
+  }
+
+  /// Appends a row (counting its month); `date` and `weight` are stored only when given.
+  @inline(__always)
+  mutating func append(x: Double, y: Double, date: IncidentDate?, weight: Double?) {
+    if count == capacity { grow() }
+    self.x[count] = x
+    self.y[count] = y
+    if let date {
+      self.date[count] = date
+      months.add(date.monthIndex)
+    }
+    if let weight { self.weight[count] = weight }
+    count &+= 1
+  }
+
+  @inline(never)
+  private mutating func grow() {
+    columns.grow(keeping: count)
+    x = columns.x
+    y = columns.y
+    date = columns.date
+    weight = columns.weight
+    capacity = columns.capacity
+  }
+}

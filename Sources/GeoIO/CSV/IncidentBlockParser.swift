@@ -64,6 +64,11 @@ struct IncidentBlockParser: Sendable {
     into block: inout IncidentBlock
   ) {
     block.clear(start: from)
+    var rows = RowWriter(block.rows)
+    defer {
+      block.count = rows.count
+      block.months = rows.months.drain()
+    }
     var position = from
     var newlines = 0
     scan: while position < limit {
@@ -80,11 +85,11 @@ struct IncidentBlockParser: Sendable {
       case .record(let record, let next, let count):
         position = next
         newlines += count
-        if let failure = row(record, &block) {
+        if let failure = row(record, &block, &rows) {
           block.stop = .failed(failure)
           break scan
         }
-        if block.x.count == rowLimit {
+        if rows.count == rowLimit {
           block.stop = .rowLimit
           break scan
         }
@@ -109,7 +114,7 @@ struct IncidentBlockParser: Sendable {
 
   /// Applies the row rules to one record; returns the error when strict mode stops at it.
   @inline(__always)
-  private func row(_ record: CSVRecord, _ block: inout IncidentBlock) -> InputError? {
+  private func row(_ record: CSVRecord, _ block: inout IncidentBlock, _ rows: inout RowWriter) -> InputError? {
     block.dataRows += 1
     let line = record.line
     guard record.count == columnCount || record.count == columnCount - 1 else {
@@ -183,14 +188,8 @@ struct IncidentBlockParser: Sendable {
       weight = parsed
     }
 
-    block.x.append(x)
-    block.y.append(y)
+    rows.append(x: x, y: y, date: dateIndex >= 0 ? date : nil, weight: weightIndex >= 0 ? weight : nil)
     block.box.extend(by: Point(x: x, y: y))
-    if dateIndex >= 0 {
-      block.date.append(date)
-      block.months.add(date.monthIndex)
-    }
-    if weightIndex >= 0 { block.weight.append(weight) }
     if categoryIndex >= 0 { block.categoryLabels.append(record[categoryIndex]) }
     if locationIndex >= 0 { block.locationLabels.append(record[locationIndex]) }
     if idIndex >= 0 { block.idLabels.append(record[idIndex]) }

@@ -291,17 +291,17 @@ private struct RowReader {
           field: row.column >= 0 ? mapping.header[row.column] : nil, reason: row.reason))
     }
     for (key, count) in block.skipCounts { skipCounts[key, default: 0] += count }
-    for (month, count) in block.months.counts { fileMonths[month, default: 0] += count }
+    for (month, count) in block.months { fileMonths[month, default: 0] += count }
     // Boxes joined in file order keep the first of equal extremes, as growing row by row does.
     boundingBox = boundingBox.union(block.box)
 
     var row = 0
     while row < block.count {
       let rows = row..<min(block.count, row + (chunkRows - chunk.x.count))
-      chunk.x.append(contentsOf: block.x[rows])
-      chunk.y.append(contentsOf: block.y[rows])
-      if chunk.date != nil { chunk.date?.append(contentsOf: block.date[rows]) }
-      if chunk.weight != nil { chunk.weight?.append(contentsOf: block.weight[rows]) }
+      chunk.x.append(contentsOf: UnsafeBufferPointer(rebasing: block.x[rows]))
+      chunk.y.append(contentsOf: UnsafeBufferPointer(rebasing: block.y[rows]))
+      if chunk.date != nil { chunk.date?.append(contentsOf: UnsafeBufferPointer(rebasing: block.date[rows])) }
+      if chunk.weight != nil { chunk.weight?.append(contentsOf: UnsafeBufferPointer(rebasing: block.weight[rows])) }
       if chunk.category != nil { categoryLabels.append(block.category, rows: rows) }
       if chunk.location != nil { locationLabels.append(block.location, rows: rows) }
       if chunk.id != nil { idLabels.append(block.id, rows: rows) }

@@ -39,7 +39,8 @@ final class SpeculativeSplit {
   init(count: Int, file: String, maxRecordBytes: Int, parallel: Bool) {
     self.count = max(1, count)
     blocks = UnsafeMutablePointer<IncidentBlock>.allocate(capacity: self.count)
-    blocks.initialize(repeating: IncidentBlock(), count: self.count)
+    // One each: a block's row storage is its own.
+    for k in 0..<self.count { (blocks + k).initialize(to: IncidentBlock()) }
     scanners = (0..<self.count).map { _ in
       CSVRecordScanner(file: file, maxRecordBytes: maxRecordBytes)
     }
