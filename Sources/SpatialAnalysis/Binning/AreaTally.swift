@@ -110,53 +110,52 @@ public struct AreaTally: Sendable {
     }
     // Partition: look every point up in parallel (with the nearest boundary of a point in no
     // area), then add in row order.
-    var assigned = [Int32](repeating: -1, count: n)
-    var overlapFlags = [Bool](repeating: false, count: n)
-    var nearestArea = [Int32](repeating: -1, count: n)
-    var nearestDistance = [Double](repeating: 0, count: n)
-    assigned.withUnsafeMutableBufferPointer { assignedBuffer in
-      overlapFlags.withUnsafeMutableBufferPointer { overlapBuffer in
-        nearestArea.withUnsafeMutableBufferPointer { nearestAreaBuffer in
-          nearestDistance.withUnsafeMutableBufferPointer { nearestDistanceBuffer in
-            guard let assignedBase = assignedBuffer.baseAddress, let overlapBase = overlapBuffer.baseAddress,
-              let areaBase = nearestAreaBuffer.baseAddress, let distanceBase = nearestDistanceBuffer.baseAddress
-            else { return }
-            let assignedOut = DisjointWrites(assignedBase), overlapOut = DisjointWrites(overlapBase)
-            let areaOut = DisjointWrites(areaBase), distanceOut = DisjointWrites(distanceBase)
-            Parallel.forEachRange(count: n, minimumChunk: 8_192) { range in
-              for row in range {
-                var first = -1
-                var several = false
-                index.visitContaining(chunk.point(row)) { area in
-                  if first < 0 {
-                    first = area
-                    return true
-                  }
-                  several = true
-                  return false
-                }
-                assignedOut[row] = Int32(first)
-                overlapOut[row] = several
-                if first < 0, let hit = nearest?.nearest(to: chunk.point(row)) {
-                  areaOut[row] = Int32(hit.area)
-                  distanceOut[row] = hit.distance
-                }
-              }
+    let lookups = [Lookup](unsafeUninitializedCapacity: n) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      let out = DisjointWrites(base)
+      Parallel.forEachRange(count: n, minimumChunk: 8_192) { range in
+        for row in range {
+          var first = -1
+          var several = false
+          index.visitContaining(chunk.point(row)) { area in
+            if first < 0 {
+              first = area
+              return true
             }
+            several = true
+            return false
           }
+          let hit = first < 0 ? nearest?.nearest(to: chunk.point(row)) : nil
+          (out.base + row).initialize(
+            to: Lookup(
+              area: Int32(first), several: several, nearestArea: Int32(hit?.area ?? -1),
+              nearestDistance: hit?.distance ?? 0))
         }
       }
+      initialized = n
     }
     for row in 0..<n {
-      let area = Int(assigned[row])
-      if area < 0 {
-        let hit = nearestArea[row] < 0 ? nil : (area: Int(nearestArea[row]), distance: nearestDistance[row])
+      let lookup = lookups[row]
+      if lookup.area < 0 {
+        let hit = lookup.nearestArea < 0 ? nil : (area: Int(lookup.nearestArea), distance: lookup.nearestDistance)
         assignOutside(row: row, chunk: chunk, hit: hit)
       } else {
-        if overlapFlags[row] { overlaps += 1 }
-        record(area: area, row: row, chunk: chunk)
+        if lookup.several { overlaps += 1 }
+        record(area: Int(lookup.area), row: row, chunk: chunk)
       }
     }
+  }
+
+  /// One point's answers from the index, found in parallel.
+  private struct Lookup {
+    /// The first area containing the point, −1 for none.
+    var area: Int32
+    /// Whether another area contains it too.
+    var several: Bool
+    /// For a point in no area: the area with the nearest boundary within the search radius (−1
+    /// for none), and its distance.
+    var nearestArea: Int32
+    var nearestDistance: Double
   }
 
   private mutating func assignOutside(row: Int, chunk: IncidentTable, nearest: NearestBoundary?) {
