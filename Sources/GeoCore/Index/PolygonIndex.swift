@@ -261,6 +261,9 @@ struct CellGrid: Sendable {
   let rows: Int
   let cellWidth: Double
   let cellHeight: Double
+  /// Cells per unit of x and of y: a point's column and row take a multiplication, not a division.
+  private let columnsPerUnit: Double
+  private let rowsPerUnit: Double
 
   init(box: BoundingBox, targetCells: Int) {
     let width = Swift.max(box.width, 1e-9), height = Swift.max(box.height, 1e-9)
@@ -269,8 +272,17 @@ struct CellGrid: Sendable {
     rows = Swift.max(1, Swift.min(2048, Int((height / side).rounded(.up))))
     cellWidth = width / Double(columns)
     cellHeight = height / Double(rows)
+    columnsPerUnit = Double(columns) / width
+    rowsPerUnit = Double(rows) / height
     self.box = box
   }
+
+  /// The column of `x` (clamped to the grid). Monotonic in `x`, as `row(of:)` is in `y`.
+  @inline(__always)
+  func column(of x: Double) -> Int { Swift.max(0, Swift.min(columns - 1, Int((x - box.minX) * columnsPerUnit))) }
+
+  @inline(__always)
+  func row(of y: Double) -> Int { Swift.max(0, Swift.min(rows - 1, Int((y - box.minY) * rowsPerUnit))) }
 
   var cellCount: Int { box.isEmpty ? 0 : columns * rows }
 
@@ -279,9 +291,7 @@ struct CellGrid: Sendable {
   @inlinable
   func cell(of point: Point) -> Int? {
     guard !box.isEmpty, box.contains(point) else { return nil }
-    let i = Swift.max(0, Swift.min(columns - 1, Int((point.x - box.minX) / cellWidth)))
-    let j = Swift.max(0, Swift.min(rows - 1, Int((point.y - box.minY) / cellHeight)))
-    return j * columns + i
+    return row(of: point.y) * columns + column(of: point.x)
   }
 
   func centre(of cell: Int) -> Point {
@@ -292,13 +302,11 @@ struct CellGrid: Sendable {
 
   /// Calls `body` for every cell in the range of cells that the segment's bounding box maps to.
   ///
-  /// `cell(of:)` maps x and y through monotonic floating-point steps, so any point on the segment
-  /// maps to a cell in this range: a cell never visited here holds no point of the segment.
+  /// `cell(of:)` maps x and y through the same monotonic floating-point steps, so any point on the
+  /// segment maps to a cell in this range: a cell never visited here holds no point of the segment.
   func forEachCell(touchedBy a: Point, _ b: Point, _ body: (Int) -> Void) {
-    func column(_ x: Double) -> Int { Swift.max(0, Swift.min(columns - 1, Int((x - box.minX) / cellWidth))) }
-    func row(_ y: Double) -> Int { Swift.max(0, Swift.min(rows - 1, Int((y - box.minY) / cellHeight))) }
-    let i0 = column(Swift.min(a.x, b.x)), i1 = column(Swift.max(a.x, b.x))
-    let j0 = row(Swift.min(a.y, b.y)), j1 = row(Swift.max(a.y, b.y))
+    let i0 = column(of: Swift.min(a.x, b.x)), i1 = column(of: Swift.max(a.x, b.x))
+    let j0 = row(of: Swift.min(a.y, b.y)), j1 = row(of: Swift.max(a.y, b.y))
     guard i0 <= i1, j0 <= j1 else { return }
     for j in j0...j1 {
       for i in i0...i1 { body(j * columns + i) }
