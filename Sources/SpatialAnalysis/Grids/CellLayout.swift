@@ -130,8 +130,15 @@ public struct CellLayout: Sendable {
   ///
   /// - Complexity: O(points).
   public func tally(x: [Double], y: [Double], weights: [Double]? = nil) -> (counts: [Double], outside: Int) {
-    precondition(x.count == y.count && (weights == nil || weights!.count == x.count))
     var counts = [Double](repeating: 0, count: count)
+    let outside = tally(x: x, y: y, weights: weights, into: &counts)
+    return (counts, outside)
+  }
+
+  /// Adds incidents to `counts` (one per analysed cell), as `tally(x:y:weights:)` counts them, and
+  /// returns how many lie outside every analysed cell: for incidents that come in chunks.
+  public func tally(x: [Double], y: [Double], weights: [Double]? = nil, into counts: inout [Double]) -> Int {
+    precondition(x.count == y.count && (weights == nil || weights!.count == x.count) && counts.count == count)
     var outside = 0
     for k in x.indices {
       if let c = cell(of: Point(x: x[k], y: y[k])) {
@@ -140,6 +147,6 @@ public struct CellLayout: Sendable {
         outside += 1
       }
     }
-    return (counts, outside)
+    return outside
   }
 }

@@ -174,18 +174,33 @@ struct AutocorrelationOptions {
     // Incidents, in the working CRS of the areas or points (or their own).
     var x: [Double] = [], y: [Double] = []
     var working = layer?.working ?? pointLayer?.working
+    // Cells whose size and span are given (--cell, with --extent or --areas) are laid out first
+    // and the incidents binned as they are read, never all held.
+    var binned: (layout: CellLayout, counts: [Double], outside: Int)?
     if !incidentSpecs.isEmpty {
-      let loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse", labels: false)
-      let (incidents, report, filtered) = (loaded.table, loaded.report, loaded.filtered)
+      let loaded: IncidentInput.Loaded
+      if let cell, extent != nil || layer != nil {
+        let layout = try CellGrid.layout(cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: .empty)
+        var counts = [Double](repeating: 0, count: layout.count)
+        var outside = 0
+        loaded = try IncidentInput.forEach(
+          incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse", labels: false
+        ) { chunk in
+          outside += layout.tally(x: chunk.x, y: chunk.y, into: &counts)
+        }
+        binned = (layout, counts, outside)
+      } else {
+        loaded = try IncidentInput.load(incidentSpecs, options: columns, filter: filter, working: working, purpose: "analyse", labels: false)
+        x = loaded.table.x
+        y = loaded.table.y
+      }
       inputs += loaded.files
-      readReport = report
-      notes += report.problems.map(\.description)
+      readReport = loaded.report
+      notes += loaded.report.problems.map(\.description)
       working = loaded.working
-      x = incidents.x
-      y = incidents.y
-      choices.append(("incidents_crs", .string(report.crsDecision.crs.identifier)))
-      choices.append(("incidents", .number(Double(x.count))))
-      if filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(filtered.removed)))) }
+      choices.append(("incidents_crs", .string(loaded.report.crsDecision.crs.identifier)))
+      choices.append(("incidents", .number(Double(loaded.filtered.kept))))
+      if loaded.filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(loaded.filtered.removed)))) }
     }
     guard let working else { throw InputError(file: areasFile ?? "", reason: .other("nothing to analyse")) }
 
@@ -204,13 +219,13 @@ struct AutocorrelationOptions {
       choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
     }
     if let cell = cellSize {
-      let layout = try CellGrid.layout(
+      let layout = try binned?.layout ?? CellGrid.layout(
         cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
         points: BoundingBox(x: x, y: y))
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex { choices.append(("cell_shape", .string(CellGrid.hexagonShape))) }
       features = .cells(layout)
-      let (counts, outside) = layout.tally(x: x, y: y)
+      let (counts, outside) = binned.map { ($0.counts, $0.outside) } ?? layout.tally(x: x, y: y)
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
       let gridBox = layout.extent
       choices.append(("cell_m", .number(cell)))

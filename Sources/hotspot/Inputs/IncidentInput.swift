@@ -56,13 +56,55 @@ enum IncidentInput {
     // One table, read whole (no chunk to append), then filtered once.
     let (read, report) = try IncidentReader.read(files: files, options: options)
     let (incidents, filtered) = filter.apply(to: read)
-    guard incidents.count > 0 else {
-      let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
-      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
-    }
+    guard incidents.count > 0 else { throw noneLeft(files: files, filtered: filtered, purpose: purpose) }
     let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
     let converted = try transform(incidents, to: target, files: files).apply(incidents)
     return Loaded(table: converted, working: target, report: report, filtered: filtered, files: files)
+  }
+
+  /// `load` for a caller that uses the incidents chunk by chunk (binning them), so that they are
+  /// never all held: once the working CRS is known (`working`, else the incidents' own when it is
+  /// projected, as `WorkingCRS.forData` gives it) each kept chunk goes to `use` converted to it.
+  /// Incidents in longitude/latitude with no `working` are held, and handed over whole at the end
+  /// in the working CRS their extent gives, as `load` does. The same incidents in the same CRS.
+  /// - Returns: `Loaded` with an empty table.
+  /// - Throws: as `load`, and what `use` throws.
+  static func forEach(
+    _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
+    labels: Bool = true, use: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> Loaded {
+    let files = try IncidentSources.expand(specs)
+    var options = options
+    options.keepsLabels = labels || !filter.categories.isEmpty
+    var filtered = IncidentFilter.Outcome()
+    var target = working
+    var held: IncidentTable?
+    let report = try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
+      let (kept, outcome) = filter.apply(to: chunk)
+      filtered.add(outcome)
+      guard kept.count > 0 else { return }
+      if target == nil && kept.crs != .wgs84 { target = kept.crs }
+      if let target {
+        try use(try transform(kept, to: target, files: files).apply(kept))
+      } else if held == nil {
+        held = kept
+      } else {
+        held?.append(contentsOf: kept)
+      }
+    }
+    guard filtered.kept > 0 else { throw noneLeft(files: files, filtered: filtered, purpose: purpose) }
+    if let held {
+      let crs = WorkingCRS.forData(in: held.crs, bounds: held.boundingBox)
+      target = crs
+      try use(try transform(held, to: crs, files: files).apply(held))
+    }
+    let crs = target ?? report.crsDecision.crs
+    return Loaded(table: IncidentTable(crs: crs), working: crs, report: report, filtered: filtered, files: files)
+  }
+
+  private static func noneLeft(files: [String], filtered: IncidentFilter.Outcome, purpose: String) -> InputError {
+    let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
+    return InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
   }
 
   /// The transform from the incidents' CRS to `working`.
