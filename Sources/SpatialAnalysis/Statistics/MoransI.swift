@@ -63,16 +63,13 @@ public struct MoransI: Sendable {
     // S0, S1, S2 from the sparse rows.
     var s0 = 0.0, s1 = 0.0
     var columnSums = [Double](repeating: 0, count: n)
-    let reverseWeights = weights.reverseWeights
-    for a in 0..<n {
-      for k in weights.offsets[a]..<weights.offsets[a + 1] {
-        let b = weights.neighbourIndices[k], w = weights.weightValues[k]
-        s0 += w
-        columnSums[b] += w
-        let reverse = reverseWeights[k]
-        // A pair listed one way only stands for both (i, j) and (j, i) in S1's sum.
-        s1 += reverse != 0 || a == b ? (w + reverse) * (w + reverse) : 2 * w * w
-      }
+    weights.forEachEntry { k, w, reverse in
+      let b = weights.neighbourIndices[k]
+      s0 += w
+      columnSums[b] += w
+      // A pair listed one way only stands for both (i, j) and (j, i) in S1's sum; a diagonal
+      // entry (i, i) is its own reverse.
+      s1 += reverse != 0 ? (w + reverse) * (w + reverse) : 2 * w * w
     }
     s1 /= 2
     let rowSums = weights.rowSums

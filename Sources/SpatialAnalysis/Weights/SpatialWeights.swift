@@ -88,31 +88,37 @@ public struct SpatialWeights: Hashable, Sendable {
 
   /// For each stored entry (i, j), in storage order, the weight w_ji (0 when row j does not list
   /// i): what `weight(j, i)` gives for every entry at once.
+  public var reverseWeights: [Double] {
+    var reverse: [Double] = []
+    reverse.reserveCapacity(entryCount)
+    forEachEntry { _, _, reverseWeight in reverse.append(reverseWeight) }
+    return reverse
+  }
+
+  /// Calls `body(k, w_ij, w_ji)` for every stored entry k = (i, j), in storage order, with the
+  /// reverse weight w_ji (0 when row j does not list i), without storing the reverse weights.
   /// - Complexity: O(n + nnz), one pass with a cursor per row (rows are ascending, and entries
   ///   are visited by ascending i, so each row's cursor only moves forward).
-  public var reverseWeights: [Double] {
+  public func forEachEntry(_ body: (_ k: Int, _ weight: Double, _ reverseWeight: Double) -> Void) {
     let n = count
-    return [Double](unsafeUninitializedCapacity: entryCount) { reverse, initialized in
-      offsets.withUnsafeBufferPointer { offsets in
-        neighbourIndices.withUnsafeBufferPointer { neighbours in
-          weightValues.withUnsafeBufferPointer { weights in
-            let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
-            defer { cursor.deallocate() }
-            _ = cursor.initialize(from: offsets.prefix(n))
-            for i in 0..<n {
-              for k in offsets[i]..<offsets[i + 1] {
-                let j = neighbours[k]
-                let end = offsets[j + 1]
-                var c = cursor[j]
-                while c < end && neighbours[c] < i { c += 1 }
-                cursor[j] = c
-                reverse[k] = c < end && neighbours[c] == i ? weights[c] : 0
-              }
+    offsets.withUnsafeBufferPointer { offsets in
+      neighbourIndices.withUnsafeBufferPointer { neighbours in
+        weightValues.withUnsafeBufferPointer { weights in
+          let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+          defer { cursor.deallocate() }
+          _ = cursor.initialize(from: offsets.prefix(n))
+          for i in 0..<n {
+            for k in offsets[i]..<offsets[i + 1] {
+              let j = neighbours[k]
+              let end = offsets[j + 1]
+              var c = cursor[j]
+              while c < end && neighbours[c] < i { c += 1 }
+              cursor[j] = c
+              body(k, weights[k], c < end && neighbours[c] == i ? weights[c] : 0)
             }
           }
         }
       }
-      initialized = entryCount
     }
   }
 
@@ -140,7 +146,11 @@ public struct SpatialWeights: Hashable, Sendable {
   }
 
   /// True when w_ij == w_ji for every entry.
-  public var isSymmetric: Bool { reverseWeights == weightValues }
+  public var isSymmetric: Bool {
+    var symmetric = true
+    forEachEntry { _, weight, reverseWeight in symmetric = symmetric && weight == reverseWeight }
+    return symmetric
+  }
 
   /// The same neighbours with weights rescaled by `transform`.
   public func transformed(_ transform: Transform) -> SpatialWeights {
