@@ -184,6 +184,22 @@ struct ParallelReadTests {
     #expect(!outcome.chunks.isEmpty)
   }
 
+  @Test("the automatic plan shrinks its blocks for smaller files, down to 256 KiB; given plans stay as given")
+  func planForFileSize() {
+    var automatic = IncidentReadPlan.automatic
+    automatic.threads = 2
+    let window = automatic.blocks
+    #expect(automatic.forFile(bytes: 650 << 20).blockBytes == 1 << 20)
+    #expect(automatic.forFile(bytes: 32 * window << 20).blockBytes == 1 << 20)
+    #expect(automatic.forFile(bytes: 32 * window << 20 - 1).blockBytes == 512 << 10)
+    #expect(automatic.forFile(bytes: 64 << 20).blockBytes == 256 << 10)
+    #expect(automatic.forFile(bytes: 1_000).blockBytes == 256 << 10)
+    let given = IncidentReadPlan(threads: 2, blockBytes: 1 << 20)
+    #expect(given.forFile(bytes: 1_000) == given)
+    automatic.threads = 1
+    #expect(automatic.forFile(bytes: 1_000).blockBytes == 1 << 20)
+  }
+
   @Test("without labels: the same rows, coordinates, dates and skipped rows, and no label columns", arguments: 0..<6)
   func withoutLabels(seed: UInt64) throws {
     let folder = CSVFixture.scratchFolder()

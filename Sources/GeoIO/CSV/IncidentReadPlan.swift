@@ -26,9 +26,25 @@ public struct IncidentReadPlan: Hashable, Sendable {
     self.maxRecordBytes = maxRecordBytes
   }
 
-  /// One thread per active processor, 1 MiB blocks.
+  /// Whether `forFile(bytes:)` may shrink the blocks (`.automatic` only).
+  private var fitsFileSize = false
+
+  /// One thread per active processor, 1 MiB blocks, smaller for smaller files (`forFile`).
   public static var automatic: IncidentReadPlan {
-    IncidentReadPlan(threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    var plan = IncidentReadPlan(threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    plan.fitsFileSize = true
+    return plan
+  }
+
+  /// The plan for a file of `bytes` bytes: for `.automatic` on several threads, the blocks halved
+  /// (down to 256 KiB) until the file spans at least 32 windows, so that a smaller file is still
+  /// read in a pipeline of many short steps rather than a few long ones the threads wait on
+  /// (measured: −15 % for 64 MB; 1 MiB blocks stay best for 650 MB). Other plans are kept as given.
+  func forFile(bytes: Int) -> IncidentReadPlan {
+    guard fitsFileSize && threads > 1 else { return self }
+    var plan = self
+    while plan.blockBytes > 256 << 10 && bytes / (plan.blockBytes * plan.blocks) < 32 { plan.blockBytes /= 2 }
+    return plan
   }
 
   /// Blocks in one window.

@@ -34,6 +34,8 @@ final class WindowPipeline {
   /// Opens `file` for reading with `plan`.
   /// - Throws: `.fileNotFound`, `.isDirectory` or `.notReadable`.
   init(file: String, plan: IncidentReadPlan) throws(InputError) {
+    var info = stat()
+    let plan = plan.forFile(bytes: stat(file, &info) == 0 ? Int(info.st_size) : .max)
     self.plan = plan
     plannedCapacity = plan.blockBytes * plan.blocks
     // The window in use and four ahead, so a caller held up for a moment does not stop the parse.
