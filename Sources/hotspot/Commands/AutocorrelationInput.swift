@@ -9,6 +9,31 @@ enum NeighbourRule: Equatable, Sendable {
   case rook
   case distance(Double)
   case knn(Int)
+  /// The weights of the rule between the cells of `layout` (of `cell` metres) and their
+  /// description, or nil for `.auto` (chosen from the counts by `automaticBand`).
+  func cellWeights(layout: CellLayout, cell: Double) -> (weights: SpatialWeights, description: String)? {
+    let cells = layout.slots
+    switch (self, layout.shape) {
+    case (.queen, .hexagon(let grid)), (.rook, .hexagon(let grid)):
+      return (SpatialWeights.hexBand(grid: grid, cells: cells), "cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")
+    case (.distance(let limit), .hexagon(let grid)):
+      return (SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit), "distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")
+    case (.queen, .square(let grid)), (.rook, .square(let grid)):
+      let limit = self == .queen ? cell * 2.0.squareRoot() : cell
+      return (
+        SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit),
+        self == .queen
+          ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
+          : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")
+    case (.distance(let limit), .square(let grid)):
+      return (SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit), "distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")
+    case (.knn(let k), _):
+      return (SpatialWeights.nearestNeighbours(points: cells.indices.map { layout.centre(of: $0) }, k: k), "\(k) nearest cell centres, ties by cell index")
+    case (.auto, _):
+      return nil
+    }
+  }
+
   /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`).
   case auto
 
@@ -233,35 +258,18 @@ struct AutocorrelationOptions {
       choices.append(("incidents_outside_cells", .number(Double(outside))))
       values = counts
       let cells = layout.slots
-      switch (rule, layout.shape) {
-      case (.queen, .hexagon(let grid)), (.rook, .hexagon(let grid)):
-        weights = SpatialWeights.hexBand(grid: grid, cells: cells)
-        choices.append(("weights", .string("cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")))
-      case (.distance(let limit), .hexagon(let grid)):
-        weights = SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit)
-        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")))
-      case (.queen, .square(let grid)), (.rook, .square(let grid)):
-        let limit = rule == .queen ? cell * 2.0.squareRoot() : cell
-        weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
-        choices.append(("weights", .string(rule == .queen
-          ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
-          : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")))
-      case (.distance(let limit), .square(let grid)):
-        weights = SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit)
-        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")))
-      case (.knn(let k), _):
-        weights = SpatialWeights.nearestNeighbours(points: cells.indices.map { layout.centre(of: $0) }, k: k)
-        choices.append(("weights", .string("\(k) nearest cell centres, ties by cell index")))
-      case (.auto, .square(let grid)):
+      if let fixed = rule.cellWeights(layout: layout, cell: cell) {
+        weights = fixed.weights
+        choices.append(("weights", .string(fixed.description)))
+      } else {
+        let bandWeights: (Double) -> SpatialWeights
+        switch layout.shape {
+        case .square(let grid): bandWeights = { SpatialWeights.gridBand(grid: grid, cells: cells, limit: $0) }
+        case .hexagon(let grid): bandWeights = { SpatialWeights.hexBand(grid: grid, cells: cells, limit: $0) }
+        }
         weights = try automaticBand(
           centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
-          choices: &choices, console: console, quiet: quiet
-        ) { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }
-      case (.auto, .hexagon(let grid)):
-        weights = try automaticBand(
-          centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
-          choices: &choices, console: console, quiet: quiet
-        ) { band in SpatialWeights.hexBand(grid: grid, cells: cells, limit: band) }
+          choices: &choices, console: console, quiet: quiet, weightsAt: bandWeights)
       }
     } else if let pointLayer {
       features = .points(pointLayer)
