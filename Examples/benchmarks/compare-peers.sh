@@ -14,9 +14,11 @@
 #            vs KDEpy FFTKDE, quartic only (kde_kdepy.py --kernels biweight; the same 50 m grid,
 #            approximate) and, with EXACT=1, the exact numpy stamping (kde_exact_numpy.py).
 #   gistar   hotspot gistar --incidents points_1m --cell 250m --extent <the peers' fishnet>
-#            --neighbours distance:750m --output gistar.csv, analytic (hotspot's default) and with
-#            --permutations $PERMUTATIONS, vs esda (gistar_esda.py: wards and fishnet, 999
-#            conditional permutations on each, numba compilation included).
+#            --neighbours distance:750m, analytic (hotspot's default): to stdout (the goal's
+#            measure, as for count), with --output gistar.csv (provenance: the SHA-256 of the
+#            64 MB input is about 0.2 s of CPU) and with --permutations $PERMUTATIONS, vs esda
+#            (gistar_esda.py: wards and fishnet, 999 conditional permutations on each, numba
+#            compilation included).
 #   moran    the same with hotspot moran --format json, vs esda (moran_esda.py: wards and fishnet,
 #            999 permutations, row-standardised and binary).
 #   map      hotspot map --areas <wards with their counts> --layer field:count --output map.svg
@@ -182,10 +184,11 @@ for task in gistar moran; do
   has "$task" || continue
   echo "== $task 1m, 250 m fishnet, 750 m band"
   format=csv; [[ "$task" == moran ]] && format=json
-  start "hotspot_${task}" "hotspot_${task}_perm" "esda_${task}"
+  start "hotspot_${task}" "hotspot_${task}_file" "hotspot_${task}_perm" "esda_${task}"
   for rep in $(seq "$REPS"); do
     common=(--incidents "$P1M" --cell 250m --extent "$EXTENT" --neighbours distance:750m --format "$format" --quiet)
-    run "hotspot_${task}" "$rep" "$HOTSPOT" "$task" "${common[@]}" --output "$OUT/$task.$format"
+    run "hotspot_${task}" "$rep" "$HOTSPOT" "$task" "${common[@]}"
+    run "hotspot_${task}_file" "$rep" "$HOTSPOT" "$task" "${common[@]}" --output "$OUT/$task.$format"
     run "hotspot_${task}_perm" "$rep" "$HOTSPOT" "$task" "${common[@]}" --permutations "$PERMUTATIONS" \
       --seed 12345 --output "$OUT/${task}_perm.$format"
     if [[ "$task" == gistar ]]; then
@@ -194,7 +197,8 @@ for task in gistar moran; do
       run esda_moran "$rep" "$PEERS_PY" "$PEERS/moran_esda.py" "$WARDS" "$P1M" "$OUT/esda_moran.json"
     fi
   done
-  for name in "hotspot_${task}" "hotspot_${task}_perm" "esda_${task}"; do record "$name"; done
+  for name in "hotspot_${task}" "hotspot_${task}_file" "hotspot_${task}_perm" "esda_${task}"; do record "$name"; done
+  cmp -s "$OUT/hotspot_${task}.out" "$OUT/$task.$format" || die "$task: stdout and --output differ"
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +244,7 @@ fi
 for task in gistar moran; do
   [[ -n "$(wall "hotspot_$task")" ]] || continue
   echo "$task:   esda / hotspot (analytic)        $(ratio "$(wall "esda_$task")" "$(wall "hotspot_$task")")   [>= 100]"
+  echo "$task:   esda / hotspot (--output, SHA-256 of the input) $(ratio "$(wall "esda_$task")" "$(wall "hotspot_${task}_file")")"
   echo "$task:   esda / hotspot ($PERMUTATIONS permutations) $(ratio "$(wall "esda_$task")" "$(wall "hotspot_${task}_perm")")"
 done
 if [[ -n "$(wall hotspot_map)" ]]; then
