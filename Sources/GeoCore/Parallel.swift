@@ -45,8 +45,9 @@ public struct DisjointWrites<Element>: @unchecked Sendable {
 /// until it is ready (at once afterwards) and returns it, or throws what the work threw.
 ///
 /// For overlapping independent work, such as reading the areas while the first incidents are
-/// read. The value is handed over once, under the semaphore, so the work may build a value that
-/// is not itself `Sendable`, as long as it keeps no other reference to it.
+/// read. The value is handed over once, after the work has left it (the group's wait orders the
+/// two), so the work may build a value that is not itself `Sendable`, as long as it keeps no
+/// other reference to it.
 public final class BackgroundValue<Value, Failure: Error>: @unchecked Sendable {
   private let ready = DispatchGroup()
   private var result: Result<Value, Failure>?

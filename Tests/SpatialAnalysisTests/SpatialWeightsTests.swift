@@ -111,7 +111,7 @@ struct SpatialWeightsTests {
     #expect(rows(w) == brute)
   }
 
-  @Test("reverse weights: w_ji for every entry, as weight(j, i) gives it, on asymmetric k-nearest rows", arguments: 0..<10)
+  @Test("forEachEntry: every entry in order with w_ji as weight(j, i) gives it, on asymmetric k-nearest rows", arguments: 0..<10)
   func reverseWeights(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     let points = (0..<80).map { _ in Point(x: Double(rng.next() % 25), y: Double(rng.next() % 15)) }
@@ -120,7 +120,15 @@ struct SpatialWeightsTests {
     for i in 0..<w.count {
       for j in w.neighbours(of: i) { expected.append(w.weight(j, i)) }
     }
-    #expect(w.reverseWeights == expected)
+    var visited: [Int] = [], weights: [Double] = [], reverse: [Double] = []
+    w.forEachEntry { k, weight, reverseWeight in
+      visited.append(k)
+      weights.append(weight)
+      reverse.append(reverseWeight)
+    }
+    #expect(visited == Array(0..<w.entryCount))
+    #expect(weights == w.weightValues)
+    #expect(reverse == expected)
     #expect(expected.contains(0), "some k-nearest pairs are one way")
     #expect(!w.isSymmetric)
     #expect(SpatialWeights.gridBand(grid: SquareGrid(minX: 0, minY: 0, cellSize: 1, columns: 6, rows: 4), cells: Array(0..<24)).isSymmetric)

@@ -101,7 +101,6 @@ struct SkipKey: Hashable {
   var column: Int
 }
 
-
 /// The numeric columns of a block's kept rows, in storage the parser writes through raw pointers
 /// (`RowWriter`), so that a row costs no array bookkeeping.
 final class RowColumns {
@@ -131,13 +130,13 @@ final class RowColumns {
     monthWindow.deallocate()
   }
 
-  /// Doubles the capacity, keeping the first `kept` rows.
-  func grow(keeping kept: Int) {
+  /// Doubles the capacity, keeping the first `kept` rows of x, y and the columns in use.
+  func grow(keeping kept: Int, dates: Bool, weights: Bool) {
     capacity *= 2
     x = RowColumns.moved(x, kept, capacity)
     y = RowColumns.moved(y, kept, capacity)
-    date = RowColumns.moved(date, kept, capacity)
-    weight = RowColumns.moved(weight, kept, capacity)
+    date = RowColumns.moved(date, dates ? kept : 0, capacity)
+    weight = RowColumns.moved(weight, weights ? kept : 0, capacity)
   }
 
   private static func moved<T>(_ old: UnsafeMutablePointer<T>, _ kept: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
@@ -157,13 +156,19 @@ struct RowWriter {
   private var date: UnsafeMutablePointer<IncidentDate>
   private var weight: UnsafeMutablePointer<Double>
   private var capacity: Int
+  /// Whether rows come with a date, and with a weight.
+  private let dates: Bool
+  private let weights: Bool
   private(set) var count = 0
   /// The rows per month of the dates appended.
   var months: MonthTally
 
-  /// A writer from the first row of `columns`.
-  init(_ columns: RowColumns) {
+  /// A writer from the first row of `columns`, for rows with a date when `dates` and with a
+  /// weight when `weights`.
+  init(_ columns: RowColumns, dates: Bool, weights: Bool) {
     self.columns = columns
+    self.dates = dates
+    self.weights = weights
     x = columns.x
     y = columns.y
     date = columns.date
@@ -172,23 +177,24 @@ struct RowWriter {
     months = MonthTally(window: columns.monthWindow)
   }
 
-  /// Appends a row (counting its month); `date` and `weight` are stored only when given.
+  /// Appends a row, counting its month; `date` and `weight` are stored only when the writer
+  /// takes them.
   @inline(__always)
-  mutating func append(x: Double, y: Double, date: IncidentDate?, weight: Double?) {
+  mutating func append(x: Double, y: Double, date: IncidentDate, weight: Double) {
     if count == capacity { grow() }
     self.x[count] = x
     self.y[count] = y
-    if let date {
+    if dates {
       self.date[count] = date
       months.add(date.monthIndex)
     }
-    if let weight { self.weight[count] = weight }
+    if weights { self.weight[count] = weight }
     count &+= 1
   }
 
   @inline(never)
   private mutating func grow() {
-    columns.grow(keeping: count)
+    columns.grow(keeping: count, dates: dates, weights: weights)
     x = columns.x
     y = columns.y
     date = columns.date

@@ -64,7 +64,7 @@ struct IncidentBlockParser: Sendable {
     into block: inout IncidentBlock
   ) {
     block.clear(start: from)
-    var rows = RowWriter(block.rows)
+    var rows = RowWriter(block.rows, dates: dateIndex >= 0, weights: weightIndex >= 0)
     defer {
       block.count = rows.count
       block.months = rows.months.drain()
@@ -188,7 +188,7 @@ struct IncidentBlockParser: Sendable {
       weight = parsed
     }
 
-    rows.append(x: x, y: y, date: dateIndex >= 0 ? date : nil, weight: weightIndex >= 0 ? weight : nil)
+    rows.append(x: x, y: y, date: date, weight: weight)
     block.box.extend(by: Point(x: x, y: y))
     if categoryIndex >= 0 { block.categoryLabels.append(record[categoryIndex]) }
     if locationIndex >= 0 { block.locationLabels.append(record[locationIndex]) }

@@ -86,17 +86,9 @@ public struct SpatialWeights: Hashable, Sendable {
     return low < offsets[i + 1] && neighbourIndices[low] == j ? weightValues[low] : 0
   }
 
-  /// For each stored entry (i, j), in storage order, the weight w_ji (0 when row j does not list
-  /// i): what `weight(j, i)` gives for every entry at once.
-  public var reverseWeights: [Double] {
-    var reverse: [Double] = []
-    reverse.reserveCapacity(entryCount)
-    forEachEntry { _, _, reverseWeight in reverse.append(reverseWeight) }
-    return reverse
-  }
-
   /// Calls `body(k, w_ij, w_ji)` for every stored entry k = (i, j), in storage order, with the
-  /// reverse weight w_ji (0 when row j does not list i), without storing the reverse weights.
+  /// reverse weight w_ji (0 when row j does not list i; what `weight(j, i)` gives), without a
+  /// search per entry.
   /// - Complexity: O(n + nnz), one pass with a cursor per row (rows are ascending, and entries
   ///   are visited by ascending i, so each row's cursor only moves forward).
   public func forEachEntry(_ body: (_ k: Int, _ weight: Double, _ reverseWeight: Double) -> Void) {

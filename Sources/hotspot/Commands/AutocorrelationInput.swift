@@ -9,6 +9,22 @@ enum NeighbourRule: Equatable, Sendable {
   case rook
   case distance(Double)
   case knn(Int)
+  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`).
+  case auto
+
+  /// `queen`, `rook`, `distance:750m`, `knn:8`, `auto`.
+  static func parse(_ text: String) throws(UsageError) -> NeighbourRule {
+    let lower = text.lowercased()
+    if lower == "queen" { return .queen }
+    if lower == "rook" { return .rook }
+    if lower == "auto" { return .auto }
+    if lower.hasPrefix("distance:") {
+      return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
+    }
+    if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
+    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto.")
+  }
+
   /// The weights of the rule between the cells of `layout` (of `cell` metres) and their
   /// description, or nil for `.auto` (chosen from the counts by `automaticBand`).
   func cellWeights(layout: CellLayout, cell: Double) -> (weights: SpatialWeights, description: String)? {
@@ -32,22 +48,6 @@ enum NeighbourRule: Equatable, Sendable {
     case (.auto, _):
       return nil
     }
-  }
-
-  /// The band of ArcGIS Optimized Hot Spot Analysis (`IncrementalAutocorrelation`).
-  case auto
-
-  /// `queen`, `rook`, `distance:750m`, `knn:8`, `auto`.
-  static func parse(_ text: String) throws(UsageError) -> NeighbourRule {
-    let lower = text.lowercased()
-    if lower == "queen" { return .queen }
-    if lower == "rook" { return .rook }
-    if lower == "auto" { return .auto }
-    if lower.hasPrefix("distance:") {
-      return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
-    }
-    if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
-    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto.")
   }
 }
 

@@ -152,7 +152,7 @@ struct CountCommand: HotspotCommand {
         incidentSpecs, options: options, working: { () throws(InputError) in try indexed.value().layer.working }
       ) { (chunk: IncidentTable) throws(InputError) in
         let areas = try indexed.value()
-        var (tally, baselineTally) = tallies ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
+        var (tally, baselineTally) = tallies.take() ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
         let (kept, outcome) = filter.apply(to: chunk)
         filtered.add(outcome)
         tally.add(kept, index: areas.index, nearest: areas.nearest)
