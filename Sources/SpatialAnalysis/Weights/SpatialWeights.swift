@@ -28,7 +28,7 @@ public struct SpatialWeights: Hashable, Sendable {
   /// Row i's entries are `neighbourIndices[offsets[i]..<offsets[i + 1]]`; `offsets.count == count + 1`.
   public let offsets: [Int]
   public let neighbourIndices: [Int]
-  public let weightValues: [Double]
+  public private(set) var weightValues: [Double]
 
   /// How row weights are scaled.
   public enum Transform: String, CaseIterable, Sendable {
@@ -146,19 +146,25 @@ public struct SpatialWeights: Hashable, Sendable {
 
   /// The same neighbours with weights rescaled by `transform`.
   public func transformed(_ transform: Transform) -> SpatialWeights {
-    var values = weightValues
+    var copy = self
+    copy.transform(transform)
+    return copy
+  }
+
+  /// Rescales the weights by `transform` in place (no copy when these weights are the only
+  /// holder of their values): binary sets every weight to 1; row divides each by its row's sum.
+  public mutating func transform(_ transform: Transform) {
     switch transform {
     case .binary:
-      for k in values.indices { values[k] = 1 }
+      for k in weightValues.indices { weightValues[k] = 1 }
     case .row:
       for i in 0..<count {
         let range = offsets[i]..<offsets[i + 1]
         let sum = range.reduce(0.0) { $0 + weightValues[$1] }
         guard sum > 0 else { continue }
-        for k in range { values[k] = weightValues[k] / sum }
+        for k in range { weightValues[k] /= sum }
       }
     }
-    return SpatialWeights(offsets: offsets, neighbours: neighbourIndices, weights: values)
   }
 
   /// The same weights with w_ii = `weight` added to every row that lacks it (Gi*'s "star").

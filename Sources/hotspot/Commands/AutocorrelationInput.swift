@@ -183,8 +183,9 @@ struct AutocorrelationOptions {
   /// The default neighbour rule for the features.
   var neighbourRule: NeighbourRule { neighbours ?? .queen }
 
-  /// Reads the inputs and builds the features, their values and their (binary, self-free) weights.
-  func load(_ console: Console, quiet: Bool) throws -> AnalysisFeatures {
+  /// Reads the inputs and builds the features, their values and their self-free weights: binary,
+  /// or rescaled by `transform` (in place, without a second copy of them).
+  func load(_ console: Console, quiet: Bool, transform: SpatialWeights.Transform? = nil) throws -> AnalysisFeatures {
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     }
@@ -231,7 +232,7 @@ struct AutocorrelationOptions {
 
     let features: AnalysisFeatures.Units
     let values: [Double]
-    let weights: SpatialWeights
+    var weights: SpatialWeights
     let rule = neighbourRule
     var cellSize = cell
     if automaticCell {
@@ -385,6 +386,7 @@ struct AutocorrelationOptions {
         "features: \(values.count), mean neighbours \(NumberText.fixed(weights.meanNeighbours, digits: 2)), islands \(islands.count), working CRS \(working)",
         quiet: quiet)
     }
+    if let transform { weights.transform(transform) }
     return AnalysisFeatures(
       units: features, values: values, weights: weights, working: working, choices: choices, notes: notes,
       inputs: inputs, readReport: readReport)
@@ -458,7 +460,7 @@ struct AnalysisFeatures {
 
   let units: Units
   let values: [Double]
-  /// Binary, without self.
+  /// Without self: binary, or as the `transform` given to `load`.
   let weights: SpatialWeights
   let working: CRS
   /// What was chosen, for the provenance file and the summary.

@@ -43,12 +43,12 @@ struct MoranCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let features = try options.load(console, quiet: quiet)
+    let transform = options.transform ?? .row
+    let features = try options.load(console, quiet: quiet, transform: transform)
     guard features.values.count >= 4 else {
       throw InputError(file: features.inputs.first ?? "", reason: .other("Moran's I needs at least 4 features (found \(features.values.count))"))
     }
-    let transform = options.transform ?? .row
-    let weights = features.weights.transformed(transform)
+    let weights = features.weights
     for note in features.notes { console.error("warning: \(note)\n") }
     var choices = features.choices
     choices.append(("transform", .string(transform.rawValue)))
