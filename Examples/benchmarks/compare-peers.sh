@@ -79,22 +79,22 @@ LOG="$OUT/medians.txt"
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.3f", a / b; else print "n/a" }'; }
-# Wall seconds and peak RSS (MB) from a /usr/bin/time -v log.
-wall_of() {
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
-    for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
-}
+# Peak RSS (MB) from a /usr/bin/time -v log.
 rss_of() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
 
 # run NAME REP CMD...: one run of CMD under /usr/bin/time -v (stdout to $OUT/NAME.out); appends
-# "wall rss" to $OUT/NAME.runs. Fails loudly if the command fails.
+# "wall rss" to $OUT/NAME.runs: the wall time to the millisecond from the clock around it (time's
+# own figure has 10 ms steps, a tenth of the shortest runs), the peak RSS from time. Fails loudly
+# if the command fails.
 run() {
-  local name="$1" rep="$2"; shift 2
+  local name="$1" rep="$2" began ended; shift 2
+  began="$(date +%s%N)"
   if ! /usr/bin/time -v "$@" > "$OUT/$name.out" 2> "$OUT/$name.$rep.time"; then
     tail -5 "$OUT/$name.$rep.time" >&2
     die "$name failed (see $OUT/$name.$rep.time)"
   fi
-  echo "$(wall_of "$OUT/$name.$rep.time") $(rss_of "$OUT/$name.$rep.time")" >> "$OUT/$name.runs"
+  ended="$(date +%s%N)"
+  echo "$(awk -v a="$began" -v b="$ended" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(rss_of "$OUT/$name.$rep.time")" >> "$OUT/$name.runs"
 }
 start() { for name in "$@"; do : > "$OUT/$name.runs"; done; }
 # Median wall seconds / peak MB of a task's runs, recorded in $LOG as "NAME wall rss".
