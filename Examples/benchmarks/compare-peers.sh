@@ -29,7 +29,7 @@
 #
 # Usage:   Examples/benchmarks/compare-peers.sh        (from anywhere; 10 to 20 minutes)
 #          TASKS="count density" REPS=5 Examples/benchmarks/compare-peers.sh
-# Needs:   - Swift 6 (to build hotspot in release), gcc, GNU time at /usr/bin/time, awk;
+# Needs:   - bash 5 ($EPOCHREALTIME), Swift 6 (to build hotspot in release), gcc, GNU time at /usr/bin/time, awk;
 #          - the generated county in $HOTSPOT_BENCH_DATA (default /tmp/hotspot-data): wards.geojson,
 #            points_1m.csv, and points_10m.csv for the 10m count:
 #              python3 -m venv /tmp/genvenv && /tmp/genvenv/bin/pip install -r ../shared/conformance/requirements-gen.txt
@@ -83,18 +83,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.3f", 
 rss_of() { awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$1"; }
 
 # run NAME REP CMD...: one run of CMD under /usr/bin/time -v (stdout to $OUT/NAME.out); appends
-# "wall rss" to $OUT/NAME.runs: the wall time to the millisecond from the clock around it (time's
-# own figure has 10 ms steps, a tenth of the shortest runs), the peak RSS from time. Fails loudly
-# if the command fails.
+# "wall rss" to $OUT/NAME.runs: the wall time to the millisecond from bash's clock around it
+# (time's own figure has 10 ms steps, a tenth of the shortest runs; reading $EPOCHREALTIME starts
+# no process), the peak RSS from time. Fails loudly if the command fails.
 run() {
   local name="$1" rep="$2" began ended; shift 2
-  began="$(date +%s%N)"
+  began="$EPOCHREALTIME"
   if ! /usr/bin/time -v "$@" > "$OUT/$name.out" 2> "$OUT/$name.$rep.time"; then
     tail -5 "$OUT/$name.$rep.time" >&2
     die "$name failed (see $OUT/$name.$rep.time)"
   fi
-  ended="$(date +%s%N)"
-  echo "$(awk -v a="$began" -v b="$ended" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(rss_of "$OUT/$name.$rep.time")" >> "$OUT/$name.runs"
+  ended="$EPOCHREALTIME"
+  echo "$(awk -v a="$began" -v b="$ended" 'BEGIN { printf "%.3f", b - a }') $(rss_of "$OUT/$name.$rep.time")" >> "$OUT/$name.runs"
 }
 start() { for name in "$@"; do : > "$OUT/$name.runs"; done; }
 # Median wall seconds / peak MB of a task's runs, recorded in $LOG as "NAME wall rss".
