@@ -153,15 +153,10 @@ final class CSVRecordScanner {
         i += 1
         var tail = false
         while i < e {
-          let c = b[i]
-          if c == CSVRecordScanner.comma || c == CSVRecordScanner.lineFeed { break }
-          if c == CSVRecordScanner.carriageReturn {
-            if i + 1 == e {
-              if eof { break }
-              return try needMore(recordStart, e, blank, recordLine)
-            }
-            if b[i + 1] == CSVRecordScanner.lineFeed { break }
+          guard let ends = CSVRecordScanner.endsField(b, at: i, end: e, atEndOfFile: eof) else {
+            return try needMore(recordStart, e, blank, recordLine)
           }
+          if ends { break }
           tail = true
           i += 1
         }
@@ -177,15 +172,10 @@ final class CSVRecordScanner {
         while true {
           i = CSVRecordScanner.nextDelimiterCandidate(b, from: i, end: e)
           if i == e { break }
-          let c = b[i]
-          if c == CSVRecordScanner.comma || c == CSVRecordScanner.lineFeed { break }
-          if c == CSVRecordScanner.carriageReturn {
-            if i + 1 == e {
-              if eof { break }
-              return try needMore(recordStart, e, blank, recordLine)
-            }
-            if b[i + 1] == CSVRecordScanner.lineFeed { break }
+          guard let ends = CSVRecordScanner.endsField(b, at: i, end: e, atEndOfFile: eof) else {
+            return try needMore(recordStart, e, blank, recordLine)
           }
+          if ends { break }
           i += 1
         }
         fieldEnd = i
@@ -211,6 +201,20 @@ final class CSVRecordScanner {
       line: recordLine, count: fieldCount, fileOffset: fileOffset + recordStart, base: base,
       bounds: UnsafePointer(fieldBounds))
     return .record(record, next: i, newlines: blank + newlines)
+  }
+
+  /// Whether the byte at `i` (< `end`) ends a field: a comma, a LF, or a CR followed by a LF (a CR
+  /// that is the last byte ends it at the end of the file); nil when the next bytes must be read
+  /// to tell.
+  @inline(__always)
+  private static func endsField(
+    _ b: UnsafePointer<UInt8>, at i: Int, end e: Int, atEndOfFile eof: Bool
+  ) -> Bool? {
+    let c = b[i]
+    if c == comma || c == lineFeed { return true }
+    guard c == carriageReturn else { return false }
+    if i + 1 == e { return eof ? true : nil }
+    return b[i + 1] == lineFeed
   }
 
   /// The fast path for the common record: one without quotes that ends with LF or CRLF within the

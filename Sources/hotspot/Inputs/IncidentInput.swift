@@ -50,25 +50,22 @@ enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true
   ) throws(InputError) -> Loaded {
-    let files = try IncidentSources.expand(specs)
-    var options = options
-    options.keepsLabels = labels || !filter.categories.isEmpty
-    // One table, read whole (no chunk to append), then filtered once.
-    let (read, report) = try IncidentReader.read(files: files, options: options)
-    let (incidents, filtered) = filter.apply(to: read)
-    guard incidents.count > 0 else { throw noneLeft(files: files, filtered: filtered, purpose: purpose) }
-    let target = working ?? WorkingCRS.forData(in: incidents.crs, bounds: incidents.boundingBox)
-    let converted = try transform(incidents, to: target, files: files).apply(incidents)
-    return Loaded(table: converted, working: target, report: report, filtered: filtered, files: files)
+    var table: IncidentTable?
+    var loaded = try forEach(specs, options: options, filter: filter, working: working, purpose: purpose, labels: labels) { chunk in
+      if table == nil { table = chunk } else { table?.append(contentsOf: chunk) }
+    }
+    if let table { loaded.table = table }
+    return loaded
   }
 
-  /// `load` for a caller that uses the incidents chunk by chunk (binning them), so that they are
-  /// never all held: once the working CRS is known (`working`, else the incidents' own when it is
+  /// The incidents `load` reads, chunk by chunk, for a caller that need not hold them all (one
+  /// that bins them): once the working CRS is known (`working`, else the incidents' own when it is
   /// projected, as `WorkingCRS.forData` gives it) each kept chunk goes to `use` converted to it.
   /// Incidents in longitude/latitude with no `working` are held, and handed over whole at the end
-  /// in the working CRS their extent gives, as `load` does. The same incidents in the same CRS.
+  /// in the working CRS their extent gives.
   /// - Returns: `Loaded` with an empty table.
-  /// - Throws: as `load`, and what `use` throws.
+  /// - Throws: `InputError` for unreadable files, when no incident with a location is left
+  ///   ("… left to `purpose`"), when the CRS cannot be related to `working`, and what `use` throws.
   static func forEach(
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true, use: (IncidentTable) throws(InputError) -> Void
@@ -92,7 +89,10 @@ enum IncidentInput {
         held?.append(contentsOf: kept)
       }
     }
-    guard filtered.kept > 0 else { throw noneLeft(files: files, filtered: filtered, purpose: purpose) }
+    guard filtered.kept > 0 else {
+      let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
+      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
+    }
     if let held {
       let crs = WorkingCRS.forData(in: held.crs, bounds: held.boundingBox)
       target = crs
@@ -100,11 +100,6 @@ enum IncidentInput {
     }
     let crs = target ?? report.crsDecision.crs
     return Loaded(table: IncidentTable(crs: crs), working: crs, report: report, filtered: filtered, files: files)
-  }
-
-  private static func noneLeft(files: [String], filtered: IncidentFilter.Outcome, purpose: String) -> InputError {
-    let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
-    return InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
   }
 
   /// The transform from the incidents' CRS to `working`.
