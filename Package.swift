@@ -11,6 +11,8 @@ let package = Package(
     .library(name: "GeoIO", targets: ["GeoIO"]),
     .library(name: "SpatialAnalysis", targets: ["SpatialAnalysis"]),
     .library(name: "Rendering", targets: ["Rendering"]),
+    .library(name: "Analyses", targets: ["Analyses"]),
+    .library(name: "Reports", targets: ["Reports"]),
     .executable(name: "hotspot", targets: ["hotspot"]),
   ],
   targets: [
@@ -25,12 +27,23 @@ let package = Package(
     /// Tables, SVG maps and reports as strings; never writes a file.
     .target(
       name: "Rendering", dependencies: ["GeoCore", "SpatialAnalysis"], exclude: ["README.md"]),
+    /// Every command's work as a request → result: loading areas and incidents with their rules,
+    /// choosing defaults, composing analyses. Reads files; never writes one but through
+    /// `AtomicFile`, never prints.
+    .target(
+      name: "Analyses", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"],
+      exclude: ["README.md"]),
+    /// Results made into tables, maps and report sections (strings); never writes a file.
+    .target(
+      name: "Reports", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses"],
+      exclude: ["README.md"]),
 
     // MARK: - Executables
 
     /// The command line: parse, dispatch, map errors to exit status.
     .executableTarget(
-      name: "hotspot", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+      name: "hotspot",
+      dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses", "Reports"]),
     /// `swift run -c release hotspot-bench [filter]`: speed of the library on generated data.
     .executableTarget(
       name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
@@ -51,8 +64,14 @@ let package = Package(
       name: "RenderingTests", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "TestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
+      name: "AnalysesTests",
+      dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses", "TestSupport"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses", "Reports", "TestSupport"]),
+    .testTarget(
       name: "HotspotCLITests",
-      dependencies: ["hotspot", "GeoCore", "GeoIO", "TestSupport"],
+      dependencies: ["hotspot", "GeoCore", "GeoIO", "SpatialAnalysis", "Analyses", "Reports", "TestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "SampleCountyTests",

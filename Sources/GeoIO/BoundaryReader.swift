@@ -24,6 +24,15 @@ public enum BoundaryReader {
     return try GeoJSONReader.read(file: path, declaredCRS: declaredCRS)
   }
 
+  /// True for files read as boundaries: `.geojson`, `.json` and `.shp`, or any file whose first
+  /// non-blank byte is `{`. Everything else is read as incident CSV.
+  public static func isBoundaryFile(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") || lower.hasSuffix(".shp") { return true }
+    if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return false }
+    return FileSniffer.firstNonBlankByte(path) == UInt8(ascii: "{")
+  }
+
   /// True for a path ending in `.shp`, in any case.
   public static func isShapefile(_ path: String) -> Bool {
     path.lowercased().hasSuffix(".shp")

@@ -1,10 +1,11 @@
 import Foundation
+import Analyses
 import GeoIO
 
 /// The `hotspot` command line: parse, dispatch, map errors to exit statuses. Nothing else.
 @main
 enum Hotspot {
-  static let version = "0.1.0"
+  static let version = Software.version
 
   static let overview =
     "Incident points and area boundaries in; counts, hot spots, rankings, maps and reports out."
@@ -72,11 +73,14 @@ enum Hotspot {
       let instance = try command.init(parsed)
       if parsed.value("output") != nil {
         // Provenance will need the inputs' SHA-256: hash them while the command works.
-        InputDigests.shared.prefetch(InputDigests.inputFiles(parsed, spec: command.spec))
+        InputDigests.shared.prefetch(parsed.inputFiles(spec: command.spec))
       }
       try instance.run(console)
       return ExitStatus.success
     } catch let error as UsageError {
+      console.error(Help.usageErrorScreen(error.message, spec: command.spec))
+      return ExitStatus.usage
+    } catch let error as RequestError {
       console.error(Help.usageErrorScreen(error.message, spec: command.spec))
       return ExitStatus.usage
     } catch let error as InputError {

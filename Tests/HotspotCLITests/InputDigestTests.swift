@@ -1,3 +1,4 @@
+import Analyses
 import Foundation
 import GeoIO
 import TestSupport
@@ -53,6 +54,6 @@ struct InputDigestTests {
     let parsed = try ArgumentParser.parse(
       ["--areas", areas, "--incidents", folder.url.path, "--output", folder.path("out.csv")],
       spec: CountCommand.spec)
-    #expect(InputDigests.inputFiles(parsed, spec: CountCommand.spec) == [areas, a, b])
+    #expect(parsed.inputFiles(spec: CountCommand.spec) == [areas, a, b])
   }
 }

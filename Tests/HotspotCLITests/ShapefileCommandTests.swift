@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 import TestSupport
 import Testing
 
@@ -96,8 +97,8 @@ struct ShapefileCommandTests {
 
   @Test("a .shp is a boundary file; a missing .dbf exits 66 naming it")
   func boundaryFileAndMissingCompanion() throws {
-    #expect(InputOptions.isBoundaryFile("wards.shp"))
-    #expect(InputOptions.isBoundaryFile("WARDS.SHP"))
+    #expect(BoundaryReader.isBoundaryFile("wards.shp"))
+    #expect(BoundaryReader.isBoundaryFile("WARDS.SHP"))
     let folder = try TemporaryFolder("shapefile-cli")
     let source = Self.fixtures.appendingPathComponent("welsh-names-latin1.shp")
     try FileManager.default.copyItem(at: source, to: folder.url.appendingPathComponent("areas.shp"))

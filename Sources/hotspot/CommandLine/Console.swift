@@ -1,3 +1,4 @@
+import Analyses
 import Foundation
 
 /// Where a command's text goes: results to standard output, errors and progress to standard

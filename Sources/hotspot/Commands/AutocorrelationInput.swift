@@ -1,6 +1,8 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// Which features are neighbours, as `--neighbours` names it.

@@ -1,6 +1,8 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// The tables and summary of a `count` run, in every output format, from the same numbers.

@@ -1,6 +1,8 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot cover`: the share of incidents within a radius of existing sites (cameras), and the

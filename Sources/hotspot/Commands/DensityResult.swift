@@ -1,6 +1,8 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// The outputs of a `density` run, from the same numbers: summary, cell table, regions.

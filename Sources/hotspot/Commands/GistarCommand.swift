@@ -1,3 +1,4 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering

@@ -1,3 +1,4 @@
+import Analyses
 import GeoCore
 import GeoIO
 import SpatialAnalysis
@@ -48,6 +49,15 @@ enum InputOptions {
     return IncidentFilter(period: period, categories: arguments.values("category"))
   }
 
+  /// The shared incident options (`--incidents`, `--period`, `--category`, the column options,
+  /// `--crs`, `--strict`) as one source.
+  static func incidentSource(_ arguments: ParsedArguments) throws(UsageError) -> IncidentSource {
+    IncidentSource(
+      files: arguments.values("incidents"),
+      columns: incidentColumns(arguments, declaredCRS: try crs(arguments)),
+      filter: try filter(arguments))
+  }
+
   /// The CSV column options (`--x-column`…, `--strict`).
   static func incidentColumns(_ arguments: ParsedArguments, declaredCRS: CRS?) -> IncidentColumnOptions {
     var options = IncidentColumnOptions()
@@ -62,14 +72,5 @@ enum InputOptions {
     options.declaredCRS = declaredCRS
     options.strict = arguments.flag("strict")
     return options
-  }
-
-  /// True for files read as boundaries: `.geojson`, `.json` and `.shp`, or any file whose first
-  /// non-blank byte is `{`. Everything else is read as incident CSV.
-  static func isBoundaryFile(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") || lower.hasSuffix(".shp") { return true }
-    if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") { return false }
-    return FileSniffer.firstNonBlankByte(path) == UInt8(ascii: "{")
   }
 }

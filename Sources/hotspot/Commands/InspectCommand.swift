@@ -1,3 +1,4 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
@@ -37,7 +38,7 @@ struct InspectCommand: HotspotCommand {
   func run(_ console: Console) throws {
     var descriptions: [FileDescription] = []
     for file in files {
-      if InputOptions.isBoundaryFile(file) {
+      if BoundaryReader.isBoundaryFile(file) {
         let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
         descriptions.append(FileDescription(boundary: layer, file: file))
       } else {

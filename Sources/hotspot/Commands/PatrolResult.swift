@@ -1,6 +1,8 @@
+import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// The outputs of a `patrol` run, all from the same numbers: the ranked table of chosen cells,

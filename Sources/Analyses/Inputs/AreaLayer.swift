@@ -2,32 +2,49 @@ import GeoCore
 import GeoIO
 
 /// A boundary file made ready for analysis: ids and names chosen, geometry in the working CRS.
-struct AreaLayer {
-  let file: String
+///
+/// Every command that reads `--areas` (or `--zones`) loads it through `AreaLayer.load`, so the
+/// id and name detection, the duplicate-id check and the working CRS are the same everywhere.
+public struct AreaLayer: Sendable {
+  /// The file read (the `.shp` of a Shapefile), as given.
+  public let file: String
   /// The layer as read (source CRS, every feature).
-  let source: BoundaryLayer
+  public let source: BoundaryLayer
   /// The features that have polygons, in file order: their index in `source`.
-  let featureIndices: [Int]
-  let ids: [String]
-  let names: [String]
-  let idField: String
-  let nameField: String?
+  public let featureIndices: [Int]
+  /// Each area's id, unique, from `idField`.
+  public let ids: [String]
+  /// Each area's name from `nameField` ("" where there is none).
+  public let names: [String]
+  /// The property the ids come from: given, or detected by `BoundaryFields`.
+  public let idField: String
+  /// The property the names come from, if any.
+  public let nameField: String?
   /// The CRS every distance and area is measured in.
-  let working: CRS
+  public let working: CRS
   /// Polygons in the working CRS, one per area.
-  let geometries: [Geometry]
+  public let geometries: [Geometry]
   /// Planar area of each area in the working CRS (m² unless planar).
-  let areas: [Double]
+  public let areas: [Double]
 
-  var count: Int { ids.count }
+  /// The number of areas.
+  public var count: Int { ids.count }
 
   /// Reads `file`, chooses the id and name fields (or takes `idField`/`nameField`), and projects
   /// the polygons into the working CRS for the layer.
   /// - Throws: `InputError` for unreadable files, no polygons, a missing field, duplicate ids.
-  static func load(file: String, declaredCRS: CRS?, idField: String?, nameField: String?) throws(InputError)
-    -> AreaLayer
+  public static func load(
+    file: String, declaredCRS: CRS? = nil, idField: String? = nil, nameField: String? = nil
+  ) throws(InputError) -> AreaLayer {
+    try prepare(try BoundaryReader.read(file: file, declaredCRS: declaredCRS), idField: idField, nameField: nameField)
+  }
+
+  /// Makes a layer already read (or built in memory) ready for analysis, by the rules of `load`.
+  /// - Throws: `InputError` (naming `source.files`) for no polygons, a missing field, duplicate ids.
+  public static func prepare(_ source: BoundaryLayer, idField: String? = nil, nameField: String? = nil)
+    throws(InputError) -> AreaLayer
   {
-    let source = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
+    let file = source.files.first ?? "areas"
     let features = source.collection.features
     let featureIndices = features.indices.filter { features[$0].geometry?.isAreal == true }
     guard !featureIndices.isEmpty else {
@@ -74,7 +91,7 @@ struct AreaLayer {
   }
 
   /// The value of a property for each area (nil where missing).
-  func property(_ name: String) -> [PropertyValue?] {
+  public func property(_ name: String) -> [PropertyValue?] {
     featureIndices.map { source.collection.features[$0].properties[name] }
   }
 }

@@ -3,11 +3,11 @@ import GeoIO
 /// Harm weights per category from `--harm`: a JSON object of category → weight
 /// (`Examples/harm-police.json`), read with `JSONNumberTable`, matched to categories
 /// case-insensitively; a category not listed weighs 1.
-enum HarmWeights {
+public enum HarmWeights {
   /// The weight of each of `categories` (1 each without a file). Categories the file does not
   /// list, and names it lists that no incident has, are added to `warnings`.
   /// - Throws: `InputError` for an unreadable file, a non-number, or a negative weight.
-  static func load(file: String?, categories: [String], warnings: inout [String]) throws(InputError) -> [Double] {
+  public static func load(file: String?, categories: [String], warnings: inout [String]) throws(InputError) -> [Double] {
     guard let file else { return categories.map { _ in 1 } }
     let table = try JSONNumberTable.read(file: file)
     var byName: [String: Double] = [:]

@@ -3,12 +3,12 @@ import GeoIO
 import SpatialAnalysis
 
 /// Incident files read into the working CRS of a run.
-enum IncidentInput {
+public enum IncidentInput {
   /// Expands `specs` (files, folders, globs), streams every row in chunks, converts each chunk to
   /// `working`, and hands it to `body`.
   /// - Throws: `InputError` for unreadable files, and when the incidents' CRS cannot be related
   ///   to the working CRS (planar against geographic).
-  static func stream(
+  public static func stream(
     _ specs: [String], options: IncidentColumnOptions, working: CRS,
     body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
@@ -17,7 +17,7 @@ enum IncidentInput {
 
   /// `stream`, with the working CRS asked for only when the first chunk is ready (so the areas
   /// that decide it can be read meanwhile).
-  static func stream(
+  public static func stream(
     _ specs: [String], options: IncidentColumnOptions, working: () throws(InputError) -> CRS,
     body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
@@ -32,13 +32,17 @@ enum IncidentInput {
   }
 
   /// The incidents of `specs` kept by `filter`, all in memory, in the working CRS.
-  struct Loaded {
+  public struct Loaded: Sendable {
     /// The kept incidents, in `working`.
-    var table: IncidentTable
-    var working: CRS
-    var report: IncidentReadReport
-    var filtered: IncidentFilter.Outcome
-    var files: [String]
+    public var table: IncidentTable
+    /// The CRS of `table` and of every chunk handed over.
+    public var working: CRS
+    /// What the reader read, skipped and decided.
+    public var report: IncidentReadReport
+    /// How many rows the filter kept, and why the others were removed.
+    public var filtered: IncidentFilter.Outcome
+    /// The files read, folders and globs expanded.
+    public var files: [String]
   }
 
   /// Reads every incident of `specs` kept by `filter` and converts them to `working` (when nil,
@@ -46,7 +50,7 @@ enum IncidentInput {
   /// Without `labels` the table has no category, location or id column (faster to read).
   /// - Throws: `InputError` for unreadable files, when no incident with a location is left
   ///   ("… left to `purpose`"), and when the CRS cannot be related to `working`.
-  static func load(
+  public static func load(
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true
   ) throws(InputError) -> Loaded {
@@ -66,7 +70,7 @@ enum IncidentInput {
   /// - Returns: `Loaded` with an empty table.
   /// - Throws: `InputError` for unreadable files, when no incident with a location is left
   ///   ("… left to `purpose`"), when the CRS cannot be related to `working`, and what `use` throws.
-  static func forEach(
+  public static func forEach(
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true, use: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> Loaded {
@@ -100,6 +104,23 @@ enum IncidentInput {
     }
     let crs = target ?? report.crsDecision.crs
     return Loaded(table: IncidentTable(crs: crs), working: crs, report: report, filtered: filtered, files: files)
+  }
+
+  /// `load` for a source: its files, columns and filter.
+  public static func load(_ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true)
+    throws(InputError) -> Loaded
+  {
+    try load(source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels)
+  }
+
+  /// `forEach` for a source: its files, columns and filter.
+  public static func forEach(
+    _ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true,
+    use: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> Loaded {
+    try forEach(
+      source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels,
+      use: use)
   }
 
   /// The transform from the incidents' CRS to `working`.

@@ -14,9 +14,9 @@ import GeoIO
 ///
 /// A digest is of the file as it was when hashed. It is reused only while the file's size,
 /// modification time and inode are those seen when hashing began; otherwise it is computed again.
-final class InputDigests: @unchecked Sendable {
+public final class InputDigests: @unchecked Sendable {
   /// One per process.
-  static let shared = InputDigests()
+  public static let shared = InputDigests()
 
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
@@ -32,7 +32,7 @@ final class InputDigests: @unchecked Sendable {
 
   /// Starts hashing each of `files` (a missing or unreadable one is left for `hex` to report)
   /// that is not being hashed already, each on a background thread.
-  func prefetch(_ files: [String]) {
+  public func prefetch(_ files: [String]) {
     for file in files {
       guard let identity = FileIdentity(file) else { continue }
       lock.lock()
@@ -56,7 +56,7 @@ final class InputDigests: @unchecked Sendable {
   /// The digest of `file`: the prefetched one (waiting for it to finish) while the file is
   /// unchanged, else computed now.
   /// - Throws: `InputError` when the file cannot be read.
-  func hex(file: String) throws(InputError) -> String {
+  public func hex(file: String) throws(InputError) -> String {
     lock.lock()
     let entry = entries[file]
     lock.unlock()
@@ -65,18 +65,6 @@ final class InputDigests: @unchecked Sendable {
       if case .success(let digest)? = entry.result { return digest }
     }
     return try SHA256.hex(file: file)
-  }
-
-  /// The input files a parsed command line names: the values of its `<file>` options other than
-  /// `--output`, folders and globs expanded as for `--incidents`.
-  static func inputFiles(_ arguments: ParsedArguments, spec: CommandSpec) -> [String] {
-    var files: [String] = []
-    for option in spec.options where option.valueName == "file" && option.name != "output" {
-      let values = arguments.values(option.name)
-      guard !values.isEmpty else { continue }
-      files += (try? IncidentSources.expand(values)) ?? values
-    }
-    return files
   }
 }
 

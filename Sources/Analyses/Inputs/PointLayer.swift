@@ -3,27 +3,30 @@ import GeoIO
 
 /// Point features to analyse (street-segment midpoints, junctions, sites): a CSV with
 /// coordinate columns, or a GeoJSON or Shapefile of Point features, in the working CRS.
-struct PointLayer {
-  let file: String
+public struct PointLayer: Sendable {
+  /// The file read, as given.
+  public let file: String
   /// Positions in the working CRS, in file order.
-  let points: [Point]
+  public let points: [Point]
   /// The value of each point from `--value-column` (nil without it).
-  let values: [Double]?
+  public let values: [Double]?
   /// The CRS the file was read in, and the working CRS of the points.
-  let sourceCRS: CRS
-  let working: CRS
+  public let sourceCRS: CRS
+  /// The CRS of `points`: British National Grid in Great Britain, else a local projection.
+  public let working: CRS
 
-  var count: Int { points.count }
+  /// The number of points.
+  public var count: Int { points.count }
 
   /// Reads `file`: a boundary-style file (`.geojson`, `.json`, `.shp`) of Point features, else a
   /// CSV read as incidents are (coordinate columns by name, `--crs`), strictly: a bad row is an
   /// error, since a dropped point would be a dropped feature.
   /// - Throws: `InputError` for unreadable files, non-point features, a missing or non-numeric value.
-  static func load(file: String, declaredCRS: CRS?, valueColumn: String?) throws(InputError) -> PointLayer {
+  public static func load(file: String, declaredCRS: CRS? = nil, valueColumn: String? = nil) throws(InputError) -> PointLayer {
     var points: [Point] = []
     var values: [Double]?
     let crs: CRS
-    if InputOptions.isBoundaryFile(file) {
+    if BoundaryReader.isBoundaryFile(file) {
       let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
       crs = layer.collection.crs
       if valueColumn != nil { values = [] }

@@ -3,35 +3,38 @@ import SpatialAnalysis
 
 /// The cells a `--cell` run analyses (`gistar`, `moran`, `backtest`), built in one place from
 /// `--cell`, `--hex`, `--extent` and the study areas, with the same size checks everywhere.
-enum CellGrid {
+public enum CellGrid {
+  /// The most cells a grid may have (a density surface or a grid of cells): 50,000,000.
+  public static let maximumCells = 50_000_000
+
   /// In words, for provenance: the hexagon convention.
-  static let hexagonShape =
+  public static let hexagonShape =
     "pointy-top hexagons, cell size = distance between neighbouring centres (sf::st_make_grid), first centre at the grid's south-west corner"
 
   /// The layout of `cell`-metre cells (hexagons when `hex`) over `extent` exactly, else the
   /// areas' bounding box, else `points` snapped outward; analysed where a centre lies inside an
   /// area (all cells without areas).
-  /// - Throws: `UsageError` when the grid would exceed `DensityCommand.maximumCells` (checked in
+  /// - Throws: `RequestError` when the grid would exceed `CellGrid.maximumCells` (checked in
   ///   floating point before anything is built) or has fewer than `minimumCells` to analyse.
-  static func layout(
+  public static func layout(
     cell: Double, hex: Bool, extent: BoundingBox?, areas: [Geometry]?, points: BoundingBox, minimumCells: Int = 3
-  ) throws(UsageError) -> CellLayout {
+  ) throws(RequestError) -> CellLayout {
     // A tiny --cell would overflow Int, or give billions of cells to walk before the limit below
     // is reached.
     let areaBox = areas.map { $0.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
     let span = extent ?? areaBox ?? points
     let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
-    guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(DensityCommand.maximumCells)) else {
-      throw UsageError(
-        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(DensityCommand.maximumCells) cells; choose a larger cell size.")
+    guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(CellGrid.maximumCells)) else {
+      throw RequestError(
+        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(CellGrid.maximumCells) cells; choose a larger cell size.")
     }
     let index = areas.map { PolygonIndex(areas: $0) }
     let layout = CellLayout(
       cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox, pointBounds: points,
       inside: index.map { index in { index.firstContaining($0) != nil } })
-    guard layout.count >= minimumCells, layout.slotCount <= DensityCommand.maximumCells else {
-      throw UsageError(
-        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(DensityCommand.maximumCells).")
+    guard layout.count >= minimumCells, layout.slotCount <= CellGrid.maximumCells else {
+      throw RequestError(
+        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellGrid.maximumCells).")
     }
     return layout
   }

@@ -1,10 +1,9 @@
 import GeoCore
-import Rendering
 
 /// Number formats for people.
-enum Format {
+public enum Format {
   /// `1,234,567`.
-  static func count(_ value: Int) -> String {
+  public static func count(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var result = ""
     for (index, character) in digits.enumerated() {
@@ -15,28 +14,28 @@ enum Format {
   }
 
   /// `minx, miny .. maxx, maxy`, degrees to 6 decimals, metres to 1.
-  static func box(_ box: BoundingBox, crs: CRS) -> String {
+  public static func box(_ box: BoundingBox, crs: CRS) -> String {
     guard !box.isEmpty else { return "empty" }
     let digits = crs.isGeographic ? 6 : (crs == .planar ? 4 : 1)
     func f(_ v: Double) -> String { NumberText.fixed(v, digits: digits) }
     return "\(f(box.minX)), \(f(box.minY)) .. \(f(box.maxX)), \(f(box.maxY))"
   }
 
-  static func boxJSON(_ box: BoundingBox) -> JSONValue {
+  public static func boxJSON(_ box: BoundingBox) -> JSONValue {
     box.isEmpty ? .null : .array([.number(box.minX), .number(box.minY), .number(box.maxX), .number(box.maxY)])
   }
 
-  static func truncated(_ text: String, to length: Int) -> String {
+  public static func truncated(_ text: String, to length: Int) -> String {
     text.count <= length ? text : String(text.prefix(length - 1)) + "…"
   }
 
   /// "1 cell", "2 cells", with thousands separators.
-  static func plural(_ count: Int, _ noun: String) -> String {
+  public static func plural(_ count: Int, _ noun: String) -> String {
     "\(Format.count(count)) \(noun)\(count == 1 ? "" : "s")"
   }
 
   /// Square kilometres for people: whole ones with thousands separators from 100, else 2 decimals.
-  static func squareKilometres(_ value: Double) -> String {
+  public static func squareKilometres(_ value: Double) -> String {
     value >= 100 ? Format.count(Int(value.rounded())) : NumberText.fixed(value, digits: 2)
   }
 }
