@@ -75,7 +75,9 @@ enum Hotspot {
         // Provenance will need the inputs' SHA-256: hash them while the command works.
         InputDigests.shared.prefetch(parsed.inputFiles(spec: command.spec))
       }
-      try instance.run(console)
+      let quiet = parsed.flag("quiet")
+      let notices = Provenance.Notices { if !quiet { console.error($0) } }
+      try Provenance.$notices.withValue(notices) { try instance.run(console) }
       return ExitStatus.success
     } catch let error as UsageError {
       console.error(Help.usageErrorScreen(error.message, spec: command.spec))
@@ -88,7 +90,7 @@ enum Hotspot {
       return error.exitStatus
     } catch let error as AtomicFile.WriteError {
       console.error("Error: \(error)\n")
-      return ExitStatus.cannotWrite
+      return error.kind == .ioError ? ExitStatus.ioError : ExitStatus.cannotWrite
     } catch {
       console.error(
         "Error: internal error: \(error)\nThis is a bug in hotspot \(version); please report it with the command line.\n"

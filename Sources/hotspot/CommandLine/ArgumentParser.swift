@@ -2,6 +2,12 @@
 ///
 /// ## Accepted forms
 /// - `--key value` and `--key=value` for options that take a value; `-o value` for a short alias.
+///   The value after `--key` or `-o` is taken whatever it looks like (`--shift -5`, `--file -`).
+/// - A repeating option (usage `--key <value> ...`) given as `--key a b c` takes every argument
+///   after it up to the next one that looks like an option: `--` (which ends the options), a token
+///   starting with `--`, or `-` and anything but a digit or `.` (a short option, known or not). A
+///   lone `-` and negative numbers are values. `--key=a` takes one value. So a positional argument
+///   after a repeating option's values needs `--` before it (or goes before the option).
 /// - `--flag` for flags; `--flag=value` is an error.
 /// - `--` ends the options: everything after it is positional.
 /// - A lone `-` is positional (standard input where a command supports it).
@@ -16,6 +22,9 @@ enum ArgumentParser {
     parsed.original = arguments
     var index = 0
     var optionsEnded = false
+    /// The last repeating option that took more than one argument, for a hint when positionals
+    /// are then missing.
+    var greedyOption: String?
     while index < arguments.count {
       let argument = arguments[index]
       index += 1
@@ -45,19 +54,40 @@ enum ArgumentParser {
       } else {
         throw UsageError("Missing value for '--\(name) <\(option.valueName ?? "value")>'.")
       }
-      if let allowed = option.allowedValues,
-        !allowed.contains(where: { $0.lowercased() == value.lowercased() })
-      {
-        throw UsageError(
-          "The value '\(value)' is invalid for '--\(name)'. Use one of: \(allowed.joined(separator: ", ")).")
-      }
+      try check(value, for: option)
       parsed.add(option: name, value: value)
+      guard option.repeating && inlineValue == nil else { continue }
+      while index < arguments.count && !looksLikeOption(arguments[index]) {
+        try check(arguments[index], for: option)
+        parsed.add(option: name, value: arguments[index])
+        index += 1
+        greedyOption = name
+      }
     }
-    try checkPositionals(parsed.positionals, spec: spec)
+    try checkPositionals(parsed.positionals, spec: spec, greedyOption: greedyOption)
     for option in spec.options where option.isRequired && parsed.values(option.name).isEmpty {
       throw UsageError("Missing '--\(option.name) <\(option.valueName ?? "value")>'.")
     }
     return parsed
+  }
+
+  /// Throws when `option` has `allowedValues` and `value` is none of them (case aside).
+  private static func check(_ value: String, for option: OptionSpec) throws(UsageError) {
+    if let allowed = option.allowedValues,
+      !allowed.contains(where: { $0.lowercased() == value.lowercased() })
+    {
+      throw UsageError(
+        "The value '\(value)' is invalid for '--\(option.name)'. Use one of: \(allowed.joined(separator: ", ")).")
+    }
+  }
+
+  /// Whether `argument` ends a repeating option's values: `--`, `--anything`, or `-` followed by
+  /// anything but a digit or `.`. A lone `-` and negative numbers (`-5`, `-.5`) are values.
+  static func looksLikeOption(_ argument: String) -> Bool {
+    guard argument.hasPrefix("-"), argument != "-" else { return false }
+    if argument.hasPrefix("--") { return true }
+    let second = argument.dropFirst().first
+    return !(second == "." || (second?.isASCII == true && second?.isNumber == true))
   }
 
   /// The option name and any `=value`, resolving a one-letter alias.
@@ -83,11 +113,21 @@ enum ArgumentParser {
     return (option.name, String(rest.hasPrefix("=") ? rest.dropFirst() : rest))
   }
 
-  private static func checkPositionals(_ positionals: [String], spec: CommandSpec) throws(UsageError) {
+  /// Throws when a required positional argument is missing (with a hint when `greedyOption`, a
+  /// repeating option, took several arguments and so perhaps the positional too) or when there
+  /// are more than the spec takes.
+  private static func checkPositionals(_ positionals: [String], spec: CommandSpec, greedyOption: String?)
+    throws(UsageError)
+  {
     let required = spec.arguments.filter { !$0.optional }.count
     let repeating = spec.arguments.contains { $0.repeating }
     if positionals.count < required, let missing = spec.arguments.dropFirst(positionals.count).first {
-      throw UsageError("Missing expected argument '<\(missing.name)>'.")
+      var message = "Missing expected argument '<\(missing.name)>'."
+      if let greedyOption {
+        message += " '--\(greedyOption)' takes the arguments after it up to the next option:"
+          + " put <\(missing.name)> before it, or after '--'."
+      }
+      throw UsageError(message)
     }
     if !repeating && positionals.count > spec.arguments.count {
       throw UsageError("Unexpected argument '\(positionals[spec.arguments.count])'.")

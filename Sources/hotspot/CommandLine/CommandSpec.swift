@@ -63,12 +63,14 @@ enum CommonOptions {
     allowedValues: ["text", "csv", "md", "json", "geojson", "html", "asc", "svg"])
 
   static let output = OptionSpec(
-    name: "output", valueName: "file", help: "Write the result to this file (atomically).",
+    name: "output", valueName: "file",
+    help: "Write the result to this file (atomically); a pipe or device (/dev/stdout, a FIFO) is written in place.",
     shortName: "o")
 
   static let incidents = OptionSpec(
     name: "incidents", valueName: "file",
-    help: "Incident CSV: a file, a folder of CSV files or a glob; repeat for several.", repeating: true,
+    help: "Incident CSV: files, folders of CSV files or globs (a.csv b.csv, downloads/*.csv).",
+    repeating: true,
     isRequired: true)
 
   static let period = OptionSpec(

@@ -1,6 +1,7 @@
 /// Help screens in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS,
 /// SUBCOMMANDS; labels in a 26-column gutter; text wrapped to 80 columns; `(default: …)` and
-/// `(values: …)` after an option's help.
+/// `(values: …)` after an option's help. A repeating option is shown as `--name <value> ...` in
+/// the usage line and the option list, and the list ends with `repeatingRule` then.
 enum Help {
   static let width = 80
   static let labelColumn = 26
@@ -39,14 +40,29 @@ enum Help {
     for option in spec.options {
       var label = option.shortName.map { "-\($0), " } ?? ""
       label += "--" + option.name
-      if let valueName = option.valueName { label += " <\(valueName)>" }
+      if let valueName = option.valueName { label += " <\(valueName)>" + (option.repeating ? " ..." : "") }
       var help = option.help
       if let defaultValue = option.defaultValue { help += " (default: \(defaultValue))" }
       if let values = option.allowedValues { help += " (values: \(values.joined(separator: ", ")))" }
       text += row(label: label, help: help)
     }
     text += row(label: "-h, --help", help: "Show help information.")
+    if spec.options.contains(where: { $0.repeating && !$0.isFlag }) {
+      text += "\n  " + wrapped(repeatingRule(spec), indent: 2, firstLineUsed: 2) + "\n"
+    }
     return text
+  }
+
+  /// How the parser reads an option shown with `...` (see `ArgumentParser`), said once under
+  /// OPTIONS; with positional arguments, how to give them after such an option.
+  static func repeatingRule(_ spec: CommandSpec) -> String {
+    var rule = "An option shown with '...' takes one or more values: every argument after it up to"
+      + " the next option (an argument starting with '--', or '-' and a letter; '-' and negative"
+      + " numbers are values), and may be given again. '--name=value' gives one value."
+    if let argument = spec.arguments.first {
+      rule += " Put <\(argument.name)> before such an option, or after '--'."
+    }
+    return rule
   }
 
   /// The root help: the tool's overview and its subcommands.
