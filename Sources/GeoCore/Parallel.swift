@@ -30,10 +30,14 @@ public enum Parallel {
 /// Safe only under that discipline, and only while the memory outlives the parallel call
 /// (`Parallel.forEachRange` returns when every range is done).
 public struct DisjointWrites<Element>: @unchecked Sendable {
+  /// The start of the memory the workers write.
   public let base: UnsafeMutablePointer<Element>
 
+  /// Wraps `base`; the caller keeps the memory alive and each worker's writes disjoint.
   public init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
 
+  /// The element at `index` from `base`, unchecked as with `UnsafeMutablePointer`; setting it writes
+  /// through without mutating the wrapper.
   @inlinable
   public subscript(index: Int) -> Element {
     get { base[index] }

@@ -5,10 +5,14 @@
 /// The centroid of a concave polygon can lie outside it.
 /// - Complexity: O(n) in the number of positions.
 extension Polygon {
+  /// The area-weighted centroid of the polygon, holes subtracted, in CRS units; for a zero-area polygon
+  /// the mean of its exterior positions without the closing one.
   public var centroid: Point { Centroid.of([self]) }
 }
 
 extension MultiPolygon {
+  /// The area-weighted centroid of all parts together, holes subtracted, in CRS units; when the total
+  /// area is zero, the mean of the first part's exterior positions; NaN coordinates with no parts.
   public var centroid: Point { Centroid.of(polygons) }
 }
 

@@ -1,10 +1,15 @@
 /// An axis-aligned rectangle, closed on every side. The empty box has min > max and contains nothing.
 public struct BoundingBox: Hashable, Sendable {
+  /// The west edge: the least x, in the CRS units of the bounded points (metres or degrees of longitude).
   public var minX: Double
+  /// The south edge: the least y, in the same units (metres or degrees of latitude).
   public var minY: Double
+  /// The east edge: the greatest x, in the same units as `minX`.
   public var maxX: Double
+  /// The north edge: the greatest y, in the same units as `minY`.
   public var maxY: Double
 
+  /// A box with the given edges, taken as they are: not checked, and a box with min > max is empty.
   public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
     self.minX = minX
     self.minY = minY
@@ -34,9 +39,13 @@ public struct BoundingBox: Hashable, Sendable {
     self = box
   }
 
+  /// True when the box holds no point: min > max on either axis (or an edge is NaN).
   public var isEmpty: Bool { !(minX <= maxX && minY <= maxY) }
+  /// `maxX − minX` in CRS units; 0 for an empty box.
   public var width: Double { isEmpty ? 0 : maxX - minX }
+  /// `maxY − minY` in CRS units; 0 for an empty box.
   public var height: Double { isEmpty ? 0 : maxY - minY }
+  /// The midpoint of the edges. Meaningless for an empty box (NaN coordinates for `.empty`).
   public var center: Point { Point(x: (minX + maxX) / 2, y: (minY + maxY) / 2) }
 
   /// Grows the box to hold `point`. Non-finite points are ignored.

@@ -35,8 +35,10 @@ public enum Geometry: Hashable, Sendable {
     }
   }
 
+  /// True when the geometry has at least one polygon: a Polygon, or a MultiPolygon with one part or more.
   public var isAreal: Bool { !polygons.isEmpty }
 
+  /// The box of every position, in the geometry's CRS units (a polygon's box is its exterior's).
   public var boundingBox: BoundingBox {
     switch self {
     case .point(let point): BoundingBox(points: [point])

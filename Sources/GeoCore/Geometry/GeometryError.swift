@@ -9,6 +9,8 @@ public enum GeometryError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A polygon with no exterior ring.
   case emptyPolygon
 
+  /// What is wrong, as a lowercase phrase without final stop for readers to prefix with a location,
+  /// e.g. `a ring needs at least 4 positions, found 3` or `position 2 has a non-finite coordinate`.
   public var description: String {
     switch self {
     case .tooFewPositions(let found, let required):

@@ -20,9 +20,12 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
     packed = Int32(year * 10000 + month * 100)
   }
 
+  /// The date whose `packed` value is `yyyymmdd` (day 0 for month-only), taken without validation.
   public init(packed: Int32) { self.packed = packed }
 
+  /// The year (1000–9999 for dates made by the validating initializers).
   public var year: Int { Int(packed) / 10000 }
+  /// The month, 1–12 for dates made by the validating initializers.
   public var month: Int { Int(packed) / 100 % 100 }
   /// The day of the month, nil when only the month is known.
   public var day: Int? { Int(packed) % 100 == 0 ? nil : Int(packed) % 100 }
@@ -39,6 +42,7 @@ public struct IncidentDate: Hashable, Comparable, Sendable, CustomStringConverti
     return monthText + "-" + (day < 10 ? "0" : "") + String(day)
   }
 
+  /// Chronological order by `packed`: a month-only date sorts before every day of its month.
   public static func < (a: IncidentDate, b: IncidentDate) -> Bool { a.packed < b.packed }
 
   /// `YYYY-MM` for a month index (`year·12 + month − 1`).

@@ -6,7 +6,9 @@
 public struct IncidentTable: Sendable {
   /// The CRS of `x` and `y` (degrees for `.wgs84`, else metres or planar units).
   public var crs: CRS
+  /// Per row, the x coordinate in `crs`: longitude in degrees for `.wgs84`, else easting in metres.
   public var x: [Double]
+  /// Per row, the y coordinate in `crs`: latitude in degrees for `.wgs84`, else northing in metres.
   public var y: [Double]
   /// One date per row; `nil` column when the input has no date column.
   public var date: [IncidentDate]?
@@ -19,12 +21,15 @@ public struct IncidentTable: Sendable {
   /// Source identifier per row (`--id-column`, police.uk `Crime ID`); `nil` when absent.
   public var id: CodedColumn?
 
+  /// An empty table in `crs`: no rows, and the optional columns (date, category, weight, location, id)
+  /// all nil; set the ones the input has before appending rows.
   public init(crs: CRS) {
     self.crs = crs
     x = []
     y = []
   }
 
+  /// The number of rows (incidents with a usable location).
   public var count: Int { x.count }
 
   /// The position of row `i`.
@@ -77,6 +82,7 @@ public struct CodedColumn: Hashable, Sendable {
   /// Value → code, built on the first `append` (a column made by a reader is never appended to).
   private var lookup: [String: Int32]?
 
+  /// An empty column: no distinct values and no rows.
   public init() {
     values = []
     codes = []
@@ -91,8 +97,11 @@ public struct CodedColumn: Hashable, Sendable {
     lookup = nil
   }
 
+  /// Equal when the tables of distinct values and the codes are identical; the same rows coded with the
+  /// values in another order compare unequal.
   public static func == (a: CodedColumn, b: CodedColumn) -> Bool { a.values == b.values && a.codes == b.codes }
 
+  /// Hashes the table of distinct values and the codes, consistently with `==`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(values)
     hasher.combine(codes)
@@ -110,6 +119,7 @@ public struct CodedColumn: Hashable, Sendable {
     return code
   }
 
+  /// The number of rows.
   public var count: Int { codes.count }
 
   /// The value of row `i`.
@@ -120,6 +130,7 @@ public struct CodedColumn: Hashable, Sendable {
     codes.append(code(of: value))
   }
 
+  /// Reserves room for `n` rows' codes (the table of distinct values is not reserved).
   public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }
 
   /// Rows per distinct value, indexed like `values`.

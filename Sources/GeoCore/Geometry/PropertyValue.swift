@@ -45,21 +45,30 @@ public indirect enum PropertyValue: Hashable, Sendable {
 /// Order is kept so that outputs list fields as the input did; lookup by name is linear,
 /// which is fast for the tens of fields a boundary file has.
 public struct Properties: Hashable, Sendable, RandomAccessCollection {
+  /// The property names, in file order, parallel to `values`. A name may repeat only when the
+  /// properties were built from pairs that repeat it.
   public private(set) var names: [String]
+  /// The property values, parallel to `names`.
   public private(set) var values: [PropertyValue]
 
+  /// No properties.
   public init() {
     names = []
     values = []
   }
 
+  /// The properties in the order of `pairs`, kept as given: a repeated name is kept twice, and lookup
+  /// by name finds the first.
   public init(_ pairs: [(String, PropertyValue)]) {
     names = pairs.map(\.0)
     values = pairs.map(\.1)
   }
 
+  /// Always 0.
   public var startIndex: Int { 0 }
+  /// The number of properties.
   public var endIndex: Int { names.count }
+  /// The name and value of the property at `position` (0-based, in file order).
   public subscript(position: Int) -> (name: String, value: PropertyValue) {
     (names[position], values[position])
   }

@@ -9,6 +9,7 @@
 /// - Ties go to the lowest area index.
 /// - Complexity: building O(E) for E edges; a query O(edges in the 9 cells around the point).
 public struct NearestBoundary: Sendable {
+  /// The largest distance a query looks, in CRS units (metres in a projected CRS); finite and > 0.
   public let radius: Double
   private let box: BoundingBox
   private let columns: Int

@@ -18,6 +18,8 @@ public enum CRSRule: Hashable, Sendable, CustomStringConvertible {
   /// Coordinates that fit neither WGS84 nor British National Grid.
   case coordinateRangePlanar
 
+  /// The rule in words, for `inspect` and provenance: `declared with --crs`, `the .prj file names …`,
+  /// `column names (…)`, or which coordinate range decided it.
   public var description: String {
     switch self {
     case .declaredByUser: "declared with --crs"
@@ -37,9 +39,12 @@ public enum CRSRule: Hashable, Sendable, CustomStringConvertible {
 
 /// A CRS and the rule that chose it.
 public struct CRSDecision: Hashable, Sendable {
+  /// The CRS chosen.
   public var crs: CRS
+  /// The rule that chose `crs`.
   public var rule: CRSRule
 
+  /// A decision of `crs` by `rule`.
   public init(crs: CRS, rule: CRSRule) {
     self.crs = crs
     self.rule = rule

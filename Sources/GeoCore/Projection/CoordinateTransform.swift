@@ -16,7 +16,9 @@ import Foundation
 /// - The bulk form gives the same bits as the point form, whatever the number of threads.
 /// - Complexity: O(1) per point, no allocation per point.
 public struct CoordinateTransform: Sendable {
+  /// The CRS of the coordinates the transform takes.
   public let source: CRS
+  /// The CRS of the coordinates the transform returns.
   public let target: CRS
   private let toWGS84: Leg
   private let fromWGS84: Leg

@@ -28,6 +28,7 @@ import Foundation
 /// PROJ's OSGB36 longitudes and latitudes; PROJ's `+ellps=airy` is defined by 1/f = 299.3249646,
 /// 0.24 mm longer in b than the Ordnance Survey's 6 356 256.909 m used here.
 public struct TransverseMercator: Hashable, Sendable {
+  /// The ellipsoid (and so datum) whose longitudes and latitudes `forward` takes and `inverse` returns.
   public let ellipsoid: Ellipsoid
   /// λ0, degrees east.
   public let centralMeridian: Double
@@ -111,12 +112,15 @@ public struct TransverseMercator: Hashable, Sendable {
     northingOfEquator = falseNorthing - scaledRectifyingRadius * (xiPrime0 + sum.real)
   }
 
+  /// Equal when the ellipsoid and the five origin and scale parameters are equal (the series
+  /// coefficients derive from them).
   public static func == (lhs: TransverseMercator, rhs: TransverseMercator) -> Bool {
     lhs.ellipsoid == rhs.ellipsoid && lhs.centralMeridian == rhs.centralMeridian
       && lhs.latitudeOfOrigin == rhs.latitudeOfOrigin && lhs.scale == rhs.scale
       && lhs.falseEasting == rhs.falseEasting && lhs.falseNorthing == rhs.falseNorthing
   }
 
+  /// Hashes the ellipsoid and the five origin and scale parameters, consistently with `==`.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(ellipsoid)
     hasher.combine(centralMeridian)
