@@ -35,11 +35,17 @@ public enum AtomicFile {
       case ioError
     }
 
+    /// The output path as the caller gave it (before symbolic links are resolved).
     public var path: String
+    /// What went wrong, as a phrase to follow the path: `is a folder`, `refusing to overwrite an input
+    /// of this run`, `cannot be written (No space left on device)`…
     public var reason: String
+    /// Which exit status the failure calls for: 73 for `.cannotCreate`, 74 for `.ioError`.
     public var kind: Kind
+    /// `path: reason`, e.g. `out.csv: is a folder`.
     public var description: String { "\(path): \(reason)" }
 
+    /// An error for `path` with `reason`; `kind` defaults to `.cannotCreate` (exit status 73).
     public init(path: String, reason: String, kind: Kind = .cannotCreate) {
       self.path = path
       self.reason = reason

@@ -19,6 +19,8 @@ public struct BoundaryFields: Hashable, Sendable {
   /// Id values that appear in more than one feature (as text), sorted.
   public var duplicateIDs: [String]
 
+  /// Chooses the id and name properties of `features` by the rules above (each nil when no property
+  /// fits) and lists the id values that repeat. O(properties × features).
   public init(features: [Feature]) {
     var names: [String] = []
     for feature in features {

@@ -25,6 +25,8 @@ public struct BoundaryLayer: Sendable {
   /// provenance checksums, and so that no output overwrites one of them).
   public var files: [String]
 
+  /// A layer from its parts, stored as given; the caller keeps `collection.crs == crsDecision.crs`
+  /// (not checked).
   public init(
     collection: FeatureCollection, crsDecision: CRSDecision, declaredCRSText: String?,
     problems: [InputError], geometryTypeCounts: [(type: String, count: Int)], byteCount: Int,

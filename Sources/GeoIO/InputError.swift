@@ -15,8 +15,11 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Shapefile record (1-based, as the `.shp` numbers them) and part or field
   /// (`record 13, part 2`, `record 13, field NAME`).
   public var field: String?
+  /// What is wrong, with the numbers and text needed to find and fix it.
   public var reason: Reason
 
+  /// An error in `file` (as the user named it), at a 1-based `line`, a 0-based `feature` and a `field`,
+  /// each nil where it does not apply, for `reason`.
   public init(
     file: String, line: Int? = nil, feature: Int? = nil, field: String? = nil, reason: Reason
   ) {
@@ -104,6 +107,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension InputError.Reason: CustomStringConvertible {
+  /// The reason alone, as a phrase with the case's numbers and text, without the file or position:
+  /// e.g. `no such file`, `invalid UTF-8 at byte 12`.
   public var description: String {
     switch self {
     case .fileNotFound: "no such file"

@@ -22,6 +22,7 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
+  /// A hash of the empty message, ready for `update`.
   public init() {}
 
   /// Adds bytes to the message.
@@ -47,6 +48,7 @@ public struct SHA256: Sendable {
     if offset < bytes.count { pending += bytes[offset...] }
   }
 
+  /// Adds `bytes` to the message (as the buffer form does).
   public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
 
   /// The digest as 64 lower-case hexadecimal characters.

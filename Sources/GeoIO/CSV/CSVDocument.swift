@@ -2,7 +2,9 @@
 ///
 /// For incident files, which can be large, use `IncidentReader`, which streams.
 public struct CSVDocument: Sendable {
+  /// The path as given to `read(file:)`, for messages.
   public let file: String
+  /// The header's fields, with leading and trailing spaces and tabs removed.
   public let header: [String]
   /// Data rows with the 1-based line each starts on; every row has `header.count` fields
   /// (a missing trailing field reads as empty).

@@ -13,10 +13,17 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   public var lonColumn: String?
   /// The latitude column (degrees, WGS84).
   public var latColumn: String?
+  /// The category column, instead of the recognised names.
   public var categoryColumn: String?
+  /// The date column, instead of the recognised names: `YYYY-MM`, `YYYY-MM-DD`, ISO 8601 date-times or
+  /// `DD/MM/YYYY` values (see `DateParsing`).
   public var dateColumn: String?
+  /// The weight column, instead of the recognised names: a finite number per row (any sign); without
+  /// a weight column the table has no weights and every incident counts once.
   public var weightColumn: String?
+  /// The id column. Ids are read only from a column named here, never from a recognised name.
   public var idColumn: String?
+  /// The location (place label) column, instead of the recognised names.
   public var locationColumn: String?
   /// The CRS of the coordinates (`--crs`): always wins over column names and ranges.
   public var declaredCRS: CRS?
@@ -28,6 +35,8 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   /// about a tenth of the reading. Which rows are kept or skipped does not change.
   public var keepsLabels = true
 
+  /// Options naming the given columns (nil: recognise by name), with an optional declared CRS and
+  /// strictness; `keepsLabels` starts true.
   public init(
     xColumn: String? = nil, yColumn: String? = nil, lonColumn: String? = nil,
     latColumn: String? = nil, categoryColumn: String? = nil, dateColumn: String? = nil,
@@ -56,6 +65,7 @@ public enum IncidentFileFormat: Hashable, Sendable, CustomStringConvertible {
   /// Any other CSV, read by column names.
   case plain
 
+  /// `police.uk street-level crime` or `CSV with named columns`.
   public var description: String {
     switch self {
     case .policeUK: "police.uk street-level crime"
@@ -89,14 +99,18 @@ public enum IncidentFileFormat: Hashable, Sendable, CustomStringConvertible {
 public struct ColumnMapping: Hashable, Sendable {
   /// A column of the header: its name as written and its 0-based index.
   public struct Column: Hashable, Sendable, CustomStringConvertible {
+    /// The column's name as written in the header.
     public var name: String
+    /// The column's 0-based position in the header.
     public var index: Int
 
+    /// A column named `name` at 0-based `index`, not checked against any header.
     public init(name: String, index: Int) {
       self.name = name
       self.index = index
     }
 
+    /// The column's name as written in the header.
     public var description: String { name }
   }
 
@@ -106,18 +120,25 @@ public struct ColumnMapping: Hashable, Sendable {
     case geographic
   }
 
+  /// The layout the header was recognised as.
   public var format: IncidentFileFormat
   /// The header as written (byte-order mark removed).
   public var header: [String]
+  /// Whether `x`/`y` hold projected coordinates (easting/northing, or planar) or longitude/latitude.
   public var coordinateKind: CoordinateKind
   /// Easting, x or longitude.
   public var x: Column
   /// Northing, y or latitude.
   public var y: Column
+  /// The category column (police.uk `Crime type`), nil when none is named or recognised.
   public var category: Column?
+  /// The date column (police.uk `Month`), nil when none is named or recognised.
   public var date: Column?
+  /// The weight column, nil when none is named or recognised (police.uk files have none).
   public var weight: Column?
+  /// The id column, set only when one is named in the options.
   public var id: Column?
+  /// The location column (police.uk `Location`), nil when none is named or recognised.
   public var location: Column?
   /// The CRS the column names imply; nil when it must be decided from the coordinates' range.
   public var crsFromColumnNames: CRSDecision?

@@ -15,6 +15,9 @@ public struct IncidentReadPlan: Hashable, Sendable {
   /// The limit on one record's size in bytes, its line end included (`CSVScanner`'s default).
   public var maxRecordBytes: Int
 
+  /// A plan of `threads` parsing threads, blocks of `blockBytes` bytes (default 1 MiB), `blocksPerThread`
+  /// blocks per thread in a window (default 4) and records of at most `maxRecordBytes` (default 64 MiB).
+  /// - Precondition: every value is at least 1.
   public init(
     threads: Int, blockBytes: Int = 1 << 20, blocksPerThread: Int = 4,
     maxRecordBytes: Int = 64 << 20

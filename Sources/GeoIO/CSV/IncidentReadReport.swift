@@ -12,7 +12,9 @@ public struct IncidentReadReport: Sendable {
 
   /// The files read, in order.
   public var files: [String]
+  /// The layout recognised from the header: police.uk street-level or plain CSV.
   public var format: IncidentFileFormat
+  /// Which columns were read for what, and why.
   public var mapping: ColumnMapping
   /// The CRS of the table's coordinates and the rule that chose it.
   public var crsDecision: CRSDecision
@@ -39,6 +41,8 @@ public struct IncidentReadReport: Sendable {
   /// The bounding box of the kept rows, in `crsDecision.crs`.
   public var boundingBox: BoundingBox
 
+  /// A report from its parts, stored as given; the caller keeps `dataRows == rowsWithLocation +
+  /// rowsWithoutLocation + skippedRows` and the orders described above (not checked).
   public init(
     files: [String], format: IncidentFileFormat, mapping: ColumnMapping, crsDecision: CRSDecision,
     dataRows: Int, rowsWithLocation: Int, rowsWithoutLocation: Int, skippedRows: Int,

@@ -13,6 +13,8 @@ public indirect enum JSONTree: Sendable, Equatable {
   case bool(Bool)
   case null
 
+  /// Structural equality: same case and equal contents, object members compared pairwise in order
+  /// (so the same members in another order are unequal).
   public static func == (a: JSONTree, b: JSONTree) -> Bool {
     switch (a, b) {
     case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -31,9 +33,13 @@ public indirect enum JSONTree: Sendable, Equatable {
     return members.first { $0.0 == name }?.1
   }
 
+  /// The value of a number, nil for any other case.
   public var number: Double? { if case .number(let x) = self { x } else { nil } }
+  /// The text of a string, nil for any other case.
   public var string: String? { if case .string(let s) = self { s } else { nil } }
+  /// The elements of an array, nil for any other case.
   public var array: [JSONTree]? { if case .array(let a) = self { a } else { nil } }
+  /// The members of an object, in file order (a repeated name kept twice), nil for any other case.
   public var members: [(String, JSONTree)]? { if case .object(let m) = self { m } else { nil } }
 
   /// Reads the JSON text in the file at `path`.
@@ -42,6 +48,9 @@ public indirect enum JSONTree: Sendable, Equatable {
     return try read(bytes: bytes, name: path)
   }
 
+  /// Reads the one JSON value that `bytes` hold, nothing but whitespace after it; `name` is the file
+  /// named in errors.
+  /// - Throws: `.emptyFile` when there is no value, else the scanner's syntax and depth errors.
   public static func read(bytes: [UInt8], name: String) throws(InputError) -> JSONTree {
     let result = bytes.withUnsafeBufferPointer { buffer in
       Result { () throws(InputError) -> JSONTree in

@@ -33,6 +33,7 @@ public enum CodePage: String, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The code page's name (the raw value): `UTF-8`, `ISO-8859-1` or `Windows-1252`.
   public var description: String { rawValue }
 
   /// The text of `bytes` in this code page. Invalid UTF-8 is replaced by U+FFFD and makes
@@ -84,6 +85,8 @@ public enum CodePageRule: Hashable, Sendable, CustomStringConvertible {
   /// As `assumedUTF8`, but the text is not valid UTF-8.
   case assumedWindows1252(languageDriver: UInt8)
 
+  /// The rule in words, for `inspect`: e.g. `the .cpg file says UTF-8`, or the language driver id in
+  /// hex (`0x57`) and why it was or was not used.
   public var description: String {
     switch self {
     case .cpgFile(let text): "the .cpg file says \(text)"
@@ -103,9 +106,12 @@ public enum CodePageRule: Hashable, Sendable, CustomStringConvertible {
 
 /// A code page and the rule that chose it.
 public struct CodePageDecision: Hashable, Sendable {
+  /// The code page the `.dbf` text (names and values) is decoded in.
   public var codePage: CodePage
+  /// The rule that chose `codePage`.
   public var rule: CodePageRule
 
+  /// A decision of `codePage` by `rule`, stored as given.
   public init(codePage: CodePage, rule: CodePageRule) {
     self.codePage = codePage
     self.rule = rule

@@ -11,6 +11,8 @@ public struct DBaseField: Hashable, Sendable {
   /// Digits after the decimal point (numeric fields).
   public var decimalCount: Int
 
+  /// A field from its name, type letter, width in bytes and digits after the decimal point, stored as
+  /// given.
   public init(name: String, type: Character, length: Int, decimalCount: Int) {
     self.name = name
     self.type = type

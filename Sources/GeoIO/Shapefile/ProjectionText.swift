@@ -31,6 +31,8 @@ public struct ProjectionText: Hashable, Sendable {
   /// The CRS recognised, or nil.
   public var crs: CRS?
 
+  /// Parses the `.prj` text and recognises its CRS; `keyword`, `name` and `crs` stay nil when the text
+  /// is not WKT, and `crs` alone when the system is not one Hotspot recognises.
   public init(_ text: String) {
     var parser = WKTParser(text)
     guard let root = parser.node(depth: 0) else { return }

@@ -15,6 +15,7 @@ public struct ShapefileSummary: Hashable, Sendable {
   /// The `.dbf` fields in order.
   public var fields: [DBaseField]
 
+  /// A summary from its parts, stored as given (nothing is checked against the files).
   public init(
     shapeType: ShapeType, recordCount: Int, deletedRecordCount: Int, companions: [String],
     codePage: CodePageDecision, fields: [DBaseField]
