@@ -2,10 +2,12 @@ import GeoCore
 
 /// Which incidents an analysis uses: a period and a set of categories (both optional).
 public struct IncidentFilter: Hashable, Sendable {
+  /// The period kept (inclusive days); nil keeps every date, undated rows included.
   public var period: Period?
   /// Categories kept, matched exactly (as written in the file); empty keeps all.
   public var categories: [String]
 
+  /// A filter keeping `period` (nil: any date) and `categories` (empty: any).
   public init(period: Period? = nil, categories: [String] = []) {
     self.period = period
     self.categories = categories
@@ -13,13 +15,18 @@ public struct IncidentFilter: Hashable, Sendable {
 
   /// How many rows a filter removed, by reason, so commands can report it.
   public struct Outcome: Hashable, Sendable {
+    /// Rows that passed.
     public var kept = 0
+    /// Dated rows outside the period (month-only rows straddling an end included).
     public var outsidePeriod = 0
     /// Month-only rows whose month overlaps an end of the period (counted in `outsidePeriod` too).
     public var straddlingMonths = 0
+    /// Rows removed for having no date while a period is set.
     public var noDate = 0
+    /// Rows removed for a category not in the list (all rows, when the table has no category column).
     public var otherCategory = 0
 
+    /// All counts 0.
     public init() {}
 
     /// Rows removed for any reason.

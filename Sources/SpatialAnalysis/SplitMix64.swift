@@ -4,8 +4,11 @@
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
+  /// A generator whose stream is fixed by `seed` (any value, 0 included).
   public init(seed: UInt64) { state = seed }
 
+  /// The next 64 random bits of the stream: the state advances by the golden-ratio increment and is
+  /// mixed by SplitMix64's finaliser.
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

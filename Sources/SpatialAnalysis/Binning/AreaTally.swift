@@ -20,8 +20,11 @@ import GeoCore
 /// - Complexity: per point, one polygon-index query (O(1) for most points); points outside every
 ///   area add a nearest-boundary query.
 public struct AreaTally: Sendable {
+  /// The number of areas; `counts` has one entry per area.
   public let areaCount: Int
+  /// The split into columns by category or period, nil for none.
   public let breakdown: Breakdown?
+  /// True for an overlapping layer (a point counts in every area containing it), false for a partition.
   public let overlapping: Bool
   /// Incidents counted in each area (memberships, in an overlapping layer).
   public private(set) var counts: [Int]
@@ -40,7 +43,10 @@ public struct AreaTally: Sendable {
   private var columnKeys: [ColumnKey] = []
   private var columnIndex: [ColumnKey: Int] = [:]
 
+  /// Distance in CRS units (metres) within which an outside point counts in `nearBoundary`; 25 by default.
   public let nearDistance: Double
+  /// Distance in CRS units (metres) within which an outside point is counted in its nearest area;
+  /// nil: no snapping.
   public let snapDistance: Double?
 
   private enum ColumnKey: Hashable, Sendable {

@@ -24,9 +24,11 @@ import GeoCore
 /// index.nearest(to: Point(x: 5, y: 3))  // 0: both are as near; the lower index wins
 /// ```
 public struct NearestPoint: Sendable {
+  /// The points queried against, in the order given (answers are indices into it).
   public let points: [Point]
   let buckets: PointBuckets
 
+  /// An index of `points` (metres of a projected CRS; possibly none). O(n).
   public init(points: [Point]) {
     self.points = points
     let box = BoundingBox(points: points)

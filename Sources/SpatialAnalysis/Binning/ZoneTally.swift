@@ -20,16 +20,22 @@
 ///     var tally = ZoneTally(zoneCount: 2)
 ///     tally.add(zones: [0, 1], weight: 1)   // perZone [1, 1], allZones 1
 public struct ZoneTally: Sendable {
+  /// Weight per zone; a point in several zones adds to each.
   public private(set) var perZone: [Double]
+  /// Weight of the points in at least one zone, each counted once.
   public private(set) var allZones = 0.0
+  /// Weight of the points in no zone.
   public private(set) var outside = 0.0
   /// Points lying in two or more zones.
   public private(set) var inSeveral = 0
 
+  /// An empty tally over `zoneCount` zones.
   public init(zoneCount: Int) { perZone = Array(repeating: 0, count: zoneCount) }
 
+  /// Weight of every point added: `allZones + outside`.
   public var total: Double { allZones + outside }
 
+  /// Adds one point of `weight` (1 by default) lying in `zones` (indices < `zoneCount`; empty: outside).
   public mutating func add(zones: [Int], weight: Double = 1) {
     if zones.isEmpty {
       outside += weight

@@ -12,6 +12,8 @@ import Foundation
 /// - Without weights the median is the usual one (numpy's); with weights, the weighted median.
 /// - Complexity: O(n log n) for the median.
 public enum Bandwidth {
+  /// ArcGIS's bandwidth for the incidents at (`x`, `y`), weighted by `weights` (nil: 1 each), in CRS
+  /// units; nil for fewer than 2 incidents, a total weight ≤ 0 or no spread.
   public static func arcGIS(x: [Double], y: [Double], weights: [Double]? = nil) -> Double? {
     let n = x.count
     guard n >= 2 else { return nil }

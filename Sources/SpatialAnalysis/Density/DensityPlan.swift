@@ -13,19 +13,27 @@ import GeoCore
 /// - Cells whose centre lies in no area are outside the study area (no data).
 /// - A grid of more than `maximumCells` cells is refused with a cell size that would fit.
 public struct DensityPlan: Sendable {
+  /// h in CRS units (metres): as given, or by ArcGIS's rule.
   public var bandwidth: Double
+  /// How `bandwidth` was chosen, in words: `given`, or the ArcGIS rule's formula.
   public var bandwidthRule: String
+  /// The grid the density is evaluated on: the chosen cell size over the chosen extent.
   public var grid: SquareGrid
+  /// How the cell size was chosen, in words: `given`, or the 250th-of-the-shorter-side rule.
   public var cellRule: String
+  /// How the extent was chosen, in words: `given`, the study area's box or the incidents' box.
   public var extentRule: String
   /// Per cell, whether its centre lies in the study area; nil without areas.
   public var inside: [Bool]?
+  /// Warnings for the user, each a sentence (a bandwidth smaller than a cell).
   public var warnings: [String] = []
 
+  /// Why no plan could be made.
   public enum PlanError: Error, Equatable, CustomStringConvertible {
     case tooManyCells(cells: Int, limit: Int, suggestedCell: Double)
     case noSpread
 
+    /// The problem and what to do about it, naming `--cell`, `--extent` or `--bandwidth`.
     public var description: String {
       switch self {
       case .tooManyCells(let cells, let limit, let suggested):
@@ -36,6 +44,10 @@ public struct DensityPlan: Sendable {
     }
   }
 
+  /// The plan for incidents at (`x`, `y`) (metres), with any of bandwidth, cell size and extent given
+  /// and the others chosen by the rules above; `areas` set the extent and the `inside` mask.
+  /// - Throws: `.noSpread` when the bandwidth must be estimated and cannot; `.tooManyCells` when the
+  ///   grid would exceed `maximumCells`.
   public init(
     x: [Double], y: [Double], weights: [Double]?, areas: [Geometry]?, kernel: Kernel, bandwidth: Double?,
     cell: Double?, extent: BoundingBox?, maximumCells: Int

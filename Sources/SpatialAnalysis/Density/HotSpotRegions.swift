@@ -13,12 +13,14 @@ import GeoCore
 /// - Outlines follow cell edges: exteriors counter-clockwise, holes clockwise, every vertex on the
 ///   grid, so neighbouring regions never overlap or leave gaps.
 public enum HotSpotRegions {
+  /// How cells are selected (see above): shares in 0…1, a threshold in incidents per km².
   public enum Rule: Hashable, Sendable {
     case top(share: Double)
     case threshold(Double)
     case volume(share: Double)
   }
 
+  /// One region: selected cells joined by shared edges, with its outline and totals.
   public struct Region: Hashable, Sendable {
     /// Cell indices of the region, ascending.
     public var cells: [Int]

@@ -23,10 +23,13 @@ import GeoCore
 /// - Deterministic: the same incidents in any order and any thread count give the same rows
 ///   (counts are exact; density is deterministic; ties go by grid order).
 public struct Backtest: Sendable {
+  /// The cells analysed and their grid (metres of the working CRS).
   public let layout: CellLayout
   /// Incident positions in the layout's CRS (metres) and their dates.
   public let x: [Double]
+  /// Incident northings (y) in the layout's CRS, metres, parallel to `x`.
   public let y: [Double]
+  /// Incident dates, parallel to `x`; a month-only date belongs to a period only when its whole month does.
   public let dates: [IncidentDate]
   /// The analysed cell of each incident, −1 outside every analysed cell.
   private let cellOfIncident: [Int32]
@@ -101,19 +104,25 @@ public struct Backtest: Sendable {
 
   /// One row of results: a method at a budget share.
   public struct Row: Hashable, Sendable {
+    /// The method that chose the cells.
     public var method: HotSpotMethod
     /// The budget, a fraction of the study area (as asked for; the cells taken are its floor).
     public var share: Double
+    /// The selection's hit rate, PAI, PEI and RRI on the test period.
     public var score: HotSpotScore
   }
 
   /// Everything measured at one origin.
   public struct OriginResult: Sendable {
+    /// The training, test and recent periods.
     public var origin: BacktestOrigin
     /// Method-major, shares in the order given.
     public var rows: [Row]
+    /// The incidents of the training period, by analysed cell.
     public var train: PeriodIncidents
+    /// The incidents of the test period, by analysed cell.
     public var test: PeriodIncidents
+    /// The incidents of the recent stretch (what `previous` counts), by analysed cell.
     public var recent: PeriodIncidents
     /// Shares whose budget is 0 cells: no row.
     public var emptyBudgets: [Double]

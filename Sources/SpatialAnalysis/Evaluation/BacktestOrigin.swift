@@ -23,7 +23,9 @@ import GeoCore
 /// origins[5].test      // 2023-12
 /// ```
 public struct BacktestOrigin: Hashable, Sendable {
+  /// The period hot spots are chosen on (inclusive days).
   public let train: Period
+  /// The period they are scored on; starts after `train` ends.
   public let test: Period
   /// The last stretch of `train` as long as `test`.
   public let recent: Period

@@ -13,11 +13,15 @@
 public struct BacktestSummary: Sendable {
   /// Mean and spread of one measure over origins.
   public struct Spread: Hashable, Sendable {
+    /// The number of origins where the measure is defined.
     public var count: Int
+    /// The arithmetic mean over those origins.
     public var mean: Double
     /// Sample standard deviation (n − 1); nil for one value.
     public var standardDeviation: Double?
+    /// The smallest value.
     public var minimum: Double
+    /// The largest value.
     public var maximum: Double
 
     /// The spread of `values`, nil when there are none.
@@ -37,19 +41,27 @@ public struct BacktestSummary: Sendable {
 
   /// One method at one budget over every origin.
   public struct Row: Hashable, Sendable {
+    /// The hot-spot method.
     public var method: HotSpotMethod
+    /// The budget, a fraction of the study area (as asked for).
     public var share: Double
     /// Cells selected (the same at every origin: the grid does not change).
     public var cells: Int
     /// Origins where PAI is defined.
     public var origins: Int
+    /// Test incidents in the selected cells (n); defined at every origin.
     public var captured: Spread?
+    /// Hit rate n/N, 0…1, over the origins with a test incident.
     public var hitRate: Spread?
+    /// Predictive accuracy index (hit rate ÷ area share), over the origins where it is defined.
     public var pai: Spread?
+    /// Predictive efficiency index n/n*, 0…1, over the origins where it is defined.
     public var pei: Spread?
+    /// Recapture rate index (n/N)/(n₁/N₁), over the origins where it is defined.
     public var rri: Spread?
   }
 
+  /// One row per method and share, in the order of the first origin's rows; empty without origins.
   public var rows: [Row]
 
   /// Rows in the order of the first origin's rows (method-major, shares as given).

@@ -37,9 +37,12 @@ public struct Concentration: Hashable, Sendable {
   /// A vertex of the Lorenz curve: the share of places (the least-incident first) and the share of
   /// incidents they hold, both 0…1.
   public struct LorenzPoint: Hashable, Sendable {
+    /// The cumulative share of places up to this vertex, 0…1.
     public var places: Double
+    /// The cumulative share of incidents those places hold, 0…1.
     public var incidents: Double
 
+    /// A vertex at (`places`, `incidents`), taken as given.
     public init(places: Double, incidents: Double) {
       self.places = places
       self.incidents = incidents
@@ -52,6 +55,7 @@ public struct Concentration: Hashable, Sendable {
   public let incidents: Double
   /// Places with a count above zero.
   public let placesWithIncidents: Int
+  /// The Gini coefficient G, 0 ≤ G ≤ 1 − 1/m (clamped at 0 against rounding).
   public let gini: Double
   /// Bernasco & Steenbeek's G′; equal to `gini` when incidents ≥ places.
   public let generalisedGini: Double

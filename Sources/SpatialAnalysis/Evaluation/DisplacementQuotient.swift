@@ -41,6 +41,7 @@ public struct DisplacementQuotient: Hashable, Sendable {
   public let quotient: Double?
   /// Incidents prevented in target and buffer beyond the comparison's trend; nil when Cb = 0.
   public let totalNetEffect: Double?
+  /// The band the quotient falls in (`.noDirectEffect` when S ≥ 0, `.undefined` when Cb or Ca is 0).
   public let reading: Reading
 
   /// - Parameters: counts ≥ 0 of the target (R), buffer (D) and comparison (C) before and after.

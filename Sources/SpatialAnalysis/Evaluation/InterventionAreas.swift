@@ -18,6 +18,7 @@ import GeoCore
 ///
 /// Coordinates are metres of a projected CRS.
 public struct InterventionAreas: Sendable {
+  /// The group an incident falls in, by the rule above; raw values 0–3 index `Tally.counts`.
   public enum Group: Int, CaseIterable, Hashable, Sendable {
     case target, buffer, comparison, outside
 
@@ -32,7 +33,9 @@ public struct InterventionAreas: Sendable {
     }
   }
 
+  /// The target polygons, in metres of the working CRS.
   public let target: [Geometry]
+  /// The comparison polygons, in the same CRS (the target and buffer are taken out of them).
   public let comparison: [Geometry]
   /// The ring's width in metres, nil for no ring.
   public let buffer: Double?
@@ -70,10 +73,14 @@ public struct InterventionAreas: Sendable {
     /// Incidents inside comparison polygons given to the target or buffer, per period.
     public private(set) var comparisonOverlap = [0, 0]
 
+    /// All counts 0.
     public init() {}
 
+    /// The incidents counted in `group` in `period` (0 before, 1 after).
     public func count(_ group: Group, period: Int) -> Int { counts[group.rawValue][period] }
 
+    /// Counts `point` (in the areas' CRS) in its group for `period` (0 before, 1 after), and in
+    /// `comparisonOverlap` when it lies in a comparison polygon but goes to the target or buffer.
     public mutating func add(_ point: Point, period: Int, areas: InterventionAreas) {
       let (group, inComparison) = areas.classify(point)
       counts[group.rawValue][period] += 1

@@ -26,6 +26,7 @@ public struct RelativeChange: Hashable, Sendable {
   public let ratio: Double
   /// The interval's bounds for `ratio`.
   public let lower: Double
+  /// The interval's upper bound for `ratio` (exp(ln r + 1.96·SE)).
   public let upper: Double
   /// Standard error of ln(ratio).
   public let standardError: Double
@@ -67,5 +68,6 @@ public struct RelativeChange: Hashable, Sendable {
   public var netChangePercent: Double { 100 * (ratio - 1) }
   /// The interval of `netChangePercent`.
   public var netChangeLowerPercent: Double { 100 * (lower - 1) }
+  /// The interval's upper bound of `netChangePercent`, in percent: 100·(upper − 1).
   public var netChangeUpperPercent: Double { 100 * (upper - 1) }
 }

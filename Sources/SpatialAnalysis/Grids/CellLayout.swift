@@ -12,6 +12,7 @@ import GeoCore
 ///
 /// Coordinates are in metres of the working CRS.
 public struct CellLayout: Sendable {
+  /// The grid's shape, with the grid.
   public enum Shape: Sendable {
     case square(SquareGrid)
     case hexagon(HexGrid)
@@ -25,9 +26,11 @@ public struct CellLayout: Sendable {
     case incidents = "every cell of the incidents' extent snapped outward to whole cells"
   }
 
+  /// The grid the cells come from.
   public let shape: Shape
   /// The grid slot of each analysed cell, ascending.
   public let slots: [Int]
+  /// How the extent was fixed and which cells are analysed.
   public let rule: Rule
   /// Analysed position of each slot, −1 when the slot is not analysed.
   private let position: [Int32]
@@ -75,6 +78,7 @@ public struct CellLayout: Sendable {
   /// The number of grid slots (analysed or not).
   public var slotCount: Int { position.count }
 
+  /// c in metres: a square's side, or the distance between neighbouring hexagon centres.
   public var cellSize: Double {
     switch shape {
     case .square(let grid): grid.cellSize

@@ -32,13 +32,19 @@ import GeoCore
 /// grid.cell(of: Point(x: 49, y: 80))  // the cell of (50, 86.6): index 1 · columns + 0
 /// ```
 public struct HexGrid: Hashable, Sendable {
+  /// The west edge of the extent, metres: the x of column 0's centres in even rows.
   public let minX: Double
+  /// The south edge of the extent, metres: the y of row 0's centres.
   public let minY: Double
   /// The extent the grid covers (its cells reach a little beyond it).
   public let maxX: Double
+  /// The north edge of the extent the grid covers (its cells reach a little beyond it).
   public let maxY: Double
+  /// c, the distance between neighbouring centres (= between opposite edges), metres; > 0.
   public let cellSize: Double
+  /// Slots per row; an odd row's last slot may not be a cell (`isCell`).
   public let columns: Int
+  /// Rows, south to north, `rowSpacing` apart.
   public let rows: Int
 
   /// Distance between rows, c·√3/2.
@@ -47,6 +53,7 @@ public struct HexGrid: Hashable, Sendable {
   public var circumradius: Double { cellSize / 3.0.squareRoot() }
   /// Area of one hexagon, c²·√3/2, in squared CRS units.
   public var cellArea: Double { cellSize * cellSize * 3.0.squareRoot() / 2 }
+  /// The extent the grid was made for (not the cells' full reach).
   public var extent: BoundingBox { BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY) }
   /// The number of (column, row) slots; `isCell` says which hold a cell.
   public var slotCount: Int { columns * rows }
@@ -82,6 +89,7 @@ public struct HexGrid: Hashable, Sendable {
     return Point(x: minX + (Double(column) + shift) * cellSize, y: minY + Double(row) * rowSpacing)
   }
 
+  /// The centre of the slot with index `cell` (row · columns + column).
   public func centre(of cell: Int) -> Point { centre(column: cell % columns, row: cell / columns) }
 
   /// True when slot (column, row) is a cell of the grid (its hexagon reaches into the extent).

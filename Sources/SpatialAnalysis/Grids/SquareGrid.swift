@@ -10,10 +10,15 @@ import GeoCore
 /// - An automatic extent is snapped outward to multiples of c; an explicit one is used as given
 ///   (its columns and rows are ⌈width/c⌉ and ⌈height/c⌉, so the last cells may reach past it).
 public struct SquareGrid: Hashable, Sendable {
+  /// The west edge, in CRS units (metres).
   public let minX: Double
+  /// The south edge, in CRS units (metres).
   public let minY: Double
+  /// The side of a cell, in CRS units (metres); > 0.
   public let cellSize: Double
+  /// Cells per row, west to east.
   public let columns: Int
+  /// Rows, south to north.
   public let rows: Int
 
   /// A grid of `columns × rows` cells of `cellSize` from (minX, minY).
@@ -47,9 +52,13 @@ public struct SquareGrid: Hashable, Sendable {
       rows: Swift.max(1, Int(((maxY - minY) / cellSize).rounded())))
   }
 
+  /// `columns × rows`.
   public var cellCount: Int { columns * rows }
+  /// The east edge of the cells, `minX + columns · cellSize` (may lie past an explicit extent).
   public var maxX: Double { minX + Double(columns) * cellSize }
+  /// The north edge of the cells, `minY + rows · cellSize` (may lie past an explicit extent).
   public var maxY: Double { minY + Double(rows) * cellSize }
+  /// The box the cells cover, (minX, minY)–(maxX, maxY).
   public var extent: BoundingBox { BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY) }
   /// Area of one cell, in squared CRS units.
   public var cellArea: Double { cellSize * cellSize }
@@ -60,6 +69,7 @@ public struct SquareGrid: Hashable, Sendable {
     Point(x: minX + (Double(column) + 0.5) * cellSize, y: minY + (Double(row) + 0.5) * cellSize)
   }
 
+  /// The centre of the cell with index `cell` (row · columns + column).
   public func centre(of cell: Int) -> Point { centre(column: cell % columns, row: cell / columns) }
 
   /// The cell holding `point`, or nil outside the grid (east and north edges are outside).

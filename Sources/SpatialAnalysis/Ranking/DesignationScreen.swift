@@ -22,11 +22,13 @@ import GeoCore
 /// ## Example
 ///     DesignationScreen.Test.atLeast(1.5).passes(1.5)   // true
 public enum DesignationScreen {
+  /// A criterion's test on one value; bounds are included.
   public enum Test: Sendable, Equatable {
     case atLeast(Double)
     case atMost(Double)
     case between(Double, Double)
 
+    /// True when `value` is present and meets the test; a missing value fails.
     public func passes(_ value: Double?) -> Bool {
       guard let value else { return false }
       switch self {
@@ -46,6 +48,7 @@ public enum DesignationScreen {
     }
   }
 
+  /// An area's outcome; the raw value is the word shown (`qualifies`, `near miss`, `fails`).
   public enum Status: String, Sendable {
     case qualifies
     case nearMiss = "near miss"

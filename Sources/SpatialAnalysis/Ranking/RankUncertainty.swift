@@ -30,12 +30,18 @@ import Foundation
 ///       $0.map(Double.init) }
 ///     u.pTop   // [0.0, 1.0]
 public enum RankUncertainty {
+  /// Per area, the 90 % interval of its resampled rank and its chance of the short list.
   public struct Result: Sendable {
+    /// Per area, the 5th percentile of its resampled ranks (nearest rank; 1 = highest risk).
     public var low: [Int]
+    /// Per area, the 95th percentile of its resampled ranks (nearest rank).
     public var high: [Int]
+    /// Per area, the share of resamples in which its rank is ≤ k, 0…1.
     public var pTop: [Double]
   }
 
+  /// The intervals and short-list chances described above.
+  /// - Precondition: `resamples ≥ 1`.
   public static func compute(
     cells: [Int], resamples: Int, seed: UInt64, k: Int, groups: [Int]?,
     score: ([Int]) -> [Double]

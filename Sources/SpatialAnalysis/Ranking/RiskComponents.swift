@@ -28,12 +28,16 @@ import GeoCore
 ///     var counts = RiskCounts(areas: 2, months: 12, categories: 1)
 ///     counts[0, 11, 0] = 5
 public struct RiskCounts: Sendable {
+  /// The number of areas.
   public let areaCount: Int
+  /// The number of months, in chronological order (the trend takes the last 3 as recent).
   public let monthCount: Int
+  /// The number of categories.
   public let categoryCount: Int
   /// Flat [area][month][category].
   public var cells: [Int]
 
+  /// Zero counts for `areas` × `months` × `categories` cells.
   public init(areas: Int, months: Int, categories: Int) {
     areaCount = areas
     monthCount = months
@@ -41,6 +45,7 @@ public struct RiskCounts: Sendable {
     cells = Array(repeating: 0, count: areas * months * categories)
   }
 
+  /// The count of (`area`, `month`, `category`), all 0-based.
   public subscript(area: Int, month: Int, category: Int) -> Int {
     get { cells[(area * monthCount + month) * categoryCount + category] }
     set { cells[(area * monthCount + month) * categoryCount + category] = newValue }
@@ -53,17 +58,20 @@ public struct RiskCounts: Sendable {
     return copy
   }
 
+  /// Per area, the count over every month and category.
   public var totals: [Int] {
     let block = monthCount * categoryCount
     return (0..<areaCount).map { area in cells[(area * block)..<((area + 1) * block)].reduce(0, +) }
   }
 
+  /// The count of `area` in `month`, over every category.
   public func monthTotal(area: Int, month: Int) -> Int {
     let start = (area * monthCount + month) * categoryCount
     return cells[start..<(start + categoryCount)].reduce(0, +)
   }
 }
 
+/// The components described on `RiskCounts`, each one value per area (nil where undefined).
 public enum RiskComponents {
   /// Rate per `per` population.
   public static func rate(_ counts: RiskCounts, population: [Double?], per: Double = 1000) -> [Double?] {

@@ -18,10 +18,15 @@
 ///                           weights: ["harm": 1], normalisation: .percentile, groups: nil)
 ///     model.evaluate(counts).score.ranks
 public struct RiskModel: Sendable {
+  /// An external measure per area (deprivation, private-rented share…) entered as a component.
   public struct Indicator: Sendable {
+    /// The component's key, and the key of its weight in `weights`.
     public var name: String
+    /// Whether higher or lower values mean more risk.
     public var direction: RiskScore.Direction
+    /// One value per area, nil where missing.
     public var values: [Double?]
+    /// An indicator from its parts, stored as given.
     public init(name: String, direction: RiskScore.Direction, values: [Double?]) {
       self.name = name
       self.direction = direction
@@ -29,25 +34,37 @@ public struct RiskModel: Sendable {
     }
   }
 
+  /// The components and score of one set of counts.
   public struct Evaluation: Sendable {
     /// Every component, dropped ones included, with its raw values and its unscaled weight.
     public var components: [RiskScore.Component]
+    /// Per area, the trend's two-sided p (all nil under 12 months).
     public var trendP: [Double?]
+    /// Per area, the months it was in the top fifth by count (all 0 under 2 months).
     public var persistenceMonths: [Int]
+    /// Normalised components, scores and ranks.
     public var score: RiskScore.Result
   }
 
+  /// Residents per area (nil where unknown); nil altogether leaves the rate component without values.
   public var population: [Double?]?
+  /// Harm weight per category, indexed as `RiskCounts`' categories; must cover every category.
   public var harmWeights: [Double]
+  /// The neighbours for the Gi* hot-spot component (used when `hotspotShare` is nil).
   public var neighbours: SpatialWeights
+  /// External indicators, entered after the count components in this order.
   public var indicators: [Indicator]
+  /// Component weights by key (see above); a component with no weight weighs 0 and is dropped.
   public var weights: [String: Double]
+  /// How components are scaled before weighting.
   public var normalisation: RiskScore.Normalisation
+  /// A group index per area to rank within; nil: one group.
   public var groups: [Int]?
   /// The hot-spot component when known from the incidents' positions (share of each area in the
   /// top 5 % of density); nil: each area's Gi* hot-spot status at 95 %, recomputed from the counts.
   public var hotspotShare: [Double?]?
 
+  /// A model from its fixed inputs, stored as given; `hotspotShare` starts nil.
   public init(
     population: [Double?]?, harmWeights: [Double], neighbours: SpatialWeights, indicators: [Indicator],
     weights: [String: Double], normalisation: RiskScore.Normalisation, groups: [Int]?
@@ -61,6 +78,7 @@ public struct RiskModel: Sendable {
     self.groups = groups
   }
 
+  /// The components of `counts` (rate per 1,000 people), then the score.
   public func evaluate(_ counts: RiskCounts) -> Evaluation {
     let n = counts.areaCount
     let none = [Double?](repeating: nil, count: n)

@@ -38,17 +38,25 @@ public enum RiskScore {
     case lower
   }
 
+  /// How components are put on one scale: `.percentile` rank (0–100), or `.z` scores (mean 0,
+  /// population standard deviation 1; 0 for every area when the values are all equal).
   public enum Normalisation: String, CaseIterable, Sendable {
     case percentile
     case z
   }
 
+  /// One input of the score: a value per area, its direction and its weight.
   public struct Component: Sendable {
+    /// The component's name in outputs (`rate`, `harm`, an indicator's name…).
     public var key: String
+    /// One value per area, nil where missing; every component has the same count.
     public var values: [Double?]
+    /// Whether higher or lower values mean more risk.
     public var direction: Direction
+    /// The weight before rescaling; a weight ≤ 0 drops the component.
     public var weight: Double
 
+    /// A component from its parts; `direction` defaults to `.higher`.
     public init(key: String, values: [Double?], direction: Direction = .higher, weight: Double) {
       self.key = key
       self.values = values
@@ -57,6 +65,7 @@ public enum RiskScore {
     }
   }
 
+  /// What `compute` gives: the components kept and dropped, normalised values, scores and ranks.
   public struct Result: Sendable {
     /// The components kept, in input order, with their rescaled weights (summing to 1).
     public var kept: [Component]
@@ -75,6 +84,8 @@ public enum RiskScore {
     public func contribution(_ c: Int, area: Int) -> Double { kept[c].weight * normalised[c][area] }
   }
 
+  /// The score described above.
+  /// - Precondition: every component has as many values as the first.
   public static func compute(
     components: [Component], normalisation: Normalisation = .percentile, groups: [Int]? = nil
   ) -> Result {

@@ -24,6 +24,8 @@ import GeoCore
 /// - Deterministic for a seed, whatever the thread count: each feature has its own generator.
 /// - 1/(R + 1) ≤ p ≤ 1.
 public enum ConditionalPermutation {
+  /// The pseudo p of every feature, as described above.
+  /// - Precondition: `weights.count == values.count` and `permutations ≥ 1`.
   public static func pValues(
     values: [Double], weights: SpatialWeights, permutations: Int, seed: UInt64
   ) -> [Double] {

@@ -22,6 +22,8 @@
 /// FalseDiscoveryRate.cutoff(pValues: [0.01, 0.02, 0.03, 0.2], alpha: 0.05)  // 0.03 (k = 3: 0.03 ≤ 3/4 · 0.05)
 /// ```
 public enum FalseDiscoveryRate {
+  /// The Benjamini–Hochberg cut p₍ₖ₎ for `pValues` at `alpha`; NaN p-values are ignored and not
+  /// counted in m. Nil when no p qualifies.
   public static func cutoff(pValues: [Double], alpha: Double) -> Double? {
     let sorted = pValues.filter { !$0.isNaN }.sorted()
     let m = Double(sorted.count)

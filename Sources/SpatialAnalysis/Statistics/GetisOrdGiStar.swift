@@ -35,7 +35,9 @@ import GeoCore
 /// r.z[4]  // 0: the centre neighbours every cell, so nothing can stand out
 /// ```
 public enum GetisOrdGiStar {
+  /// Gi* for every feature, in input order.
   public struct Result: Sendable {
+    /// The Gi* z-score per feature (0 where S or the denominator is 0, and for n ≤ 1).
     public var z: [Double]
     /// Two-sided analytic p.
     public var p: [Double]
@@ -47,6 +49,8 @@ public enum GetisOrdGiStar {
     public var weights: SpatialWeights
   }
 
+  /// Gi* of `values` as described above.
+  /// - Precondition: `weights.count == values.count`.
   public static func compute(
     values: [Double], weights: SpatialWeights, transform: SpatialWeights.Transform = .binary,
     permutations: Int = 0, seed: UInt64 = 0

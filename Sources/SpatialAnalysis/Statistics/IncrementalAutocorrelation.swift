@@ -44,35 +44,50 @@ import GeoCore
 /// choice?.rule  // .firstPeak or .nearestNeighbourFallback
 /// ```
 public enum IncrementalAutocorrelation {
+  /// The fewest features `choose` works with; fewer give nil.
   public static let minimumFeatures = 30
+  /// The number of distance bands tried.
   public static let bandCount = 10
 
+  /// Which rule chose the band; the raw value says it in words.
   public enum Rule: String, Sendable {
     case firstPeak = "first significant peak of Moran's I z"
     case nearestNeighbourFallback = "no significant peak: mean distance to the k-th nearest neighbour"
   }
 
+  /// One band tried and Moran's I there.
   public struct Step: Sendable {
+    /// The band, in metres.
     public var band: Double
+    /// Global Moran's I with row-standardised binary weights at this band.
     public var i: Double
+    /// The z of that I under randomisation.
     public var z: Double
   }
 
+  /// The band chosen, how, and every band tried.
   public struct Choice: Sendable {
     /// The band chosen, in metres, after the floor.
     public var band: Double
+    /// The rule that chose `band`.
     public var rule: Rule
+    /// Every band tried, nearest first (empty when the first band or the step is 0).
     public var steps: [Step]
     /// The first and the largest significant peak (nil when none).
     public var firstPeak: Double?
+    /// The band in metres of the significant peak with the highest z (the nearer band on a tie).
     public var largestPeak: Double?
     /// k of the fallback (nil when a peak was chosen).
     public var k: Int?
     /// 0.1 % of the extent's largest side, and whether it raised the band.
     public var floor: Double
+    /// True when the floor raised the band.
     public var floored: Bool
   }
 
+  /// The band by the rule above; `start` and `increment` (metres) replace d₁ and the step when given.
+  /// Nil with fewer than `minimumFeatures` features.
+  /// - Precondition: `values.count == centres.count`.
   public static func choose(
     centres: [Point], values: [Double], extentLargestSide: Double, start: Double? = nil, increment: Double? = nil,
     weightsAt: ((Double) -> SpatialWeights)? = nil

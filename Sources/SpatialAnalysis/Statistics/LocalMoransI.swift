@@ -31,6 +31,7 @@ import GeoCore
 /// local.quadrants[0]  // .lowLow
 /// ```
 public struct LocalMoransI: Sendable {
+  /// The quadrant of (zᵢ, lag): H above the mean, L at or below; raw values `HH`, `LH`, `LL`, `HL`.
   public enum Quadrant: String, Sendable {
     case highHigh = "HH"
     case lowHigh = "LH"
@@ -38,12 +39,19 @@ public struct LocalMoransI: Sendable {
     case highLow = "HL"
   }
 
+  /// The values x as given, one per feature.
   public var values: [Double]
+  /// The spatial lag of the deviations, Σⱼ wᵢⱼ (xⱼ − x̄), one per feature (not the lag of x).
   public var lag: [Double]
+  /// Iᵢ in esda's form, one per feature (all 0 when every value is equal).
   public var i: [Double]
+  /// The quadrant of each feature.
   public var quadrants: [Quadrant]
+  /// Two-sided conditional permutation pseudo p per feature, in [1/(R + 1), 1]; nil without permutations.
   public var pSim: [Double]?
 
+  /// Local Moran's Iᵢ of `values` as described above.
+  /// - Precondition: `weights.count == values.count`.
   public static func compute(
     values: [Double], weights: SpatialWeights, permutations: Int = 0, seed: UInt64 = 0
   ) -> LocalMoransI {

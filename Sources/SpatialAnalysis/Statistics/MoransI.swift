@@ -34,22 +34,37 @@ import GeoCore
 /// m.i  // 0.5002 for Columbus
 /// ```
 public struct MoransI: Sendable {
+  /// The number of features.
   public var n: Int
+  /// Moran's I.
   public var i: Double
+  /// E[I] = −1/(n − 1).
   public var expected: Double
+  /// Var[I] under the normality assumption.
   public var varianceNormal: Double
+  /// (I − E[I]) / √Var_N.
   public var zNormal: Double
+  /// Two-sided p of `zNormal`.
   public var pNormal: Double
+  /// Var[I] under randomisation (needs n ≥ 4).
   public var varianceRandom: Double
+  /// (I − E[I]) / √Var_R.
   public var zRandom: Double
+  /// Two-sided p of `zRandom`.
   public var pRandom: Double
   /// Pseudo p from `permutations` (nil without).
   public var pSim: Double?
+  /// R, the permutations asked for (0: none); `pSim` is nil when I is not finite, whatever R.
   public var permutations: Int
+  /// S0 = Σᵢⱼ wᵢⱼ.
   public var s0: Double
+  /// S1 = ½ Σᵢⱼ (wᵢⱼ + wⱼᵢ)².
   public var s1: Double
+  /// S2 = Σᵢ (wᵢ. + w.ᵢ)², row sum plus column sum.
   public var s2: Double
 
+  /// Moran's I of `values` as described above.
+  /// - Precondition: `weights.count == values.count`.
   public static func compute(
     values: [Double], weights: SpatialWeights, permutations: Int = 0, seed: UInt64 = 0
   ) -> MoransI {

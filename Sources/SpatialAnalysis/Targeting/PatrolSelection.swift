@@ -30,6 +30,7 @@
 /// s.count  // 2
 /// ```
 public enum PatrolSelection {
+  /// Which leading cells are chosen (see the rules above).
   public enum Rule: Hashable, Sendable {
     /// The fewest cells holding this share (0 < share ≤ 1) of the incidents.
     case coverage(Double)
@@ -41,6 +42,7 @@ public enum PatrolSelection {
     case areaBudget(Double)
   }
 
+  /// The ranking of every cell and how many of its head are chosen.
   public struct Selection: Hashable, Sendable {
     /// Every cell, best first.
     public var ranked: [Int]

@@ -27,7 +27,9 @@ import GeoCore
 public struct SpatialWeights: Hashable, Sendable {
   /// Row i's entries are `neighbourIndices[offsets[i]..<offsets[i + 1]]`; `offsets.count == count + 1`.
   public let offsets: [Int]
+  /// The neighbour of each entry, rows concatenated (see `offsets`); ascending within a row.
   public let neighbourIndices: [Int]
+  /// The weight of each entry, parallel to `neighbourIndices`.
   public private(set) var weightValues: [Double]
 
   /// How row weights are scaled.
