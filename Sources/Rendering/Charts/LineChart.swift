@@ -32,11 +32,16 @@ import GeoCore
 public struct LineChart: Sendable {
   /// One point of a series: y (nil when undefined) and an optional range drawn as a bar.
   public struct DataPoint: Sendable {
+    /// The x value, in the measure's own unit (a budget share for PAI charts); > 0 on a log scale.
     public var x: Double
+    /// The y value; nil breaks the line.
     public var y: Double?
+    /// The lower end of the range bar (with `high`); nil for none.
     public var low: Double?
+    /// The upper end of the range bar (with `low`); nil for none.
     public var high: Double?
 
+    /// A point at (`x`, `y`) with an optional range `low`…`high`.
     public init(x: Double, y: Double?, low: Double? = nil, high: Double? = nil) {
       self.x = x
       self.y = y
@@ -45,20 +50,28 @@ public struct LineChart: Sendable {
     }
   }
 
+  /// One line: a name for the legend and its points.
   public struct Series: Sendable {
+    /// The legend name.
     public var name: String
+    /// The points, joined in the order given.
     public var points: [DataPoint]
 
+    /// A series called `name` through `points`.
     public init(name: String, points: [DataPoint]) {
       self.name = name
       self.points = points
     }
   }
 
+  /// A labelled tick on the x axis.
   public struct Tick: Sendable {
+    /// Where the tick goes, in x units.
     public var value: Double
+    /// The text under it (`1 %`).
     public var label: String
 
+    /// A tick at `value` labelled `label`.
     public init(_ value: Double, _ label: String) {
       self.value = value
       self.label = label
@@ -67,28 +80,40 @@ public struct LineChart: Sendable {
 
   /// A horizontal line across the plot (PAI = 1: no better than chance).
   public struct ReferenceLine: Sendable {
+    /// Where the line goes, in y units (the axis always reaches it).
     public var y: Double
+    /// The text printed at its right end.
     public var label: String
 
+    /// A reference line at `y` labelled `label`.
     public init(y: Double, label: String) {
       self.y = y
       self.label = label
     }
   }
 
+  /// How x values map to the plot's width.
   public enum Scale: Sendable {
     case linear
     /// Log₁₀; every x must be > 0.
     case logarithmic
   }
 
+  /// The heading at the top, also the SVG `<title>` (with the subtitle).
   public var title: String
+  /// The line under the title ("" for none).
   public var subtitle: String
+  /// The x axis title.
   public var xTitle: String
+  /// The y axis title.
   public var yTitle: String
+  /// The x ticks, which are also the only x labels.
   public var xTicks: [Tick]
+  /// Linear or logarithmic x axis.
   public var xScale: Scale
+  /// The lines, in legend order (colour, marker and dash by position).
   public var series: [Series]
+  /// An optional horizontal reference line (PAI = 1).
   public var reference: ReferenceLine?
   /// Lines printed under the chart (what the ranges are, sources).
   public var notes: [String]
@@ -97,6 +122,7 @@ public struct LineChart: Sendable {
   /// Prefix of every element id, so several charts can share one HTML page.
   public var idPrefix = "chart"
 
+  /// A chart from its parts; `idPrefix` starts as `chart`.
   public init(
     title: String, subtitle: String = "", xTitle: String, yTitle: String, xTicks: [Tick], xScale: Scale = .linear,
     series: [Series], reference: ReferenceLine? = nil, notes: [String] = [], generator: String

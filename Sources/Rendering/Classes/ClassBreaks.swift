@@ -17,6 +17,8 @@
 ///   their classes are empty, as mapclassify keeps them).
 /// - Manual: the bounds given, then the maximum if above them.
 public enum ClassBreaks {
+  /// A classification method (see above); the `Int` is the number of classes k, the manual bounds
+  /// are upper bounds.
   public enum Method: Hashable, Sendable {
     case quantiles(Int)
     case equalInterval(Int)

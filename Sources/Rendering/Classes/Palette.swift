@@ -17,6 +17,7 @@ public enum Palette {
     schemes.first { $0.name.lowercased() == name.lowercased() }?.kind
   }
 
+  /// A scheme's kind: sequential (light to dark) or diverging (two hues about a middle).
   public enum Kind: String, Sendable {
     case sequential, diverging
   }

@@ -13,9 +13,13 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral,
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// A string literal as `.string`.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// An integer literal as `.number`.
   public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  /// A boolean literal as `.bool`.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// An array literal as `.array`.
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
   /// An optional string, or null.
@@ -94,6 +98,7 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral,
     text += "\""
   }
 
+  /// Structural equality, object members compared pairwise in order; numbers by `==` (so NaN ≠ NaN).
   public static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
     case (.string(let x), .string(let y)): x == y
@@ -107,5 +112,6 @@ public indirect enum JSONValue: Hashable, Sendable, ExpressibleByStringLiteral,
     }
   }
 
+  /// Hashes the rendered text, consistently with `==`; O(size of the document).
   public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 }

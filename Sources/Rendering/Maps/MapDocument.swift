@@ -8,8 +8,11 @@ import GeoCore
 /// legend on the right. The map is drawn in the layers' projected CRS (metres), so the scale bar
 /// is true; British National Grid north is grid north, within about 1° of true north in Britain.
 public struct MapDocument: Sendable {
+  /// The heading at the top of the page, also the SVG `<title>` (with the subtitle).
   public var title: String
+  /// The line under the title (period, source…).
   public var subtitle: String
+  /// The layers, drawn in order (later ones on top); together their boxes set the map's extent.
   public var layers: [MapLayer]
   /// Labels placed at positions (map coordinates), in priority order; one that would overlap an
   /// earlier one is moved above or below it, or left out.
@@ -23,6 +26,7 @@ public struct MapDocument: Sendable {
   /// Prefix of every element id, so several maps can share one HTML page.
   public var idPrefix = "map"
 
+  /// A map from its parts; `idPrefix` starts as `map`.
   public init(
     title: String, subtitle: String, layers: [MapLayer], labels: [(text: String, at: Point)] = [],
     attribution: [String], dataNote: String? = nil, generator: String
@@ -38,6 +42,7 @@ public struct MapDocument: Sendable {
 
   static let mapRect = (x: 20.0, width: 560.0)
 
+  /// The map as a standalone SVG document, 800 units wide, with an XML declaration first.
   public func svg() -> String {
     let box = layers.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
     let mapWidth = Self.mapRect.width

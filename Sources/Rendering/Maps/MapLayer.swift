@@ -18,15 +18,20 @@ public enum MapLayer: Sendable {
 
   /// Areas (or density bands) with a class each.
   public struct Choropleth: Sendable {
+    /// One area of a choropleth: its outline, class and value.
     public struct Area: Sendable {
+      /// The area's identifier, written as `data-id` (and in the tooltip when it has no name).
       public var id: String
+      /// The area's name, written as `data-name` and in the tooltip ("" when none).
       public var name: String
+      /// The outline, in the map's projected CRS (metres).
       public var geometry: Geometry
       /// The class (index into `classes`), or nil for no data / suppressed.
       public var classIndex: Int?
       /// The value shown in the tooltip and data attribute ("" when none).
       public var valueText: String
 
+      /// An area from its parts, stored as given.
       public init(id: String, name: String, geometry: Geometry, classIndex: Int?, valueText: String) {
         self.id = id
         self.name = name
@@ -36,6 +41,7 @@ public enum MapLayer: Sendable {
       }
     }
 
+    /// The areas, drawn in this order.
     public var areas: [Area]
     /// Legend heading ("Incidents", "Gi* hot spots").
     public var heading: String
@@ -48,6 +54,8 @@ public enum MapLayer: Sendable {
     /// Whether boundaries are stroked and counted in the legend (areas yes, density bands no).
     public var stroked: Bool
 
+    /// A choropleth from its parts; areas without a class are labelled `no data` and boundaries stroked
+    /// unless told otherwise.
     public init(
       areas: [Area], heading: String, note: String, classes: [(label: String, fill: String)],
       missingLabel: String = "no data", stroked: Bool = true

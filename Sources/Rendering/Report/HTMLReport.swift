@@ -3,6 +3,8 @@
 /// of a page). Every text is escaped; the markup is
 /// well-formed XML so that it can be checked with an XML parser.
 public struct HTMLReport: Sendable {
+  /// One block of a section, in order: an escaped paragraph, an inline SVG figure with its caption, a
+  /// table, or label/value facts as a definition list.
   public enum Block: Sendable {
     case paragraph(String)
     /// An SVG document (its XML declaration is dropped when inlined).
@@ -11,22 +13,31 @@ public struct HTMLReport: Sendable {
     case facts([(label: String, value: String)])
   }
 
+  /// A section: an `<h2>` heading and its blocks.
   public struct Section: Sendable {
+    /// The section heading, escaped.
     public var heading: String
+    /// The blocks, in order.
     public var blocks: [Block]
+    /// A section called `heading` holding `blocks`.
     public init(_ heading: String, _ blocks: [Block]) {
       self.heading = heading
       self.blocks = blocks
     }
   }
 
+  /// The report's `<h1>` and its `<title>`.
   public var title: String
+  /// The line under the title.
   public var subtitle: String
   /// The headline figures, shown large at the top.
   public var headline: [(label: String, value: String)]
+  /// The sections, in order.
   public var sections: [Section]
+  /// Footer lines (sources, provenance), one paragraph each.
   public var footer: [String]
 
+  /// A report from its parts, stored as given.
   public init(
     title: String, subtitle: String, headline: [(label: String, value: String)], sections: [Section], footer: [String]
   ) {
@@ -58,6 +69,7 @@ public struct HTMLReport: Sendable {
     @media print{body{margin:0;max-width:none}h2{page-break-after:avoid}.table-wrap{overflow:visible}table{font-size:7pt}th,td{padding:0.15em 0.35em}}
     """
 
+  /// The report as one HTML5 document (UTF-8, inline CSS, no scripts), `\n` at the end.
   public func html() -> String {
     func e(_ text: String) -> String { SVGWriter.escape(text) }
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"

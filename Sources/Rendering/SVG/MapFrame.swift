@@ -9,9 +9,13 @@ import GeoCore
 ///   vertices share the rounded ones too, and consecutive repeats are dropped on both sides alike,
 ///   so boundaries stay gap-free.
 public struct MapFrame: Sendable {
+  /// Page units per map unit (per metre), the same for x and y.
   public let scale: Double
+  /// Page x of map x = 0: page x = offsetX + x · scale.
   public let offsetX: Double
+  /// Page y of map y = 0: page y = offsetY − y · scale (y flipped).
   public let offsetY: Double
+  /// Decimals of the page unit kept in path data.
   public let digits: Int
 
   /// The frame that fits `box` into the page rectangle (x, y, width, height), centred.

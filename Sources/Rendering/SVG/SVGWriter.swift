@@ -2,6 +2,7 @@
 /// elements with two-space indentation; text and attribute values escaped (`&`, `<`, `>`, `"`,
 /// `'`); one element per line except those holding only text.
 public enum SVGWriter {
+  /// The tree under `root` as an SVG document: the XML declaration, then the elements as described above.
   public static func document(_ root: SVGElement) -> String {
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     write(root, indent: 0, to: &text)

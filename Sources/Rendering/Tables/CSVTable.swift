@@ -6,6 +6,7 @@
 ///   Numeric cells, negative ones included, stay numbers.
 /// - Lines end with `\r\n`, as RFC 4180 §2 says; the header is the column names.
 public enum CSVTable {
+  /// The table as CSV text by the rules above: the header row of column names, then one line per row.
   public static func render(_ table: Table) -> String {
     var text = table.columns.map { field(escapingFormula($0.name)) }.joined(separator: ",") + "\r\n"
     for row in table.rows {

@@ -21,10 +21,13 @@ public enum Format {
     return "\(f(box.minX)), \(f(box.minY)) .. \(f(box.maxX)), \(f(box.maxY))"
   }
 
+  /// `[minx, miny, maxx, maxy]` as JSON numbers in the box's CRS units; null for an empty box.
   public static func boxJSON(_ box: BoundingBox) -> JSONValue {
     box.isEmpty ? .null : .array([.number(box.minX), .number(box.minY), .number(box.maxX), .number(box.maxY)])
   }
 
+  /// `text` when it has at most `length` characters, else its first `length − 1` and `…`.
+  /// - Precondition: `length ≥ 1` when `text` is longer.
   public static func truncated(_ text: String, to length: Int) -> String {
     text.count <= length ? text : String(text.prefix(length - 1)) + "…"
   }

@@ -1,6 +1,8 @@
 /// A table as an HTML `<table>`: header cells in `<thead>`, numbers right-aligned (class `num`),
 /// every text escaped. Well-formed XML as well as HTML, so `xmllint` can check it.
 public enum HTMLTable {
+  /// The table as an HTML `<table>` with an optional escaped `<caption>`; cells of right-aligned columns
+  /// get class `num`, numbers written with their aligned decimals.
   public static func render(_ table: Table, caption: String? = nil) -> String {
     var html = "<table>\n"
     if let caption { html += "<caption>\(SVGWriter.escape(caption))</caption>\n" }

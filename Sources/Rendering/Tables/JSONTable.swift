@@ -1,6 +1,8 @@
 /// A table for programs: a JSON array with one object per row, keys in column order, numbers as
 /// numbers, empty cells as null.
 public enum JSONTable {
+  /// The table as an array of row objects: keys are the column names in order, integers and numbers as
+  /// JSON numbers (unrounded), text as strings, empty or missing cells as null.
   public static func value(_ table: Table) -> JSONValue {
     .array(
       table.rows.map { row in
@@ -19,5 +21,6 @@ public enum JSONTable {
       })
   }
 
+  /// `value(table)` as text: two-space indentation, `\n` at the end.
   public static func render(_ table: Table) -> String { value(table).rendered() }
 }

@@ -3,6 +3,7 @@
 /// is never read as an HTML tag by a Markdown renderer), newlines and other control characters
 /// turned into spaces.
 public enum MarkdownTable {
+  /// The table as Markdown lines: the header, the alignment row, then one line per row, `\n` at the end.
   public static func render(_ table: Table) -> String {
     func cell(_ text: String) -> String {
       var result = ""

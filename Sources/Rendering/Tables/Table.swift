@@ -5,9 +5,12 @@ import GeoCore
 /// Cells keep their type so that each format can do the right thing: numbers stay numbers in CSV
 /// and JSON, text is escaped for its format, and columns of numbers align right on the terminal.
 public struct Table: Hashable, Sendable {
+  /// The columns, in display order.
   public var columns: [Column]
+  /// The rows, each a cell per column in column order.
   public var rows: [[Cell]]
 
+  /// A table with `columns` and `rows` (none by default); row lengths are not checked.
   public init(columns: [Column], rows: [[Cell]] = []) {
     self.columns = columns
     self.rows = rows
@@ -28,21 +31,26 @@ public struct Table: Hashable, Sendable {
     return result.isEmpty ? fallback : result
   }
 
+  /// A column's header and alignment.
   public struct Column: Hashable, Sendable {
     /// The header: snake_case with its unit for machine formats (`rate_per_1000`).
     public var name: String
+    /// How the column aligns in text, Markdown and HTML (`.right` for numbers).
     public var alignment: Alignment
 
+    /// A column called `name`, left-aligned unless told otherwise.
     public init(_ name: String, alignment: Alignment = .left) {
       self.name = name
       self.alignment = alignment
     }
   }
 
+  /// A column's alignment.
   public enum Alignment: Hashable, Sendable {
     case left, right
   }
 
+  /// A typed cell: text, an integer, a number with its display precision, or empty.
   public enum Cell: Hashable, Sendable {
     case text(String)
     case integer(Int)
@@ -78,6 +86,7 @@ public struct Table: Hashable, Sendable {
       }
     }
 
+    /// True for integer, number and significant cells; false for text and empty ones.
     public var isNumeric: Bool {
       switch self {
       case .integer, .number, .significant: true
