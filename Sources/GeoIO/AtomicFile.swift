@@ -85,7 +85,10 @@ public enum AtomicFile {
   public static func writesInPlace(_ path: String) -> Bool { destination(of: path) != .regularFile }
 
   /// Writes `text` as UTF-8 to `path`.
-  /// - Parameter inputs: the paths the run read; writing over any of them is refused.
+  /// - Parameters:
+  ///   - text: the whole contents.
+  ///   - path: the output file, a FIFO, a device or a named descriptor.
+  ///   - inputs: the paths the run read; writing over any of them is refused.
   /// - Throws: `WriteError` of kind `.cannotCreate` or `.ioError`; see `write(_:to:inputs:)`.
   public static func write(_ text: String, to path: String, inputs: [String] = []) throws(WriteError) {
     try write(Array(text.utf8), to: path, inputs: inputs)
@@ -94,7 +97,10 @@ public enum AtomicFile {
   /// Writes `bytes` to `path`: a regular file (or a new one) through a temporary file, fsync and
   /// a rename, leaving the previous file intact on failure; anything `destination(of:)` calls
   /// in place by writing it there.
-  /// - Parameter inputs: the paths the run read; writing over any of them is refused.
+  /// - Parameters:
+  ///   - bytes: the whole contents.
+  ///   - path: the output file, a FIFO, a device or a named descriptor.
+  ///   - inputs: the paths the run read; writing over any of them is refused.
   /// - Throws: `WriteError` of kind `.cannotCreate` when the target is an input, a folder or a
   ///   block device, or cannot be created, opened or renamed over; of kind `.ioError` when a
   ///   write, fsync or close fails (ENOSPC, EPIPE, EIO).

@@ -13,7 +13,9 @@ import GeoCore
 ///     // Prints "Shapefile 63"
 public enum BoundaryReader {
   /// Reads the boundary file at `path`.
-  /// - Parameter declaredCRS: the user's `--crs`, which overrides what the file says.
+  /// - Parameters:
+  ///   - path: a GeoJSON file, or a Shapefile's `.shp` (its companions beside it).
+  ///   - declaredCRS: the user's `--crs`, which overrides what the file says.
   /// - Throws: `InputError`, as the reader for the format throws it.
   public static func read(file path: String, declaredCRS: CRS? = nil) throws(InputError)
     -> BoundaryLayer

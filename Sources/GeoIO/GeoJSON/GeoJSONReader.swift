@@ -42,8 +42,10 @@ import GeoCore
 ///     // Prints "63 WGS84 lon/lat (EPSG:4326)"
 public enum GeoJSONReader {
   /// Reads the file at `path`, all in memory in one go (boundary files are tens of MB at most).
-  /// - Parameter declaredCRS: the user's `--crs`, which overrides the file's `crs` member and
-  ///   makes an unknown member name acceptable.
+  /// - Parameters:
+  ///   - path: the GeoJSON file.
+  ///   - declaredCRS: the user's `--crs`, which overrides the file's `crs` member and
+  ///     makes an unknown member name acceptable.
   public static func read(file path: String, declaredCRS: CRS? = nil) throws(InputError)
     -> BoundaryLayer
   {

@@ -14,6 +14,11 @@ public enum ASCIIGridWriter {
   /// - Parameters:
   ///   - values: one per cell, row-major from the south-west (index = row · columns + column);
   ///     nil for no data.
+  ///   - columns: cells per row (`ncols`).
+  ///   - rows: rows of cells (`nrows`).
+  ///   - minX: the x of the grid's west edge (`xllcorner`), in the grid's CRS units.
+  ///   - minY: the y of the grid's south edge (`yllcorner`), in the grid's CRS units.
+  ///   - cellSize: the side of a square cell (`cellsize`), in the grid's CRS units.
   ///   - digits: decimals written (trailing zeros trimmed).
   public static func write(
     values: [Double?], columns: Int, rows: Int, minX: Double, minY: Double, cellSize: Double, digits: Int = 6

@@ -46,7 +46,9 @@ import GeoCore
 public enum ShapefileReader {
   /// Reads the `.shp` at `path` and the companions beside it (same name; extension in the
   /// `.shp`'s case, lower case or upper case).
-  /// - Parameter declaredCRS: the user's `--crs`, which overrides the `.prj`.
+  /// - Parameters:
+  ///   - path: the `.shp` file.
+  ///   - declaredCRS: the user's `--crs`, which overrides the `.prj`.
   public static func read(file path: String, declaredCRS: CRS? = nil) throws(InputError)
     -> BoundaryLayer
   {

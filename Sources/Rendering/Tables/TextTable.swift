@@ -6,9 +6,12 @@
 /// trailing spaces. Control characters in cells (newlines, escape sequences that would drive the
 /// terminal) become spaces (`printable`).
 public enum TextTable {
-  /// - Parameter maxWidth: the terminal's width in characters; when the table is wider, the
-  ///   widest text (left-aligned) columns are narrowed, down to 8 characters, their cells cut with
-  ///   `…`. Numbers are never cut. nil: no limit (files, pipes).
+  /// Aligned text, one line per row under a header and a rule.
+  /// - Parameters:
+  ///   - table: the columns and rows to show.
+  ///   - maxWidth: the terminal's width in characters; when the table is wider, the
+  ///     widest text (left-aligned) columns are narrowed, down to 8 characters, their cells cut with
+  ///     `…`. Numbers are never cut. nil: no limit (files, pipes).
   public static func render(_ table: Table, maxWidth: Int? = nil) -> String {
     let header = table.columns.map { printable($0.name) }
     let body = table.rows.map { $0.map { printable($0.alignedText) } }

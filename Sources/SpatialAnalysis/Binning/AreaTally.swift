@@ -57,6 +57,9 @@ public struct AreaTally: Sendable {
 
   /// - Parameters:
   ///   - areaCount: the number of areas in the index the tally is used with.
+  ///   - breakdown: the extra columns counted per area (by category or period); nil: none.
+  ///   - overlapping: count a point in every area containing it (hand-drawn zones), not only the
+  ///     first (a partition).
   ///   - nearDistance: metres (CRS units) within which an outside point is "near the boundary".
   ///   - snapDistance: metres within which an outside point goes to the nearest area; nil: none.
   public init(

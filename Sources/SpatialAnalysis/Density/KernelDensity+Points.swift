@@ -10,8 +10,11 @@ extension KernelDensity {
   /// and, by bisection, only the positions within reach in x.
   ///
   /// - Parameters:
-  ///   - x, y: incident positions in the points' CRS (metres).
+  ///   - x: incident eastings in the points' CRS (metres).
+  ///   - y: incident northings, one per `x`.
   ///   - weights: per incident (nil: 1 each).
+  ///   - points: where the density is wanted, in the same CRS.
+  ///   - kernel: the kernel K.
   ///   - bandwidth: h in metres (> 0).
   /// - Returns: one density per point, in incidents per km².
   /// - Complexity: O(P log P) to sort the P distinct positions, then per point O(log P + the

@@ -12,7 +12,7 @@ import GeoCore
 ///
 /// ## Properties
 /// - Exact: the value of the defining sum at each centre, not an FFT or binned approximation.
-/// - Integrates to the total weight: Σ density · cell area = Σ weights, for incidents whose
+/// - Integrates to the total weight: Σ density · cell area (km²) = Σ weights, for incidents whose
 ///   kernel lies inside the grid (to the accuracy of the midpoint rule on the cells).
 /// - Deterministic: rows of the output are split between threads, and every cell adds its
 ///   contributions in the same (sorted) order of positions, whatever the thread count.
@@ -20,8 +20,11 @@ import GeoCore
 public enum KernelDensity {
   /// Density per km² at each cell centre of `grid` (index j · columns + i).
   /// - Parameters:
-  ///   - x, y: positions in the grid's CRS (metres).
+  ///   - x: incident eastings in the grid's CRS (metres).
+  ///   - y: incident northings, one per `x`.
   ///   - weights: per incident (nil: 1 each).
+  ///   - grid: the cells whose centres are evaluated.
+  ///   - kernel: the kernel K.
   ///   - bandwidth: h in metres (> 0).
   public static func evaluate(
     x: [Double], y: [Double], weights: [Double]? = nil, grid: SquareGrid, kernel: Kernel,

@@ -129,7 +129,10 @@ public struct Backtest: Sendable {
   }
 
   /// Every method at every share for one origin.
-  /// - Parameter shares: budget fractions (0 < s ≤ 1).
+  /// - Parameters:
+  ///   - origin: the training, recent and test periods.
+  ///   - methods: the ways of choosing cells, in the order the rows list them.
+  ///   - shares: budget fractions (0 < s ≤ 1).
   public func run(origin: BacktestOrigin, methods: [HotSpotMethod], shares: [Double]) -> OriginResult {
     let train = incidents(in: origin.train)
     let test = incidents(in: origin.test)

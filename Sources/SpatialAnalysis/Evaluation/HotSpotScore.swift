@@ -54,7 +54,11 @@ public struct HotSpotScore: Hashable, Sendable {
   /// The score of the cells at positions `selection` (distinct, each < `test.count`), from the
   /// counts per analysed cell of the test and training periods.
   /// - Parameters:
+  ///   - selection: positions of the chosen cells among the cells analysed.
+  ///   - test: incidents of the test period per analysed cell.
+  ///   - train: incidents of the training period per analysed cell, in the same order.
   ///   - bestCaptured: n* when already known (`HotSpotScore.bestCaptures`); computed otherwise.
+  ///   - tiedLeftOut: cells left out that scored as the last cell taken.
   /// - Complexity: O(k), plus O(m log m) when `bestCaptured` is not given.
   public init(
     selection: some Collection<Int>, test: [Double], train: [Double], bestCaptured: Double? = nil, tiedLeftOut: Int = 0

@@ -44,7 +44,8 @@ public struct InterventionAreas: Sendable {
   private let nearest: NearestBoundary?
 
   /// - Parameters:
-  ///   - target, comparison: polygons or multipolygons in the same projected CRS.
+  ///   - target: the target polygons or multipolygons, in a projected CRS.
+  ///   - comparison: the comparison polygons, in the same CRS.
   ///   - buffer: the ring's width (> 0), or nil.
   public init(target: [Geometry], comparison: [Geometry], buffer: Double?) {
     precondition(buffer == nil || (buffer! > 0 && buffer!.isFinite))

@@ -75,6 +75,7 @@ public enum PatrolSelection {
 
   /// Ranks the cells and applies `rule`.
   /// - Parameters:
+  ///   - rule: how many cells to take (top n, a share of cells, a coverage, an area budget).
   ///   - scores: what cells are ranked by (≥ 0).
   ///   - counts: incidents per cell (the coverage and tie rule use them).
   ///   - cellArea: the area of one cell, in the units of an area budget (m²).

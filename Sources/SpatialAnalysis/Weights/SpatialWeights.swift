@@ -282,6 +282,7 @@ extension SpatialWeights {
   /// Binary weights between the `cells` of `grid` whose centres lie at most `limit` apart: with
   /// the default band (cell × √2) the 8 surrounding cells. Cells not listed are not analysed.
   /// - Parameters:
+  ///   - grid: the square grid the cells belong to.
   ///   - cells: grid cell indices (j · columns + i) of the features, in feature order.
   ///   - limit: the band in metres; nil = cellSize · √2.
   /// - Complexity: O(cells × offsets within the band); no pairwise search.
@@ -405,6 +406,7 @@ extension SpatialWeights {
   /// apart: with the default band (the cell size) the 6 surrounding cells; 750 m on 250 m
   /// hexagons gives 36. Cells not listed are not analysed.
   /// - Parameters:
+  ///   - grid: the hexagonal grid the cells belong to.
   ///   - cells: hexagon indices (row · columns + column) of the features, in feature order.
   ///   - limit: the band in metres; nil = the cell size. A relative allowance of 1e-9 keeps
   ///     cells at exactly the band.
