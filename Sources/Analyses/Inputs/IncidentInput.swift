@@ -93,9 +93,10 @@ public enum IncidentInput {
         held?.append(contentsOf: kept)
       }
     }
+    try FilterCheck.check(filter, report: report, outcome: filtered, purpose: purpose)
     guard filtered.kept > 0 else {
-      let removed = filtered.removed > 0 ? " (\(filtered.removed) filtered out by --period/--category)" : ""
-      throw InputError(file: files.joined(separator: ", "), reason: .other("no incident with a location is left to \(purpose)\(removed)"))
+      throw InputError(
+        file: FilterCheck.filesText(files), reason: .other("no incident with a location is left to \(purpose)"))
     }
     if let held {
       let crs = WorkingCRS.forData(in: held.crs, bounds: held.boundingBox)

@@ -1,0 +1,99 @@
+import GeoCore
+import GeoIO
+import Rendering
+import SpatialAnalysis
+
+/// The check every run makes after reading its incidents: a `--category` that no row of any file
+/// has, or a filter that leaves nothing, is an error that names what the files do hold, never a
+/// table of zeros.
+///
+/// Categories match exactly, case and spaces included (police.uk writes `Anti-social behaviour`);
+/// the message says so and suggests the nearest category the files hold.
+public enum FilterCheck {
+  /// Throws when a category of `filter` is in no file, or when no incident is left.
+  /// - Parameters:
+  ///   - filter: the run's period and categories.
+  ///   - report: what the reader read (categories and months of every row with a location).
+  ///   - outcome: what the filter kept and removed.
+  ///   - purpose: what the incidents are for, in words ("count", "estimate a density").
+  /// - Throws: `InputError` (exit status 65) naming the files.
+  public static func check(
+    _ filter: IncidentFilter, report: IncidentReadReport, outcome: IncidentFilter.Outcome, purpose: String
+  ) throws(InputError) {
+    let file = filesText(report.files)
+    if let message = unknownCategories(filter.categories, held: report.categoryCounts) {
+      throw InputError(file: file, reason: .other(message))
+    }
+    guard outcome.kept == 0, report.rowsWithLocation > 0 else { return }
+    if let period = filter.period {
+      throw InputError(file: file, reason: .other(emptyPeriod(period, report: report, outcome: outcome)))
+    }
+    throw InputError(file: file, reason: .other("no incident with a location is left to \(purpose)"))
+  }
+
+  /// The message for `categories` that no file holds, or nil when every one is there.
+  /// - Parameter held: the categories the files hold with their rows, most frequent first (as
+  ///   `IncidentReadReport.categoryCounts`); empty when the files have no category column.
+  public static func unknownCategories(_ categories: [String], held: [(category: String, count: Int)]) -> String? {
+    guard !categories.isEmpty, !held.isEmpty else { return nil }
+    let names = Set(held.map(\.category))
+    let unknown = categories.filter { !names.contains($0) }
+    guard let first = unknown.first else { return nil }
+    let quoted = unknown.map { "'\($0)'" }.joined(separator: ", ")
+    var message = "no incident has the category \(quoted) (categories match exactly, case included)"
+    if let near = nearest(first, among: held.map(\.category)) { message += "; did you mean '\(near)'?" }
+    let shown = held.prefix(8).map { "\($0.category) (\(Format.count($0.count)))" }.joined(separator: ", ")
+    message += " The files hold: \(shown)" + (held.count > 8 ? " and \(held.count - 8) more" : "") + "."
+    return message
+  }
+
+  /// Why a period kept nothing: the months the files cover, and the rule for month-only dates.
+  static func emptyPeriod(_ period: Period, report: IncidentReadReport, outcome: IncidentFilter.Outcome) -> String {
+    let months = report.months
+    let covered =
+      months.isEmpty
+      ? "no dates"
+      : "\(IncidentDate.monthText(monthIndex: months[0].monthIndex))..\(IncidentDate.monthText(monthIndex: months[months.count - 1].monthIndex))"
+    var message = "no incident falls in the period \(period) (the files cover \(covered))"
+    if outcome.straddlingMonths > 0 {
+      message +=
+        "; \(Format.count(outcome.straddlingMonths)) rows give only a month, and a month counts as inside a period only when the whole month is: give whole months (2020-01..2020-02)"
+    }
+    return message
+  }
+
+  /// The category closest to `name`: the same ignoring case, else the fewest edits (at most a
+  /// third of the name's length).
+  static func nearest(_ name: String, among names: [String]) -> String? {
+    if let same = names.first(where: { $0.lowercased() == name.lowercased() }) { return same }
+    let scored = names.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
+    return best.0
+  }
+
+  /// Levenshtein distance in characters.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
+  /// A file list short enough for a message: the file, or the first and last with how many.
+  public static func filesText(_ files: [String]) -> String {
+    switch files.count {
+    case 0: return "incidents"
+    case 1, 2: return files.joined(separator: ", ")
+    default: return "\(files[0]) … \(files[files.count - 1]) (\(files.count) files)"
+    }
+  }
+}
