@@ -1,3 +1,4 @@
+import Analyses
 import Foundation
 import GeoCore
 import SpatialAnalysis
@@ -88,7 +89,7 @@ struct GistarAutomaticTests {
     let cell = try #require((Self.find("cell_m", in: sizedDocument) as? NSNumber)?.doubleValue)
     #expect(isClose(cell, 3900.0 / 50, tolerance: 1e-9))
     #expect(Self.find("cell_size_rule", in: sizedDocument) != nil)
-    #expect(AutocorrelationOptions.automaticCellSize(BoundingBox(minX: 0, minY: 0, maxX: 60_000, maxY: 45_000)) == 900)
+    #expect(NeighbourWeights.automaticCellSize(BoundingBox(minX: 0, minY: 0, maxX: 60_000, maxY: 45_000)) == 900)
   }
 
   @Test("fewer than 30 features is an error; auto needs something to analyse")

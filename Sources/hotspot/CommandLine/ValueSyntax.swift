@@ -37,6 +37,23 @@ enum ValueSyntax {
     return value
   }
 
+  /// A distance as `distance` parses it, or nil for `auto` (or no value): the run chooses it.
+  static func distanceOrAuto(_ text: String?, option: String) throws(UsageError) -> Double? {
+    guard let text, text.lowercased() != "auto" else { return nil }
+    return try distance(text, option: option)
+  }
+
+  /// `xmin,ymin,xmax,ymax` in metres of the working CRS, with xmax > xmin and ymax > ymin (`--extent`).
+  static func extent(_ text: String) throws(UsageError) -> BoundingBox {
+    let numbers: [Double?] = text.split(separator: ",").map { Double(String($0).trimmingSpaces()) }
+    guard numbers.count == 4, let a = numbers[0], let b = numbers[1], let c = numbers[2], let d = numbers[3],
+      a.isFinite, b.isFinite, c.isFinite, d.isFinite, c > a, d > b
+    else {
+      throw UsageError("The value '\(text)' for '--extent' must be xmin,ymin,xmax,ymax in metres, with xmax > xmin and ymax > ymin.")
+    }
+    return BoundingBox(minX: a, minY: b, maxX: c, maxY: d)
+  }
+
   /// A period, inclusive at both ends.
   static func period(_ text: String, option: String) throws(UsageError) -> Period {
     let invalid = UsageError(

@@ -109,7 +109,7 @@ struct BacktestCommand: HotspotCommand {
     bandwidths = try Self.bandwidths(arguments.value("bandwidths") ?? "250m,400m,600m")
     cell = try ValueSyntax.distance(arguments.value("cell") ?? "150m", option: "cell")
     hex = arguments.flag("hex")
-    extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
+    extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     areasFile = arguments.value("areas")
     categories = arguments.values("category")
     chartPath = arguments.value("chart")

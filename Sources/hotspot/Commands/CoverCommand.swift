@@ -74,7 +74,7 @@ struct CoverCommand: HotspotCommand {
     candidatesFile = arguments.value("candidates")
     cell = try ValueSyntax.distance(arguments.value("cell") ?? "50m", option: "cell")
     areasFile = arguments.value("areas")
-    extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
+    extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     if candidatesFile != nil {
       for name in ["cell", "areas", "extent"] where arguments.value(name) != nil {
         throw UsageError("'--\(name)' places candidate cells; with '--candidates' the candidates are the file's points.")

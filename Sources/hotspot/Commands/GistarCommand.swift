@@ -2,6 +2,7 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot gistar`: Getis-Ord Gi* hot and cold spots over areas, square or hexagonal cells, or points.
@@ -32,17 +33,17 @@ struct GistarCommand: HotspotCommand {
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let options: AutocorrelationOptions
-  let fdr: Bool
+  let request: GistarRequest
   let format: OutputFormat
   let outputPath: String?
   let quiet: Bool
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    options = try AutocorrelationOptions(arguments, defaultPermutations: 0)
-    // Optimized Hot Spot Analysis always corrects for the false discovery rate.
-    fdr = arguments.flag("fdr") || options.neighbours == .auto
+    let options = try AutocorrelationOptions.parse(arguments, defaultPermutations: 0)
+    request = GistarRequest(
+      features: options.features, transform: options.transform, permutations: options.permutations, seed: options.seed,
+      fdr: arguments.flag("fdr"))
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
@@ -50,82 +51,25 @@ struct GistarCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let features = try options.load(console, quiet: quiet)
-    let transform = options.transform ?? .binary
-    let result = GetisOrdGiStar.compute(
-      values: features.values, weights: features.weights, transform: transform,
-      permutations: options.permutations, seed: options.seed)
-    let classes = fdr ? FalseDiscoveryRate.classes(z: result.z, p: result.p) : result.classes
-    for note in features.notes { console.error("warning: \(note)\n") }
-
-    var columns = features.keyColumns
-    columns += ["value", "z", "p", "class", "neighbours"].map { Table.Column($0, alignment: .right) }
-    if result.pSim != nil { columns.append(.init("p_sim", alignment: .right)) }
-    var rows: [[Table.Cell]] = []
-    for k in features.values.indices {
-      var row = features.keys(k) + [
-        Table.Cell.value(features.values[k]), .number(result.z[k], digits: 6), .significant(result.p[k], digits: 4),
-        .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
-      ]
-      if let pSim = result.pSim { row.append(.number(pSim[k], digits: 6)) }
-      rows.append(row)
-    }
-    let table = Table(columns: columns, rows: rows)
-
-    var choices = features.choices
-    choices.append(("statistic", "Getis-Ord Gi*: binary self weight 1 added to the neighbours, then the transform"))
-    choices.append(("transform", .string(transform.rawValue)))
-    choices.append(("p", "two-sided normal 2(1 − Φ(|z|))"))
-    choices.append(("classes", "ArcGIS Gi_Bin: ±3 at p ≤ 0.01, ±2 at p ≤ 0.05, ±1 at p ≤ 0.10"))
-    choices.append(("fdr", .string(
-      !fdr ? "none"
-        : "Benjamini–Hochberg per confidence level, applied to class only"
-          + (options.neighbours == .auto ? " (always on with --neighbours auto)" : ""))))
-    choices.append(("permutations", .number(Double(options.permutations))))
-    if options.permutations > 0 {
-      choices.append(("seed", .number(Double(options.seed))))
-      choices.append(("p_sim", "conditional permutation, two-sided about the permutation mean, (M + 1)/(R + 1)"))
-    }
-    var tally: [(String, JSONValue)] = []
-    for level in [3, 2, 1, 0, -1, -2, -3] {
-      tally.append((String(level), .number(Double(classes.filter { $0 == level }.count))))
-    }
-    choices.append(("class_counts", .object(tally)))
-
+    let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    if let scale = result.features.automaticScale, !quiet { console.error(scale) }
+    console.progress(result.features.progressLine, quiet: quiet)
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {
-    case .csv: text = CSVTable.render(table)
-    case .json: text = JSONValue.object([("summary", .object(choices)), ("features", JSONTable.value(table))]).rendered()
-    case .geojson: text = try features.geoJSON(table)
-    default: text = TextTable.render(table) + "\n" + Self.summary(classes: classes, choices: choices)
+    case .csv: text = CSVTable.render(result.table)
+    case .json: text = result.json.rendered()
+    case .geojson: text = try result.geoJSON()
+    default: text = result.text
     }
     guard let outputPath else {
       console.output(text)
       return
     }
-    try AtomicFile.write(text, to: outputPath, inputs: features.inputs)
-    var provenance = Provenance(command: "gistar", arguments: arguments, inputs: features.inputs)
-    for (key, value) in choices { provenance.record(key, value) }
+    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
+    var provenance = Provenance(command: "gistar", arguments: arguments, inputs: result.inputs)
+    for (key, value) in result.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
-    if !quiet { console.error(Self.summary(classes: classes, choices: choices)) }
-  }
-
-  static func summary(classes: [Int], choices: [(String, JSONValue)]) -> String {
-    let hot = (1...3).map { level in classes.filter { $0 == level }.count }
-    let cold = (1...3).map { level in classes.filter { $0 == -level }.count }
-    var lines = [
-      "hot spots        \(hot[2]) at 99 %, \(hot[1]) at 95 %, \(hot[0]) at 90 %",
-      "cold spots       \(cold[2]) at 99 %, \(cold[1]) at 95 %, \(cold[0]) at 90 %",
-    ]
-    for (key, value) in choices where ["weights", "transform", "fdr", "islands", "mean_neighbours"].contains(key) {
-      let shown: String
-      switch value {
-      case .string(let s): shown = s
-      case .number(let x): shown = NumberText.fixed(x, digits: 2)
-      default: shown = value.rendered()
-      }
-      lines.append(String(key.map { $0 == "_" ? " " : $0 }).padding(to: 17) + shown)
-    }
-    return lines.joined(separator: "\n") + "\n"
+    if !quiet { console.error(result.summaryText) }
   }
 }

@@ -2,6 +2,7 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot map`: a print-ready SVG map of areas, with layers drawn in the order given.
@@ -41,64 +42,33 @@ struct MapCommand: HotspotCommand {
       CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
-  enum Layer: Equatable {
-    case count, rate, density, gistar, points
-    case field(String)
-    case zones(String)
-  }
-
   let arguments: [String]
-  let areasFile: String
-  let incidentSpecs: [String]
-  let layers: [Layer]
-  let classes: ClassBreaks.Method
-  let classesDescription: String
-  let palette: String
-  let suppressBelow: Double?
-  let labelCount: Int
-  let populationField: String?
-  let per: Double
-  let title: String?
-  let attribution: [String]
-  let idField: String?
-  let nameField: String?
-  let filter: IncidentFilter
+  let request: MapRequest
   let outputPath: String?
-  let declaredCRS: CRS?
-  let columns: IncidentColumnOptions
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    areasFile = arguments.value("areas") ?? ""
-    incidentSpecs = arguments.values("incidents")
-    var layers: [Layer] = []
+    var layers: [MapRequest.Layer] = []
     for text in arguments.values("layer") { layers.append(try Self.layer(text)) }
-    self.layers = layers.isEmpty ? [.count] : layers
-    let needsIncidents = self.layers.contains { [.count, .rate, .density, .gistar, .points].contains($0) }
-    if needsIncidents && incidentSpecs.isEmpty {
-      throw UsageError("Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
-    }
-    populationField = arguments.value("population-field")
-    if self.layers.contains(.rate) && populationField == nil {
-      throw UsageError("The rate layer needs '--population-field <name>'.")
-    }
-    (classes, classesDescription) = try Self.classes(arguments.value("classes") ?? "jenks:5")
-    palette = arguments.value("palette") ?? "YlOrRd"
-    guard Palette.kind(of: palette) != nil else {
-      throw UsageError("Unknown palette '\(palette)'. Use one of: \(Palette.names.joined(separator: ", ")).")
-    }
-    suppressBelow = try InputOptions.suppressBelow(arguments)
+    var request = MapRequest(
+      areasFile: arguments.value("areas") ?? "", incidents: IncidentSource(files: arguments.values("incidents")),
+      layers: layers.isEmpty ? [.count] : layers, populationField: arguments.value("population-field"))
+    do { try request.validate() } catch { throw UsageError(error.message) }
+    (request.classes, request.classesDescription) = try Self.classes(arguments.value("classes") ?? "jenks:5")
+    request.palette = arguments.value("palette") ?? "YlOrRd"
+    do { try request.validate() } catch { throw UsageError(error.message) }
+    request.suppressBelow = try InputOptions.suppressBelow(arguments)
     let labelsText = arguments.value("labels") ?? "0"
     guard let labelCount = Int(labelsText), labelCount >= 0 else {
       throw UsageError("The value '\(labelsText)' for '--labels' must be a whole number.")
     }
-    self.labelCount = labelCount
-    per = try InputOptions.per(arguments)
-    title = arguments.value("title")
-    attribution = arguments.values("attribution")
-    idField = arguments.value("id-field")
-    nameField = arguments.value("name-field")
-    filter = try InputOptions.filter(arguments)
+    request.labelCount = labelCount
+    request.per = try InputOptions.per(arguments)
+    request.title = arguments.value("title")
+    request.attribution = arguments.values("attribution")
+    request.idField = arguments.value("id-field")
+    request.nameField = arguments.value("name-field")
+    request.incidents.filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
     // SVG only: an output named with another extension (.png, .csv…) is refused; none is allowed.
     if let outputPath, let name = outputPath.split(separator: "/").last, let dot = name.lastIndex(of: "."),
@@ -106,11 +76,11 @@ struct MapCommand: HotspotCommand {
     {
       throw UsageError("'map' writes SVG: give an --output ending in .svg.")
     }
-    declaredCRS = try InputOptions.crs(arguments)
-    columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
+    request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
+    self.request = request
   }
 
-  static func layer(_ text: String) throws(UsageError) -> Layer {
+  static func layer(_ text: String) throws(UsageError) -> MapRequest.Layer {
     let lower = text.lowercased()
     switch lower {
     case "count": return .count
@@ -151,64 +121,15 @@ struct MapCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let areaLayer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
-    var inputs = areaLayer.source.files
-    var incidents: IncidentTable?
-    var report: IncidentReadReport?
-    if !incidentSpecs.isEmpty {
-      var kept: IncidentTable?
-      report = try IncidentInput.stream(incidentSpecs, options: columns, working: areaLayer.working) { chunk in
-        let table = filter.apply(to: chunk).table
-        if kept == nil { kept = table } else { kept?.append(contentsOf: table) }
-      }
-      incidents = kept
-      inputs += try IncidentSources.expand(incidentSpecs)
-    }
-    let builder = MapLayerBuilder(
-      areas: areaLayer, incidents: incidents, classes: classes, classesDescription: classesDescription,
-      palette: palette, suppressBelow: suppressBelow, populationField: populationField, per: per,
-      declaredCRS: declaredCRS)
-    var mapLayers: [MapLayer] = []
-    var labelValues: [Double?]?
-    var headline = "Incidents"
-    for layer in layers {
-      let built = try builder.build(layer)
-      mapLayers.append(contentsOf: built.layers)
-      if labelValues == nil, let values = built.values { labelValues = values }
-      if let name = built.headline, mapLayers.count == built.layers.count { headline = name }
-      if case .zones(let file) = layer { inputs += [file] }
-    }
-    var labels: [(text: String, at: Point)] = []
-    if labelCount > 0, let values = labelValues {
-      let ranked = values.indices.filter { values[$0] != nil }.sorted {
-        (values[$0] ?? 0, -$0) > (values[$1] ?? 0, -$1)
-      }
-      labels = ranked.prefix(labelCount).map { area in
-        (areaLayer.names[area].isEmpty ? areaLayer.ids[area] : areaLayer.names[area], areaLayer.geometries[area].centroid)
-      }
-    }
-    var subtitle: [String] = []
-    if let period = filter.period { subtitle.append(period.description) }
-    if !filter.categories.isEmpty { subtitle.append(filter.categories.joined(separator: ", ")) }
-    if let incidents { subtitle.append("\(Format.count(incidents.count)) incidents") }
-    subtitle.append("\(areaLayer.count) areas")
-    let recognised = MapAttribution.lines(areas: areaLayer, report: report)
-    let document = MapDocument(
-      title: title ?? headline, subtitle: subtitle.joined(separator: " · "), layers: mapLayers, labels: labels,
-      attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note,
-      generator: "hotspot \(Hotspot.version)")
-    let svg = document.svg()
+    let result = try request.run()
+    let svg = result.svg()
     guard let outputPath else {
       console.output(svg)
       return
     }
-    try AtomicFile.write(svg, to: outputPath, inputs: inputs)
-    var provenance = Provenance(command: "map", arguments: arguments, inputs: inputs)
-    provenance.record("working_crs", .string(areaLayer.working.identifier))
-    provenance.record("id_field", .string(areaLayer.idField))
-    provenance.record("classes", .string(classesDescription))
-    provenance.record("palette", .string(palette))
-    for (key, value) in builder.choices { provenance.record(key, value) }
+    try AtomicFile.write(svg, to: outputPath, inputs: result.inputs)
+    var provenance = Provenance(command: "map", arguments: arguments, inputs: result.inputs)
+    for (key, value) in result.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
   }
 }

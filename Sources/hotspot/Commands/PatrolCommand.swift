@@ -97,7 +97,7 @@ struct PatrolCommand: HotspotCommand {
     areasFile = arguments.value("areas")
     cell = try ValueSyntax.distance(arguments.value("cell") ?? "150m", option: "cell")
     hex = arguments.flag("hex")
-    extent = try arguments.value("extent").map { text throws(UsageError) in try DensityCommand.extent(text) }
+    extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     harmFile = arguments.value("harm")
     let named = arguments.value("rank-by").flatMap { RankBy(rawValue: $0.lowercased()) }
     rankBy = named ?? (harmFile != nil ? .harm : .count)

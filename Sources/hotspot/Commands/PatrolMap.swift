@@ -1,6 +1,7 @@
 import Analyses
 import GeoCore
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// The SVG map of `patrol --map`: the chosen cells shaded by their incidents over the area

@@ -2,6 +2,7 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot report`: one self-contained HTML report of a period: headline figures, maps (counts,
@@ -36,7 +37,8 @@ struct ReportCommand: HotspotCommand {
 
   let arguments: [String]
   let count: CountCommand
-  let maps: MapCommand
+  /// The maps' classes, palette, suppression and attribution (`hotspot map`'s defaults).
+  let maps: MapRequest
   let title: String?
   let top: Int
   let outputPath: String
@@ -49,7 +51,10 @@ struct ReportCommand: HotspotCommand {
     }
     let shared = arguments.removing(["output", "title", "top", "attribution"])
     count = try CountCommand(shared)
-    maps = try MapCommand(arguments.removing(["output", "title", "top", "compare-to", "population", "group-field", "lookup"]))
+    maps = MapRequest(
+      areasFile: arguments.value("areas") ?? "", incidents: IncidentSource(files: arguments.values("incidents")),
+      suppressBelow: try InputOptions.suppressBelow(arguments), attribution: arguments.values("attribution"))
+    do { try maps.validate() } catch { throw UsageError(error.message) }
     title = arguments.value("title")
     guard let top = Int(arguments.value("top") ?? "20"), top > 0 else {
       throw UsageError("The value for '--top' must be a positive whole number.")
@@ -63,21 +68,23 @@ struct ReportCommand: HotspotCommand {
     let (layer, result) = try count.compute(console) { kept in
       if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
     }
-    let builder = MapLayerBuilder(
+    let builder = MapLayers(
       areas: layer, incidents: incidents, classes: maps.classes, classesDescription: maps.classesDescription,
-      palette: maps.palette, suppressBelow: maps.suppressBelow, populationField: count.populationField,
+      suppressBelow: maps.suppressBelow, populationField: count.populationField,
       per: count.per, declaredCRS: count.declaredCRS)
     let recognised = MapAttribution.lines(areas: layer, report: result.report)
     let attribution = maps.attribution.isEmpty ? recognised.lines : maps.attribution
     var figures: [HTMLReport.Block] = []
-    let mapSpecs: [(MapCommand.Layer, String, String)] = [
+    let mapSpecs: [(MapRequest.Layer, String, String)] = [
       (.count, "Incidents by area", "Incidents counted in each area; classes by \(maps.classesDescription)."),
       (.density, "Incident density", "Kernel density of incidents per km² (quartic kernel, defaults as 'hotspot density')."),
       (.gistar, "Hot spots (Getis-Ord Gi*)", "Areas whose counts, with their neighbours', are higher (hot) or lower (cold) than chance would give."),
     ]
     for (index, spec) in mapSpecs.enumerated() {
       var document = MapDocument(
-        title: spec.1, subtitle: subtitle(result), layers: try builder.build(spec.0).layers,
+        title: spec.1, subtitle: subtitle(result),
+        layers: MapDrawing.layers(
+          try builder.build(spec.0).contents, areas: layer, palette: maps.palette, classesDescription: maps.classesDescription),
         attribution: attribution, dataNote: recognised.note, generator: "hotspot \(Hotspot.version)")
       document.idPrefix = "map\(index + 1)"
       figures.append(.figure(svg: document.svg(), caption: spec.2))
@@ -209,7 +216,7 @@ struct ReportCommand: HotspotCommand {
     return facts.map { (label: $0.0, value: $0.1) }
   }
 
-  private func methods(layer: AreaLayer, result: CountResult, builder: MapLayerBuilder) -> [(label: String, value: String)] {
+  private func methods(layer: AreaLayer, result: CountResult, builder: MapLayers) -> [(label: String, value: String)] {
     (count.choices(layer: layer, result: result).filter { $0.0 != "summary" } + builder.choices).map { key, value in
       let text: String =
         switch value {

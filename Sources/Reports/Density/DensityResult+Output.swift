@@ -2,66 +2,11 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
-import Reports
 import SpatialAnalysis
 
-/// The outputs of a `density` run, from the same numbers: summary, cell table, regions.
-struct DensityResult {
-  let setup: DensityPlan
-  let kernel: Kernel
-  /// Per km² at each cell centre; nil outside the study area.
-  let density: [Double?]
-  let regions: [HotSpotRegions.Region]
-  let rule: HotSpotRegions.Rule?
-  let incidents: Int
-  let totalWeight: Double
-  /// Whether incidents carry weights (else counts are whole numbers).
-  let weighted: Bool
-  let edgeCorrected: Bool
-  let working: CRS
-  let report: IncidentReadReport
-  let filtered: IncidentFilter.Outcome
-
-  var grid: SquareGrid { setup.grid }
-
-  /// Every value chosen, for the summary and the provenance file.
-  var choices: [(String, JSONValue)] {
-    var choices: [(String, JSONValue)] = [
-      ("working_crs", .string(working.identifier)),
-      ("incidents_crs", .string(report.crsDecision.crs.identifier)),
-      ("incidents_crs_rule", .string(report.crsDecision.rule.description)),
-      ("kernel", .string(kernel.rawValue)),
-      ("bandwidth_m", .number(setup.bandwidth)),
-      ("bandwidth_rule", .string(setup.bandwidthRule)),
-      ("cell_m", .number(grid.cellSize)),
-      ("cell_rule", .string(setup.cellRule)),
-      ("extent", .array([.number(grid.minX), .number(grid.minY), .number(grid.maxX), .number(grid.maxY)])),
-      ("extent_rule", .string(setup.extentRule)),
-      ("columns", .number(Double(grid.columns))),
-      ("rows", .number(Double(grid.rows))),
-      ("units", "incidents per km² at cell centres"),
-      ("incidents", .number(Double(incidents))),
-      ("edge_correction", .string(edgeCorrected
-        ? "spatstat's: each cell divided by the share of its kernel inside the study area; the surface no longer integrates to the number of incidents"
-        : "none")),
-    ]
-    if kernel == .gaussian { choices.append(("gaussian_cutoff", "exp(-d²/2h²) evaluated out to 1e-9 of its peak (d ≈ 6.44h), zero beyond")) }
-    if let rule { choices.append(("regions_rule", .string(Self.describe(rule)))) }
-    return choices
-  }
-
-  static func describe(_ rule: HotSpotRegions.Rule) -> String {
-    switch rule {
-    case .top(let share): "the top \(NumberText.fixed(share * 100, digits: 3))% of cells"
-    case .threshold(let value): "cells at or above \(NumberText.shortest(value)) per km²"
-    case .volume(let share): "the fewest cells holding \(NumberText.fixed(share * 100, digits: 3))% of the density mass"
-    }
-  }
-
-  var summaryText: String {
-    let values = density.compactMap { $0 }
-    let peak = values.max() ?? 0
-    let mass = values.reduce(0, +) * grid.cellArea / 1_000_000
+extension DensityResult {
+  /// The summary `hotspot density` prints: kernel, bandwidth, cell, grid, incidents, peak, total.
+  public var summaryText: String {
     var lines = [
       "kernel            \(kernel.rawValue)\(kernel == .gaussian ? " (cut at 1e-9 of its peak, 6.44 bandwidths)" : "")",
       "bandwidth         \(NumberText.fixed(setup.bandwidth, digits: 1)) m (\(setup.bandwidthRule))",
@@ -78,7 +23,8 @@ struct DensityResult {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  var regionTable: Table {
+  /// One row per hot-spot region: rank, area in km², peak per km², incidents, share, cells, centre.
+  public var regionTable: Table {
     var table = Table(columns: [
       .init("rank", alignment: .right), .init("area_km2", alignment: .right), .init("peak_per_km2", alignment: .right),
       .init("incidents", alignment: .right), .init("share", alignment: .right), .init("cells", alignment: .right),
@@ -95,18 +41,20 @@ struct DensityResult {
     return table
   }
 
-  var text: String {
+  /// The summary, then the region table when regions were drawn.
+  public var text: String {
     var text = summaryText
     if rule != nil { text += "\n" + TextTable.render(regionTable) }
     return text
   }
 
-  var json: JSONValue {
+  /// `{"settings": choices, "regions": [...]}`.
+  public var json: JSONValue {
     .object([("settings", .object(choices)), ("regions", JSONTable.value(regionTable))])
   }
 
-  /// One row per cell with data: centre in the working CRS and in lon/lat, and the density.
-  func cellTable() throws -> Table {
+  /// One row per cell with data: centre in the working CRS and in lon/lat, and the density per km².
+  public func cellTable() throws -> Table {
     let toWGS84 = CoordinateTransform(from: working, to: .wgs84)
     var table = Table(columns: [
       .init("x", alignment: .right), .init("y", alignment: .right), .init("lon", alignment: .right),
@@ -126,8 +74,17 @@ struct DensityResult {
     return table
   }
 
-  /// The hot-spot regions in WGS84 with their figures as properties.
-  func regionsGeoJSON() throws -> String {
+  /// The hot-spot regions in WGS84 with their figures as properties (RFC 7946).
+  public func regionsGeoJSON() throws -> String {
     try TableGeoJSON.write(regionTable, geometries: regions.map(\.geometry), from: working, file: report.files.first ?? "")
   }
+
+  /// The surface as an ESRI ASCII grid (no-data outside the study area).
+  public var asciiGrid: String {
+    ASCIIGridWriter.write(
+      values: density, columns: grid.columns, rows: grid.rows, minX: grid.minX, minY: grid.minY, cellSize: grid.cellSize)
+  }
+
+  /// The `.prj` text beside an ASCII grid, when the working CRS has one.
+  public var projectionText: String? { ASCIIGridWriter.projectionText(working) }
 }

@@ -1,0 +1,67 @@
+import Analyses
+import GeoCore
+import Rendering
+import SpatialAnalysis
+
+/// Map layers' numbers (`MapLayerContent`) drawn: colours from the palette, legends, notes.
+public enum MapDrawing {
+  /// The Gi* class labels, cold 99 % first (class −3) to hot 99 % (class 3).
+  public static let gistarLabels = [
+    "Cold spot, 99 % confidence", "Cold spot, 95 %", "Cold spot, 90 %", "Not significant", "Hot spot, 90 %",
+    "Hot spot, 95 %", "Hot spot, 99 % confidence",
+  ]
+
+  /// The drawable layers of `contents` over `areas`: choropleths and density in `palette`
+  /// (a ColorBrewer scheme), their legends noting `classesDescription`.
+  public static func layers(
+    _ contents: [MapLayerContent], areas: AreaLayer, palette: String, classesDescription: String
+  ) -> [MapLayer] {
+    contents.map { layer(for: $0, areas: areas, palette: palette, classesDescription: classesDescription) }
+  }
+
+  /// One drawn layer.
+  public static func layer(
+    for content: MapLayerContent, areas: AreaLayer, palette: String, classesDescription: String
+  ) -> MapLayer {
+    switch content {
+    case .choropleth(let values, let breaks, let heading, let digits, let suppressBelow):
+      return .choropleth(
+        .classed(
+          ids: areas.ids, names: areas.names, geometries: areas.geometries, values: values, breaks: breaks,
+          colours: colours(palette, count: breaks.count), heading: heading, note: classesDescription, digits: digits,
+          suppressBelow: suppressBelow))
+    case .density(let bands, let breaks, let bandwidth, let cellSize):
+      let colours = colours(palette, count: breaks.count)
+      let mapAreas = bands.map { band in
+        MapLayer.Choropleth.Area(
+          id: "class-\(band.classIndex + 1)", name: "", geometry: band.geometry, classIndex: band.classIndex,
+          valueText: ClassBreaks.label(class: band.classIndex, breaks: breaks, digits: 1))
+      }
+      let note = "quartic kernel; bandwidth \(NumberText.fixed(bandwidth, digits: 0)) m; \(NumberText.shortest(cellSize)) m cells; \(classesDescription)"
+      return .choropleth(MapLayer.Choropleth(
+        areas: mapAreas, heading: "Incidents per km²", note: note,
+        classes: breaks.indices.map { (ClassBreaks.label(class: $0, breaks: breaks, digits: 1), colours[$0]) },
+        missingLabel: "none", stroked: false))
+    case .gistar(let z, let classes):
+      let mapAreas = areas.ids.indices.map { i in
+        MapLayer.Choropleth.Area(
+          id: areas.ids[i], name: areas.names[i], geometry: areas.geometries[i], classIndex: classes[i] + 3,
+          valueText: "z = " + NumberText.fixed(z[i], digits: 2))
+      }
+      return .choropleth(MapLayer.Choropleth(
+        areas: mapAreas, heading: "Getis-Ord Gi*", note: "incidents per area, queen neighbours",
+        classes: zip(gistarLabels, Palette.hotCold).map { ($0, $1) }))
+    case .points(let positions):
+      return .points(name: "incidents", positions: positions.map { (point: $0.0, count: $0.1) }, colour: "#08306b")
+    case .outlines(let name, let geometries):
+      return .outlines(name: name, geometries: geometries, colour: "#1b1b1b")
+    case .boundaries:
+      return .boundaries(areas.geometries)
+    }
+  }
+
+  /// `count` colours of `palette`, or a generated sequential ramp when the scheme has no such size.
+  static func colours(_ palette: String, count: Int) -> [String] {
+    count == 0 ? [] : Palette.colours(palette, classes: count) ?? Palette.sequential(count)
+  }
+}
