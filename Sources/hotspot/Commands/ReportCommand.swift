@@ -2,6 +2,7 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot report`: one self-contained HTML report of a period: headline figures, maps (counts,
@@ -35,7 +36,8 @@ struct ReportCommand: HotspotCommand {
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let count: CountCommand
+  let count: CountRequest
+  let quiet: Bool
   let maps: MapCommand
   let title: String?
   let top: Int
@@ -48,7 +50,11 @@ struct ReportCommand: HotspotCommand {
       throw UsageError("'report' writes HTML: give an --output ending in .html.")
     }
     let shared = arguments.removing(["output", "title", "top", "attribution"])
-    count = try CountCommand(shared)
+    var count = try CountCommand.request(shared)
+    // The maps need the incidents themselves: kept as they are counted.
+    count.keepsIncidents = true
+    self.count = count
+    quiet = arguments.flag("quiet")
     maps = try MapCommand(arguments.removing(["output", "title", "top", "compare-to", "population", "group-field", "lookup"]))
     title = arguments.value("title")
     guard let top = Int(arguments.value("top") ?? "20"), top > 0 else {
@@ -58,15 +64,13 @@ struct ReportCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    // The maps need the incidents themselves: kept as they are counted.
-    var incidents: IncidentTable?
-    let (layer, result) = try count.compute(console) { kept in
-      if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
-    }
+    let result = try count.run(progress: { console.progress($0, quiet: quiet) })
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
+    let (layer, incidents) = (result.layer, result.incidents)
     let builder = MapLayerBuilder(
       areas: layer, incidents: incidents, classes: maps.classes, classesDescription: maps.classesDescription,
       palette: maps.palette, suppressBelow: maps.suppressBelow, populationField: count.populationField,
-      per: count.per, declaredCRS: count.declaredCRS)
+      per: count.per, declaredCRS: count.incidents.declaredCRS)
     let recognised = MapAttribution.lines(areas: layer, report: result.report)
     let attribution = maps.attribution.isEmpty ? recognised.lines : maps.attribution
     var figures: [HTMLReport.Block] = []
@@ -92,12 +96,12 @@ struct ReportCommand: HotspotCommand {
         HTMLReport.Section("Methods and values chosen", [.facts(methods(layer: layer, result: result, builder: builder))]),
       ],
       footer: (recognised.note.map { [$0] } ?? []) + attribution + ["Made by hotspot \(Hotspot.version)."])
-    let inputs = layer.source.files + (try IncidentSources.expand(count.incidentSpecs))
+    let inputs = layer.source.files + (try count.incidents.expandedFiles())
     try AtomicFile.write(report.html(), to: outputPath, inputs: inputs)
     var provenance = Provenance(command: "report", arguments: arguments, inputs: inputs)
-    for (key, value) in count.choices(layer: layer, result: result) + builder.choices { provenance.record(key, value) }
+    for (key, value) in result.choices + builder.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
-    if !count.quiet { console.error(result.summaryText) }
+    if !quiet { console.error(result.summaryText) }
   }
 
   /// The places to patrol: the 10 busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
@@ -105,7 +109,7 @@ struct ReportCommand: HotspotCommand {
     guard let incidents, incidents.count > 0 else { return [] }
     // patrol's own defaults (150 m squares ranked by count), parsed as its command line would be;
     // the incidents are the report's, already read and filtered.
-    let arguments = count.incidentSpecs.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
+    let arguments = count.incidents.files.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
     let command = try PatrolCommand(try ArgumentParser.parse(arguments, spec: PatrolCommand.spec))
     var warnings: [String] = []
     let patrol = try command.compute(
@@ -123,7 +127,7 @@ struct ReportCommand: HotspotCommand {
   private func subtitle(_ result: CountResult) -> String {
     var parts: [String] = []
     if let period = result.period { parts.append(period.description) }
-    if !count.filter.categories.isEmpty { parts.append(count.filter.categories.joined(separator: ", ")) }
+    if !count.incidents.filter.categories.isEmpty { parts.append(count.incidents.filter.categories.joined(separator: ", ")) }
     parts.append("\(result.layer.count) areas")
     return parts.joined(separator: " · ")
   }
@@ -210,7 +214,7 @@ struct ReportCommand: HotspotCommand {
   }
 
   private func methods(layer: AreaLayer, result: CountResult, builder: MapLayerBuilder) -> [(label: String, value: String)] {
-    (count.choices(layer: layer, result: result).filter { $0.0 != "summary" } + builder.choices).map { key, value in
+    (result.choices.filter { $0.0 != "summary" } + builder.choices).map { key, value in
       let text: String =
         switch value {
         case .string(let s): s
