@@ -82,6 +82,17 @@ struct CountRequestTests {
     #expect(direct == count.population)
   }
 
+  @Test("areas already in memory count the same as the file they came from")
+  func areasInMemory() throws {
+    let fromFile = try asb2024().run()
+    var request = try asb2024()
+    request.areasFile = ""
+    request.areaLayer = try AreaLayer.load(file: Self.divisions)
+    let inMemory = try request.run()
+    #expect(inMemory.tally.counts == fromFile.tally.counts)
+    #expect(inMemory.summaryFacts.map(\.value) == fromFile.summaryFacts.map(\.value))
+  }
+
   @Test("a duplicate area id is refused, naming the field")
   func duplicateID() throws {
     let folder = try TemporaryFolder()

@@ -13,6 +13,9 @@ import SpatialAnalysis
 public struct CountRequest: Sendable {
   /// The boundary file of the areas (GeoJSON or Shapefile).
   public var areasFile: String
+  /// Areas already in memory, used instead of reading `areasFile` (`idField` and `nameField` are
+  /// then those the layer was prepared with).
+  public var areaLayer: AreaLayer?
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
   /// The baseline period for the change and its p-value; needs `incidents.filter.period`.
@@ -48,9 +51,10 @@ public struct CountRequest: Sendable {
     areasFile: String, incidents: IncidentSource, baselinePeriod: Period? = nil, breakdown: Breakdown? = nil,
     populationField: String? = nil, populationFile: String? = nil, per: Double = 1000, groupField: String? = nil,
     lookupFile: String? = nil, idField: String? = nil, nameField: String? = nil, overlapping: Bool = false,
-    snap: Double? = nil, suppressBelow: Double? = nil, keepsIncidents: Bool = false
+    snap: Double? = nil, suppressBelow: Double? = nil, keepsIncidents: Bool = false, areaLayer: AreaLayer? = nil
   ) {
     self.areasFile = areasFile
+    self.areaLayer = areaLayer
     self.incidents = incidents
     self.baselinePeriod = baselinePeriod
     self.breakdown = breakdown
@@ -89,8 +93,14 @@ public struct CountRequest: Sendable {
     let filter = incidents.filter
     // The areas are read and indexed on another thread while the first incidents are read.
     let (areasFile, declaredCRS, idField, nameField, snap) = (areasFile, incidents.declaredCRS, idField, nameField, snap)
+    let given = areaLayer
     let indexed = BackgroundValue { () throws(InputError) -> IndexedAreas in
-      let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      let layer: AreaLayer
+      if let given {
+        layer = given
+      } else {
+        layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      }
       return IndexedAreas(
         layer: layer, index: PolygonIndex(areas: layer.geometries),
         nearest: NearestBoundary(areas: layer.geometries, radius: max(25, snap ?? 0)))
@@ -132,7 +142,7 @@ public struct CountRequest: Sendable {
       throw error
     }
     let layer = try indexed.value().layer
-    progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)")
+    progress("areas: \(layer.count) from \(areaLayer == nil ? areasFile : layer.file), working CRS \(layer.working)")
     let (tally, baselineTally) = tallies ?? (makeTally(layer.count, breakdown), makeTally(layer.count, nil))
     try checkSanity(layer: layer, report: report, tally: tally, filtered: filtered, incidentBox: incidentBox)
 

@@ -32,6 +32,9 @@ public struct RankRequest: Sendable {
 
   /// The boundary file of the areas (GeoJSON or Shapefile).
   public var areasFile: String
+  /// Areas already in memory, used instead of reading `areasFile` (`idField` and `nameField` are
+  /// then those the layer was prepared with).
+  public var areaLayer: AreaLayer?
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
   /// The area property holding the population.
@@ -66,9 +69,10 @@ public struct RankRequest: Sendable {
     areasFile: String, incidents: IncidentSource, populationField: String? = nil, populationFile: String? = nil,
     harmFile: String? = nil, indicatorsFile: String? = nil, indicators: [Indicator] = [], weightsFile: String? = nil,
     normalisation: RiskScore.Normalisation = .percentile, top: Int? = nil, resamples: Int = 999, seed: UInt64 = 1,
-    groupField: String? = nil, idField: String? = nil, nameField: String? = nil
+    groupField: String? = nil, idField: String? = nil, nameField: String? = nil, areaLayer: AreaLayer? = nil
   ) {
     self.areasFile = areasFile
+    self.areaLayer = areaLayer
     self.incidents = incidents
     self.populationField = populationField
     self.populationFile = populationFile
@@ -108,8 +112,13 @@ public struct RankRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> RankResult {
     try validate()
     let declaredCRS = incidents.declaredCRS
-    let layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
-    progress("areas: \(layer.count) from \(areasFile), working CRS \(layer.working)")
+    let layer: AreaLayer
+    if let areaLayer {
+      layer = areaLayer
+    } else {
+      layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+    }
+    progress("areas: \(layer.count) from \(areaLayer == nil ? areasFile : layer.file), working CRS \(layer.working)")
     let index = PolygonIndex(areas: layer.geometries)
     var warnings: [String] = []
 
