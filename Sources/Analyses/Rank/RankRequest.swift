@@ -19,6 +19,7 @@ public struct RankRequest: Sendable {
     /// `.higher` when a higher value means more risk.
     public var direction: RiskScore.Direction
 
+    /// The column `name`, where `direction` says which way means more risk.
     public init(name: String, direction: RiskScore.Direction) {
       self.name = name
       self.direction = direction

@@ -33,6 +33,7 @@ public struct DesignationCriterion: Sendable {
   /// The test every value must pass.
   public var test: DesignationScreen.Test
 
+  /// A criterion named `name` that passes when every value of `measure` passes `test`.
   public init(name: String, measure: Measure, test: DesignationScreen.Test) {
     self.name = name
     self.measure = measure
