@@ -1,7 +1,6 @@
 import Analyses
-import GeoCore
 import GeoIO
-import Rendering
+import Reports
 
 /// `hotspot inspect FILE...`: what a boundary or incident file holds, and what is wrong with it.
 struct InspectCommand: HotspotCommand {
@@ -20,42 +19,24 @@ struct InspectCommand: HotspotCommand {
     options: [CommonOptions.format, CommonOptions.output, CommonOptions.crs]
       + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
-  let files: [String]
+  let request: InspectRequest
   let format: OutputFormat
   let outputPath: String?
-  let declaredCRS: CRS?
-  let columns: IncidentColumnOptions
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
-    files = arguments.positionals
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .json])
-    declaredCRS = try InputOptions.crs(arguments)
-    columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
+    let declaredCRS = try InputOptions.crs(arguments)
+    request = InspectRequest(
+      files: arguments.positionals, columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS))
   }
 
   func run(_ console: Console) throws {
-    var descriptions: [FileDescription] = []
-    for file in files {
-      if BoundaryReader.isBoundaryFile(file) {
-        let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
-        descriptions.append(FileDescription(boundary: layer, file: file))
-      } else {
-        let (table, report) = try IncidentReader.read(files: [file], options: columns)
-        descriptions.append(FileDescription(incidents: table, report: report, file: file))
-      }
-    }
-    let text: String
-    switch format {
-    case .json:
-      text = (descriptions.count == 1 ? descriptions[0].json : .array(descriptions.map(\.json)))
-        .rendered()
-    default:
-      text = descriptions.map(\.text).joined(separator: "\n")
-    }
+    let result = try request.run()
+    let text = format == .json ? result.json.rendered() : result.text
     if let outputPath {
-      try AtomicFile.write(text, to: outputPath, inputs: files)
+      try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
     } else {
       console.output(text)
     }

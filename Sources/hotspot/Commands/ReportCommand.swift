@@ -36,7 +36,8 @@ struct ReportCommand: HotspotCommand {
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let count: CountCommand
+  let count: CountRequest
+  let quiet: Bool
   /// The maps' classes, palette, suppression and attribution (`hotspot map`'s defaults).
   let maps: MapRequest
   let title: String?
@@ -50,7 +51,11 @@ struct ReportCommand: HotspotCommand {
       throw UsageError("'report' writes HTML: give an --output ending in .html.")
     }
     let shared = arguments.removing(["output", "title", "top", "attribution"])
-    count = try CountCommand(shared)
+    var count = try CountCommand.request(shared)
+    // The maps need the incidents themselves: kept as they are counted.
+    count.keepsIncidents = true
+    self.count = count
+    quiet = arguments.flag("quiet")
     maps = MapRequest(
       areasFile: arguments.value("areas") ?? "", incidents: IncidentSource(files: arguments.values("incidents")),
       suppressBelow: try InputOptions.suppressBelow(arguments), attribution: arguments.values("attribution"))
@@ -63,15 +68,13 @@ struct ReportCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    // The maps need the incidents themselves: kept as they are counted.
-    var incidents: IncidentTable?
-    let (layer, result) = try count.compute(console) { kept in
-      if incidents == nil { incidents = kept } else { incidents?.append(contentsOf: kept) }
-    }
+    let result = try count.run(progress: { console.progress($0, quiet: quiet) })
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
+    let (layer, incidents) = (result.layer, result.incidents)
     let builder = MapLayers(
       areas: layer, incidents: incidents, classes: maps.classes, classesDescription: maps.classesDescription,
       suppressBelow: maps.suppressBelow, populationField: count.populationField,
-      per: count.per, declaredCRS: count.declaredCRS)
+      per: count.per, declaredCRS: count.incidents.declaredCRS)
     let recognised = MapAttribution.lines(areas: layer, report: result.report)
     let attribution = maps.attribution.isEmpty ? recognised.lines : maps.attribution
     var figures: [HTMLReport.Block] = []
@@ -99,12 +102,12 @@ struct ReportCommand: HotspotCommand {
         HTMLReport.Section("Methods and values chosen", [.facts(methods(layer: layer, result: result, builder: builder))]),
       ],
       footer: (recognised.note.map { [$0] } ?? []) + attribution + ["Made by hotspot \(Hotspot.version)."])
-    let inputs = layer.source.files + (try IncidentSources.expand(count.incidentSpecs))
+    let inputs = layer.source.files + (try count.incidents.expandedFiles())
     try AtomicFile.write(report.html(), to: outputPath, inputs: inputs)
     var provenance = Provenance(command: "report", arguments: arguments, inputs: inputs)
-    for (key, value) in count.choices(layer: layer, result: result) + builder.choices { provenance.record(key, value) }
+    for (key, value) in result.choices + builder.choices { provenance.record(key, value) }
     try provenance.write(beside: outputPath)
-    if !count.quiet { console.error(result.summaryText) }
+    if !quiet { console.error(result.summaryText) }
   }
 
   /// The places to patrol: the 10 busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
@@ -112,7 +115,7 @@ struct ReportCommand: HotspotCommand {
     guard let incidents, incidents.count > 0 else { return [] }
     // patrol's own defaults (150 m squares ranked by count), parsed as its command line would be;
     // the incidents are the report's, already read and filtered.
-    let arguments = count.incidentSpecs.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
+    let arguments = count.incidents.files.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
     let command = try PatrolCommand(try ArgumentParser.parse(arguments, spec: PatrolCommand.spec))
     var warnings: [String] = []
     let patrol = try command.compute(
@@ -130,7 +133,7 @@ struct ReportCommand: HotspotCommand {
   private func subtitle(_ result: CountResult) -> String {
     var parts: [String] = []
     if let period = result.period { parts.append(period.description) }
-    if !count.filter.categories.isEmpty { parts.append(count.filter.categories.joined(separator: ", ")) }
+    if !count.incidents.filter.categories.isEmpty { parts.append(count.incidents.filter.categories.joined(separator: ", ")) }
     parts.append("\(result.layer.count) areas")
     return parts.joined(separator: " · ")
   }
@@ -217,7 +220,7 @@ struct ReportCommand: HotspotCommand {
   }
 
   private func methods(layer: AreaLayer, result: CountResult, builder: MapLayers) -> [(label: String, value: String)] {
-    (count.choices(layer: layer, result: result).filter { $0.0 != "summary" } + builder.choices).map { key, value in
+    (result.choices.filter { $0.0 != "summary" } + builder.choices).map { key, value in
       let text: String =
         switch value {
         case .string(let s): s

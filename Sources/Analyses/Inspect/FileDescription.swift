@@ -1,49 +1,27 @@
-import Analyses
 import GeoCore
 import GeoIO
 import Rendering
 
-/// What `inspect` says about one file, as aligned text and as JSON from the same facts.
-struct FileDescription {
-  /// Label/value lines, in order.
-  private(set) var facts: [(label: String, key: String, text: String, json: JSONValue)] = []
-  /// Tables printed after the facts (properties, categories).
-  private(set) var tables: [(title: String, key: String, table: Table)] = []
-  let file: String
+/// What `inspect` says about one file: labelled facts (each as text and as JSON) and tables, in
+/// order. `Reports` renders them as aligned text and as JSON from the same facts.
+public struct FileDescription: Sendable {
+  /// Label/value lines, in order: the label, the JSON key (empty: text only), the text, the JSON value.
+  public private(set) var facts: [(label: String, key: String, text: String, json: JSONValue)] = []
+  /// Tables printed after the facts (properties, categories): title, JSON key, table.
+  public private(set) var tables: [(title: String, key: String, table: Table)] = []
+  /// The file described, as given.
+  public let file: String
 
   private mutating func fact(_ label: String, _ key: String, _ text: String, _ json: JSONValue) {
     facts.append((label, key, text, json))
   }
 
-  var text: String {
-    var result = TextTable.printable(file) + "\n"
-    let width = (facts.map(\.label.count).max() ?? 0) + 2
-    for fact in facts {
-      // Each line made printable: names and values from the file may hold escape sequences.
-      let lines = fact.text.split(separator: "\n", omittingEmptySubsequences: false)
-        .map { TextTable.printable(String($0)) }
-      result += "  " + fact.label.padding(to: width) + (lines.first ?? "") + "\n"
-      for line in lines.dropFirst() {
-        result += String(repeating: " ", count: width + 2) + line + "\n"
-      }
-    }
-    for table in tables where !table.table.rows.isEmpty {
-      result += "\n  " + table.title + "\n"
-      result += TextTable.render(table.table).split(separator: "\n").map { "    " + $0 }
-        .joined(separator: "\n") + "\n"
-    }
-    return result
-  }
-
-  var json: JSONValue {
-    .object(
-      [("file", .string(file))] + facts.filter { !$0.key.isEmpty }.map { ($0.key, $0.json) }
-        + tables.map { ($0.key, JSONTable.value($0.table)) })
-  }
-
   // MARK: - Boundary files
 
-  init(boundary layer: BoundaryLayer, file: String) {
+  /// A boundary file: kind, features and geometry types, vertices, CRS and bounding boxes, area
+  /// (km², planar, in the working CRS), the detected id and name fields, duplicate ids, problems
+  /// and the properties table.
+  public init(boundary layer: BoundaryLayer, file: String) {
     self.file = file
     let features = layer.collection.features
     let typeText = layer.geometryTypeCounts.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
@@ -145,7 +123,9 @@ struct FileDescription {
 
   // MARK: - Incident files
 
-  init(incidents table: IncidentTable, report: IncidentReadReport, file: String) {
+  /// An incident file: format, the columns mapped, CRS and bounding boxes, rows with and without
+  /// a location, skipped rows by reason, months, problems and the categories table.
+  public init(incidents table: IncidentTable, report: IncidentReadReport, file: String) {
     self.file = file
     let formatName = report.format == .policeUK ? "police.uk street-level CSV" : "CSV"
     fact("kind", "kind", "incidents (\(formatName))", "incidents")
@@ -238,7 +218,7 @@ struct FileDescription {
 
 extension CRS {
   /// A short label for bounding-box lines (`BNG`, `WGS84`).
-  var shortName: String {
+  fileprivate var shortName: String {
     switch self {
     case .wgs84: "WGS84"
     case .britishNationalGrid: "BNG"
@@ -247,7 +227,8 @@ extension CRS {
     }
   }
 
-  var shortKey: String {
+  /// A short JSON key for bounding-box members (`bng`, `wgs84`).
+  fileprivate var shortKey: String {
     switch self {
     case .wgs84: "wgs84"
     case .britishNationalGrid: "bng"

@@ -2,42 +2,18 @@ import Analyses
 import GeoCore
 import GeoIO
 import Rendering
-import Reports
 import SpatialAnalysis
 
-/// The tables and summary of a `count` run, in every output format, from the same numbers.
-struct CountResult {
-  let layer: AreaLayer
-  let tally: AreaTally
-  let baseline: AreaTally?
-  let period: Period?
-  let baselinePeriod: Period?
-  let population: [Double?]?
-  let per: Double
-  let groups: [String?]?
-  let report: IncidentReadReport
-  /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
-  var suppressBelow: Double? = nil
-  let filtered: IncidentFilter.Outcome
-
-  /// `rate_per_1000` or `rate_per_10000`.
-  var rateColumn: String { "rate_per_" + NumberText.shortest(per) }
-
-  /// Warnings about the result itself (missing populations).
-  var warnings: [String] {
-    guard let population else { return [] }
-    let missing = layer.ids.indices.filter { Rates.perPopulation(0, population: population[$0]) == nil }
-    guard !missing.isEmpty else { return [] }
-    return [
-      "\(missing.count) areas have no usable population (missing or zero), so their rate is left empty: "
-        + missing.prefix(5).map { layer.ids[$0] }.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
-    ]
-  }
-
+/// The tables and summary of a count, in every output format, from the same numbers.
+extension CountResult {
   // MARK: - Tables
 
-  /// One row per area, in file order, with the columns of the README's `count` section.
-  var areaTable: Table {
+  /// One row per area, in file order: `area_id`, `area_name`, `count`, then (with a population)
+  /// `population` and the rate per `per` people, `area_km2`, `per_km2` (incidents per km²), the
+  /// baseline columns (`baseline_count`, `change`, `change_pct`, `p_change`: the exact test of two
+  /// Poisson counts, exposures in days), `group`, and one `count_<label>` per breakdown column.
+  /// Counts under `suppressBelow` read `<n`, and the figures derived from them are left empty.
+  public var areaTable: Table {
     let columns = tally.columns
     return table(
       keyColumns: [.init("area_id"), .init("area_name")],
@@ -47,8 +23,9 @@ struct CountResult {
       extraColumn: groups.map { groups in ("group", layer.ids.indices.map { Table.Cell.text(groups[$0] ?? "") }) })
   }
 
-  /// One row per group (sorted by group id), or nil when no roll-up was asked for.
-  var groupTable: Table? {
+  /// One row per group (sorted by group id) summing its areas, with `n_areas`; nil when no
+  /// roll-up was asked for.
+  public var groupTable: Table? {
     guard let groups else { return nil }
     var members: [String: [Int]] = [:]
     for (area, group) in groups.enumerated() {
@@ -115,7 +92,7 @@ struct CountResult {
     return Table(columns: columns, rows: rows)
   }
 
-  /// Whether `--suppress-below` hides this count (zero is shown: it identifies no one).
+  /// Whether `suppressBelow` hides this count (zero is shown: it identifies no one).
   private func isSuppressed(_ count: Int) -> Bool {
     suppressBelow.map { count > 0 && Double(count) < $0 } ?? false
   }
@@ -125,66 +102,33 @@ struct CountResult {
     isSuppressed(count) ? .text("<" + NumberText.shortest(suppressBelow ?? 0)) : .integer(count)
   }
 
-  // MARK: - Summary
+  // MARK: - Formats
 
-  private var summaryFacts: [(label: String, key: String, value: Int, note: String)] {
-    let skipped = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
-    var facts: [(String, String, Int, String)] = [
-      ("rows", "rows", report.dataRows, "in \(Format.plural(report.files.count, "file"))"),
-      ("counted", "counted", tally.counted, tally.overlapping ? "memberships in \(layer.count) overlapping areas" : "in \(layer.count) areas"),
-      ("outside all areas", "outside", tally.outside,
-       tally.nearBoundary > 0
-        ? "\(tally.nearBoundary) within 25 m of a boundary" + (tally.snapDistance == nil ? "; --snap 25m gives them to the nearest area" : "")
-        : ""),
-      ("without location", "without_location", report.rowsWithoutLocation, ""),
-      ("skipped rows", "skipped", report.skippedRows, skipped),
-    ]
-    if tally.snapped > 0 { facts.append(("snapped", "snapped", tally.snapped, "given to the nearest area within \(NumberText.shortest(tally.snapDistance ?? 0)) m")) }
-    if !tally.overlapping { facts.append(("in two areas", "overlaps", tally.overlaps, tally.overlaps > 0 ? "counted once, in the first in file order" : "")) }
-    if filtered.removed > 0 {
-      var parts: [String] = []
-      if let period { parts.append("\(Format.count(filtered.outsidePeriod)) outside \(period)") }
-      if filtered.straddlingMonths > 0 {
-        parts.append("\(Format.count(filtered.straddlingMonths)) in months straddling its ends")
-      }
-      if filtered.noDate > 0 { parts.append("\(Format.count(filtered.noDate)) without a date") }
-      if filtered.otherCategory > 0 { parts.append("\(Format.count(filtered.otherCategory)) of other categories") }
-      facts.append(("filtered out", "filtered_out", filtered.removed, parts.joined(separator: "; ")))
-    }
-    if let baseline, let baselinePeriod {
-      facts.append(("baseline", "baseline_counted", baseline.counted, "counted in \(baselinePeriod)"))
-    }
-    return facts
-  }
-
-  var summaryText: String {
+  /// The accounting as aligned lines (`summaryFacts`), each ending in a newline.
+  public var summaryText: String {
     let facts = summaryFacts
     let width = (facts.map(\.label.count).max() ?? 0) + 2
     return facts.map { fact in
-      fact.label.padding(to: width) + Format.count(fact.value) + (fact.note.isEmpty ? "" : " (\(fact.note))")
+      padded(fact.label, to: width) + Format.count(fact.value) + (fact.note.isEmpty ? "" : " (\(fact.note))")
     }.joined(separator: "\n") + "\n"
   }
 
-  var summaryJSON: JSONValue {
-    .object(summaryFacts.map { ($0.key, .number(Double($0.value))) })
-  }
-
-  // MARK: - Formats
-
-  /// Aligned text, the tables fitted to `width` characters when given (a terminal).
-  func text(width: Int?) -> String {
+  /// Aligned text, the tables fitted to `width` characters when given (a terminal), then the summary.
+  public func text(width: Int?) -> String {
     var result = TextTable.render(areaTable, maxWidth: width)
     if let groupTable { result += "\n" + TextTable.render(groupTable, maxWidth: width) }
     return result + "\n" + summaryText
   }
 
-  var markdown: String {
+  /// Markdown tables, then the summary as a list.
+  public var markdown: String {
     var result = MarkdownTable.render(areaTable)
     if let groupTable { result += "\n" + MarkdownTable.render(groupTable) }
     return result + "\n" + summaryText.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n"
   }
 
-  var json: JSONValue {
+  /// `{"summary": …, "areas": […], "groups": […]}`.
+  public var json: JSONValue {
     var members: [(String, JSONValue)] = [
       ("summary", summaryJSON),
       ("areas", JSONTable.value(areaTable)),
@@ -193,8 +137,13 @@ struct CountResult {
     return .object(members)
   }
 
-  /// The areas in WGS84 with the results as properties (RFC 7946).
-  func geoJSON() throws -> String {
+  /// The areas in WGS84 with the area table's columns as properties (RFC 7946).
+  public func geoJSON() throws -> String {
     try TableGeoJSON.write(areaTable, geometries: layer.geometries, from: layer.working, file: layer.file)
   }
+}
+
+/// `text` padded with spaces on the right to `length` characters (unchanged if longer).
+private func padded(_ text: String, to length: Int) -> String {
+  text.count >= length ? text : text + String(repeating: " ", count: length - text.count)
 }

@@ -1,29 +1,12 @@
 import Analyses
 import GeoCore
-import GeoIO
 import Rendering
 import SpatialAnalysis
 
-/// The table, messages and summary of a `rank` run, from the same numbers.
-struct RankResult {
-  let layer: AreaLayer
-  let counts: RiskCounts
-  let firstMonth: Int
-  let observed: RiskModel.Evaluation
-  let model: RiskModel
-  let uncertainty: RankUncertainty.Result
-  let groupNames: [String]?
-  let top: Int?
-  let k: Int
-  let resamples: Int
-  let seed: UInt64
-  let dataRows: Int
-  let ranked: Int
-
-  var score: RiskScore.Result { observed.score }
-
-  /// Column name of a component's raw value.
-  static func rawColumn(_ key: String) -> String {
+/// The table, summary and output formats of a ranking, from the same numbers.
+extension RankResult {
+  /// The column name of a component's raw value (`rate_per_1000`, `trend_ratio`, else the key).
+  public static func rawColumn(_ key: String) -> String {
     switch key {
     case "rate": "rate_per_1000"
     case "trend": "trend_ratio"
@@ -31,47 +14,10 @@ struct RankResult {
     }
   }
 
-  /// Why each dropped component could not be computed.
-  func reason(dropped key: String) -> String {
-    let component = observed.components.first { $0.key == key }
-    if let component, component.weight <= 0 { return "its weight is 0" }
-    switch key {
-    case "rate":
-      return model.population == nil
-        ? "no population (give --population-field or --population)" : "no area has a usable population"
-    case "trend":
-      return "needs 12 months of data; the data cover \(Format.plural(counts.monthCount, "month"))"
-    case "persistence":
-      return "needs at least 2 months of data; the data cover \(counts.monthCount)"
-    case "hotspot": return "no area has a neighbour"
-    default: return "no area has a value"
-    }
-  }
-
-  /// Dropped components and filled values, for stderr.
-  var messages: [String] {
-    var lines: [String] = []
-    for key in score.dropped {
-      lines.append("dropped component \(key): \(reason(dropped: key)); its weight is shared among the rest")
-    }
-    for (c, component) in score.kept.enumerated() where !score.filled[c].isEmpty {
-      let areas = score.filled[c]
-      lines.append(
-        "\(component.key): \(areas.count) area\(areas.count == 1 ? " has" : "s have") no value and take the median normalised value: "
-          + areas.prefix(5).map { layer.ids[$0] }.joined(separator: ", ") + (areas.count > 5 ? ", …" : ""))
-    }
-    return lines
-  }
-
-  /// Rows in rank order (within groups in order of first appearance), cut to --top.
-  var order: [Int] {
-    let groups = model.groups ?? Array(repeating: 0, count: layer.count)
-    return layer.ids.indices
-      .filter { top == nil || score.ranks[$0] <= top! }
-      .sorted { groups[$0] != groups[$1] ? groups[$0] < groups[$1] : score.ranks[$0] < score.ranks[$1] }
-  }
-
-  var table: Table {
+  /// One row per listed area (`order`): rank, id, name, group, score (0–100 with percentiles),
+  /// each kept component's raw and normalised value (`_pct` or `_z`), the two main reasons
+  /// (`why`), `rank_low`..`rank_high` (the 90 % interval) and `p_top_k`.
+  public var table: Table {
     let suffix = model.normalisation == .percentile ? "_pct" : "_z"
     var columns: [Table.Column] = [.init("rank", alignment: .right), .init("area_id"), .init("area_name")]
     if groupNames != nil { columns.append(.init("group")) }
@@ -107,8 +53,9 @@ struct RankResult {
     return Table(columns: columns, rows: rows)
   }
 
-  /// The two largest weighted contributions, in words.
-  func why(_ area: Int) -> String {
+  /// The two largest weighted contributions of `area` that push it up (at or above their
+  /// median), in words; "no component above the median" when none does.
+  public func why(_ area: Int) -> String {
     let ranked = score.kept.indices.sorted { a, b in
       let ca = score.contribution(a, area: area), cb = score.contribution(b, area: area)
       return ca != cb ? ca > cb : a < b
@@ -144,18 +91,14 @@ struct RankResult {
     }
   }
 
-  static func ordinal(_ n: Int) -> String {
+  /// 1st, 2nd, 3rd, 4th, 11th, 21st…
+  public static func ordinal(_ n: Int) -> String {
     let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
     return "\(n)\(suffix)"
   }
 
-  var monthsText: String {
-    let first = IncidentDate.monthText(monthIndex: firstMonth)
-    let last = IncidentDate.monthText(monthIndex: firstMonth + counts.monthCount - 1)
-    return counts.monthCount == 1 ? first : "\(first)..\(last)"
-  }
-
-  var summary: String {
+  /// The components and weights, normalisation, months, incidents ranked and resampling, as aligned lines.
+  public var summary: String {
     var lines = [
       "components       " + score.kept.map { "\($0.key) \(NumberText.fixed($0.weight, digits: 3))" }.joined(separator: ", "),
       "normalised       " + (model.normalisation == .percentile ? "percentile rank (0–100)" : "z-score"),
@@ -169,20 +112,39 @@ struct RankResult {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  var choices: [(String, JSONValue)] {
-    [
-      ("components", .object(score.kept.map { ($0.key, .number($0.weight)) })),
-      ("dropped", .object(score.dropped.map { ($0, .string(reason(dropped: $0))) })),
-      ("normalisation", .string(model.normalisation.rawValue)),
-      ("months", .string(monthsText)),
-      ("incidents_ranked", .number(Double(ranked))),
-      ("resamples", .number(Double(resamples))),
-      ("seed", .number(Double(seed))),
-      ("k", .number(Double(k))),
-      ("trend", "rate ratio (c + ½)/3 ÷ (c + ½)/9 of the last 3 months against the 9 before; exact binomial p"),
-      ("persistence", "share of months among the top fifth (⌈n/5⌉, ties included) of areas by count"),
-      ("hotspot", "1 when Gi* class ≥ 2 (95 %) on the count, queen contiguity within 1 m"),
-      ("rank_interval", "5th and 95th percentiles of the rank over Poisson(count) resamples of every area-month-category count"),
-    ]
+  /// The table as aligned text fitted to `width` characters when given, then the summary.
+  public func text(width: Int?) -> String {
+    TextTable.render(table, maxWidth: width) + "\n" + summary
+  }
+
+  /// The table in Markdown, then the summary as a list.
+  public var markdown: String {
+    MarkdownTable.render(table) + "\n" + summary.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n"
+  }
+
+  /// `{"summary": summaryChoices, "areas": […]}`.
+  public var json: JSONValue {
+    .object([("summary", .object(summaryChoices)), ("areas", JSONTable.value(table))])
+  }
+
+  /// The score as a choropleth in five classes by natural breaks (Fisher-Jenks), the `labels`
+  /// highest-ranked areas (default k) labelled with their rank; an SVG document.
+  public func svg(labels: Int? = nil) -> String {
+    let labels = labels ?? k
+    let scores = score.scores, ranks = score.ranks
+    let values = scores.map { Optional($0) }
+    let breaks = ClassBreaks.breaks(scores, method: .naturalBreaks(5))
+    let choropleth = MapLayer.Choropleth.classed(
+      ids: layer.ids, names: layer.names, geometries: layer.geometries, values: values, breaks: breaks,
+      colours: Palette.colours("YlOrRd", classes: breaks.count) ?? [], heading: "Risk score",
+      note: "0–100, natural breaks (Fisher-Jenks)", digits: 1)
+    let top = layer.ids.indices.filter { ranks[$0] <= labels }.sorted { ranks[$0] < ranks[$1] }
+    let document = MapDocument(
+      title: "Areas ranked by risk", subtitle: "the \(top.count) highest labelled with their rank",
+      layers: [.choropleth(choropleth)],
+      labels: top.map { ("\(ranks[$0]). \(layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0])", layer.geometries[$0].centroid) },
+      attribution: ["Boundaries: \(layer.file.split(separator: "/").last.map(String.init) ?? layer.file)."],
+      generator: "hotspot \(Software.version)")
+    return document.svg()
   }
 }

@@ -1,0 +1,34 @@
+import GeoCore
+import GeoIO
+
+/// `hotspot inspect` as a value: what boundary and incident files hold, and what is wrong with
+/// them. `run()` returns an `InspectResult` with one `FileDescription` per file.
+public struct InspectRequest: Sendable {
+  /// Boundary files (`.geojson`, `.shp`) and incident files (CSV), described in this order.
+  public var files: [String]
+  /// How the incident columns are found, and the declared CRS of every file (`declaredCRS`).
+  public var columns: IncidentColumnOptions
+
+  /// A description of `files`; by default columns and CRS are detected.
+  public init(files: [String], columns: IncidentColumnOptions = IncidentColumnOptions()) {
+    self.files = files
+    self.columns = columns
+  }
+
+  /// Reads each file whole and describes it.
+  /// - Throws: `InputError` for a file that cannot be read at all (problems within a readable
+  ///   file are described, not thrown).
+  public func run(progress: (String) -> Void = { _ in }) throws -> InspectResult {
+    var descriptions: [FileDescription] = []
+    for file in files {
+      if BoundaryReader.isBoundaryFile(file) {
+        let layer = try BoundaryReader.read(file: file, declaredCRS: columns.declaredCRS)
+        descriptions.append(FileDescription(boundary: layer, file: file))
+      } else {
+        let (table, report) = try IncidentReader.read(files: [file], options: columns)
+        descriptions.append(FileDescription(incidents: table, report: report, file: file))
+      }
+    }
+    return InspectResult(descriptions: descriptions, inputs: files)
+  }
+}
