@@ -1,6 +1,12 @@
 import Foundation
 internal import CSHA256
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// SHA-256 (FIPS 180-4), for the input checksums written into provenance files.
 ///
 /// Written here because the project takes no dependencies and Foundation on Linux has no hashing.
@@ -113,23 +119,26 @@ public struct SHA256: Sendable {
 }
 
 extension SHA256 {
-  /// The SHA-256 of a file's bytes, read in 1 MiB blocks, computed with `implementation`.
-  /// - Throws: `InputError` when the file cannot be opened or read.
+  /// The SHA-256 of a file's bytes, read with `read(2)` in 1 MiB blocks into one buffer, computed
+  /// with `implementation`.
+  /// - Throws: `InputError`: `.fileNotFound`, `.isDirectory`, or `.notReadable` when the file
+  ///   cannot be opened or read.
   public static func hex(file path: String, implementation: Implementation = .fastest) throws(InputError) -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw InputError(file: path, reason: FileManager.default.fileExists(atPath: path) ? .notReadable("cannot open") : .fileNotFound)
-    }
-    defer { try? handle.close() }
+    let descriptor = try CSVScanner.open(path)
+    defer { close(descriptor) }
+    let capacity = 1 << 20
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
+    defer { buffer.deallocate() }
     var hasher = SHA256(implementation: implementation)
     while true {
-      let block: Data
-      do {
-        guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { break }
-        block = data
-      } catch {
-        throw InputError(file: path, reason: .notReadable("\(error)"))
+      let count = read(descriptor, buffer.baseAddress, capacity)
+      if count == 0 { break }
+      guard count > 0 else {
+        let code = errno
+        if code == EINTR { continue }
+        throw InputError(file: path, reason: .notReadable(CSVScanner.message(code)))
       }
-      block.withUnsafeBytes { hasher.update($0) }
+      hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }
     return hasher.finalize()
   }

@@ -155,14 +155,14 @@ struct SHA256Tests {
     }
   }
 
-  @Test("a missing file is fileNotFound")
-  func missingFile() throws {
+  @Test("a missing file is fileNotFound, a folder isDirectory")
+  func unreadable() throws {
     let folder = try TemporaryFolder("sha256")
-    #expect(throws: InputError.self) { try SHA256.hex(file: folder.path("absent.csv")) }
-    do {
-      _ = try SHA256.hex(file: folder.path("absent.csv"))
-    } catch {
-      #expect(error.reason == .fileNotFound)
+    #expect(throws: InputError(file: folder.path("absent.csv"), reason: .fileNotFound)) {
+      try SHA256.hex(file: folder.path("absent.csv"))
+    }
+    #expect(throws: InputError(file: folder.url.path, reason: .isDirectory)) {
+      try SHA256.hex(file: folder.url.path)
     }
   }
 }
