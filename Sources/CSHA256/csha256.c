@@ -168,7 +168,7 @@ int csha256_accelerated_available(void) {
 #endif
 }
 
-void csha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks, csha256_implementation implementation) {
+void csha256_compress(uint32_t state[8], const void *data, size_t blocks, csha256_implementation implementation) {
 #ifdef CSHA256_X86
   if (implementation == CSHA256_ACCELERATED && csha256_accelerated_available()) {
     compress_sha_ni(state, data, blocks);

@@ -79,6 +79,7 @@ public struct SHA256: Sendable {
     if offset < bytes.count { pending += bytes[offset...] }
   }
 
+  /// Adds bytes to the message.
   public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
 
   /// The digest as 64 lower-case hexadecimal characters.
@@ -112,7 +113,7 @@ public struct SHA256: Sendable {
     withUnsafeMutableBytes(of: &state) { words in
       words.withMemoryRebound(to: UInt32.self) { words in
         guard let state = words.baseAddress else { return }
-        csha256_compress(state, base.assumingMemoryBound(to: UInt8.self), blocks, implementation)
+        csha256_compress(state, base, blocks, implementation)
       }
     }
   }

@@ -22,7 +22,7 @@ int csha256_accelerated_available(void);
 /// Runs the SHA-256 compression function (FIPS 180-4, 6.2.2) over `blocks` consecutive 64-byte
 /// blocks at `data` (any alignment), updating `state` (H0...H7, native-endian words) in place.
 /// `CSHA256_ACCELERATED` on a CPU without the SHA extensions falls back to the portable code.
-void csha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks, csha256_implementation implementation);
+void csha256_compress(uint32_t state[8], const void *data, size_t blocks, csha256_implementation implementation);
 
 #ifdef __cplusplus
 }
