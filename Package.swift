@@ -20,8 +20,10 @@ let package = Package(
 
     /// Values, coordinate reference systems, geometric algorithms.
     .target(name: "GeoCore", exclude: ["README.md"]),
+    /// SHA-256 compression in C: the x86-64 SHA instructions when the CPU has them, else portable C.
+    .target(name: "CSHA256"),
     /// Readers and writers: GeoJSON, CSV incidents, atomic output files.
-    .target(name: "GeoIO", dependencies: ["GeoCore"], exclude: ["README.md"]),
+    .target(name: "GeoIO", dependencies: ["GeoCore", "CSHA256"], exclude: ["README.md"]),
     /// Pure analysis: values in, values out; never touches a file.
     .target(name: "SpatialAnalysis", dependencies: ["GeoCore"], exclude: ["README.md"]),
     /// Tables, SVG maps and reports as strings; never writes a file.
