@@ -1,6 +1,8 @@
 /// The 17 categories of Emerging Hot Spot Analysis: how a location's space-time Gi* bins have been
-/// hot or cold over the steps, and the trend of its Gi* z (ArcGIS Pro, "How Emerging Hot Spot
-/// Analysis works"; sfdep `classify_hotspot`, whose rules and order are followed where explicit).
+/// hot or cold over the steps, and the trend of its Gi* z. Rules and order: sfdep 0.2
+/// `classify_hotspot` (R/emerging-hostpot-classifications.R), followed where explicit; wording:
+/// ArcGIS Pro 2.8 "How Emerging Hot Spot Analysis works" (learnmoreemerging.htm), which sfdep links
+/// and quotes.
 ///
 /// With n steps, the final step n, a significance level α (default 0.01, sfdep's `threshold`):
 /// - a step is *hot* when p ≤ α and z > 0, *cold* when p ≤ α and z < 0 (sfdep: `p_sim <= threshold`);
