@@ -7,7 +7,7 @@ import Foundation
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 let benchmarks: [Benchmark] = GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
   + ProjectionBenchmarks.all + BinPointsBenchmarks.all + KernelDensityBenchmarks.all
-  + GetisOrdGiStarBenchmarks.all + SHA256Benchmarks.all
+  + GetisOrdGiStarBenchmarks.all + EmergingHotSpotBenchmarks.all + SHA256Benchmarks.all
 let selected = benchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.lowercased().contains($0) }
 }
