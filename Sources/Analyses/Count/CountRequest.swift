@@ -158,12 +158,13 @@ public struct CountRequest: Sendable {
       snap: snap, incidents: keptIncidents, inputs: inputs, readingWarnings: warnings)
   }
 
-  /// Errors for runs whose answer would mislead: no incidents near the areas, an empty period.
+  /// Errors for runs whose answer would mislead: no incidents near the areas, a category no file
+  /// holds, an empty period (`FilterCheck`).
   private func checkSanity(
     layer: AreaLayer, report: IncidentReadReport, tally: AreaTally, filtered: IncidentFilter.Outcome,
     incidentBox: BoundingBox
   ) throws(InputError) {
-    let files = incidents.files.joined(separator: ", ")
+    let files = FilterCheck.filesText(report.files)
     if report.rowsWithLocation == 0 {
       let reasons = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
       throw InputError(
@@ -172,12 +173,7 @@ public struct CountRequest: Sendable {
           "no row has a usable location (\(report.dataRows) rows; \(report.rowsWithoutLocation) without location"
             + (reasons.isEmpty ? "" : "; skipped: " + reasons) + ")"))
     }
-    if let period = incidents.filter.period, report.rowsWithLocation > 0, filtered.kept == 0 {
-      let months = report.months
-      let covered = months.isEmpty
-        ? "no dates" : "\(IncidentDate.monthText(monthIndex: months[0].monthIndex))..\(IncidentDate.monthText(monthIndex: months[months.count - 1].monthIndex))"
-      throw InputError(file: files, reason: .other("no incident falls in the period \(period) (the files cover \(covered))"))
-    }
+    try FilterCheck.check(incidents.filter, report: report, outcome: filtered, purpose: "count")
     if tally.counted == 0 && tally.total > 0 {
       let areasBox = layer.geometries.reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
       let margin: Double = layer.working == .planar ? 0 : 40_000

@@ -104,10 +104,14 @@ public struct MapRequest: Sendable {
     if !incidents.files.isEmpty {
       var kept: IncidentTable?
       let filter = incidents.filter
-      report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: areaLayer.working) { chunk in
-        let table = filter.apply(to: chunk).table
+      var outcome = IncidentFilter.Outcome()
+      let read = try IncidentInput.stream(incidents.files, options: incidents.columns, working: areaLayer.working) { chunk in
+        let (table, chunkOutcome) = filter.apply(to: chunk)
+        outcome.add(chunkOutcome)
         if kept == nil { kept = table } else { kept?.append(contentsOf: table) }
       }
+      try FilterCheck.check(filter, report: read, outcome: outcome, purpose: "map")
+      report = read
       table = kept
       inputs += try incidents.expandedFiles()
     }

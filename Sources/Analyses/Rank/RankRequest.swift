@@ -130,8 +130,10 @@ public struct RankRequest: Sendable {
     var categoryIndex: [String: Int] = [:]
     var outside = 0, undated = 0
     let filter = incidents.filter
+    var outcome = IncidentFilter.Outcome()
     let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
-      let (kept, _) = filter.apply(to: chunk)
+      let (kept, chunkOutcome) = filter.apply(to: chunk)
+      outcome.add(chunkOutcome)
       for row in 0..<kept.count {
         guard let area = index.firstContaining(kept.point(row)) else {
           outside += 1
@@ -155,9 +157,10 @@ public struct RankRequest: Sendable {
         ys.append(kept.y[row])
       }
     }
+    try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "rank the areas")
     warnings += report.problems.map(\.description)
     guard !rows.isEmpty else {
-      throw InputError(file: incidents.files.joined(separator: ", "), reason: .other("no dated incident falls in any area"))
+      throw InputError(file: FilterCheck.filesText(report.files), reason: .other("no dated incident falls in any area"))
     }
     if outside > 0 { warnings.append("\(outside) incidents lie outside every area and are left out") }
     if undated > 0 { warnings.append("\(undated) incidents have no date and are left out") }

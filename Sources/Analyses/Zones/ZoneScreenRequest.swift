@@ -47,15 +47,18 @@ public struct ZoneScreenRequest: Sendable {
     var warnings: [String] = []
     var rows: [(area: Int, month: Int, category: String)] = []
     let filter = incidents.filter
+    var outcome = IncidentFilter.Outcome()
     let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
-      let kept = filter.apply(to: chunk).table
+      let (kept, chunkOutcome) = filter.apply(to: chunk)
+      outcome.add(chunkOutcome)
       for row in 0..<kept.count {
         guard let area = index.firstContaining(kept.point(row)), let date = kept.date?[row] else { continue }
         rows.append((area, date.monthIndex, kept.category.map { $0.values[Int($0.codes[row])] } ?? ""))
       }
     }
+    try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "screen the candidate areas")
     warnings += report.problems.map(\.description)
-    let files = incidents.files.joined(separator: ", ")
+    let files = FilterCheck.filesText(report.files)
     guard let latest = rows.map(\.month).max(), let earliest = rows.map(\.month).min() else {
       throw InputError(file: files, reason: .other("no dated incident falls in any candidate area"))
     }

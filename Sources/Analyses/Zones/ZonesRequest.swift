@@ -59,14 +59,17 @@ public struct ZonesRequest: Sendable {
     let filter = incidents.filter
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var warnings: [String] = []
+    var outcome = IncidentFilter.Outcome()
     let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
-      let kept = filter.apply(to: chunk).table
+      let (kept, chunkOutcome) = filter.apply(to: chunk)
+      outcome.add(chunkOutcome)
       for row in 0..<kept.count { current.add(zones: index.allContaining(kept.point(row))) }
       if let baselineFilter {
         let before = baselineFilter.apply(to: chunk).table
         for row in 0..<before.count { baseline.add(zones: index.allContaining(before.point(row))) }
       }
     }
+    try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "count in the zones")
     warnings += report.problems.map(\.description)
     let population = try self.population(layer: layer, index: index, warnings: &warnings)
     if current.inSeveral > 0 {
