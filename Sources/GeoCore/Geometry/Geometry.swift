@@ -9,6 +9,7 @@ public enum Geometry: Hashable, Sendable {
   case multiPoint([Point])
   case polygon(Polygon)
   case multiPolygon(MultiPolygon)
+  /// A single line (a road segment, a river reach).
   case lineString(LineString)
   /// The parts of a multi-part line, in order; never empty (the readers give nil instead).
   case multiLineString([LineString])
