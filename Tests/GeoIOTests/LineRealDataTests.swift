@@ -37,11 +37,16 @@ struct LineRealDataTests {
     let tolerance = LineSimplification.tolerance(forMapOf: extent, widthInPixels: 800, pixels: 1)
     let simplified = geometries.map { $0.simplifyingLines(tolerance: tolerance) }
     let after = simplified.reduce(0) { $0 + $1.vertexCount }
+    // Visvalingam–Whyatt at the area of half a square pixel, for comparison.
+    let byArea = geometries.reduce(0) { total, geometry in
+      geometry.lines.reduce(total) { $0 + $1.simplified(minimumArea: tolerance * tolerance / 2).vertexCount }
+    }
     print(
       "roads-north-east-osm: \(features.count) features, \(before) vertices → \(after) at "
         + "\(NumberText.fixed(tolerance, digits: 2)) m (1 px of an 800-px map "
         + "\(NumberText.fixed(extent.width / 1000, digits: 1)) km wide), "
-        + "\(NumberText.fixed(100 * Double(before - after) / Double(before), digits: 1))% fewer")
+        + "\(NumberText.fixed(100 * Double(before - after) / Double(before), digits: 1))% fewer; "
+        + "Visvalingam–Whyatt at half a square pixel keeps \(byArea)")
     #expect(after == 7_226)
     #expect(isClose(extent.width / 800, tolerance, tolerance: 1e-9))
     // Simplification never moves a line by more than the tolerance, so the length can only drop.
