@@ -10,8 +10,9 @@ import GeoCore
 ///
 /// Accepts a FeatureCollection (§3.3), a single Feature (§3.2) or a bare geometry (§3.1), with
 /// members in any order. Point, MultiPoint, Polygon, MultiPolygon, LineString and
-/// MultiLineString are read; other geometry types (GeometryCollection), null geometries and empty coordinates keep their feature with `geometry == nil` and
-/// are reported in `problems`, so feature indices always match the file. Properties keep their
+/// MultiLineString are read; other geometry types (GeometryCollection), null geometries and empty
+/// coordinates keep their feature with `geometry == nil` and are reported in `problems`, so
+/// feature indices always match the file. Properties keep their
 /// order and types; `id` (a string, or a number kept as written) goes to `Feature.id`.
 ///
 /// The CRS is decided by `CRSDecision.decide`: the caller's `declaredCRS`, then the legacy `crs`
