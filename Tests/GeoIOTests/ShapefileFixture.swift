@@ -24,6 +24,8 @@ struct ShapefileBuilder {
     case multiPoint([(Double, Double)])
     /// Parts in order, positions as written (closed or not).
     case polygon([[(Double, Double)]])
+    /// Parts in order (the PolyLine layout is the Polygon one).
+    case polyLine([[(Double, Double)]])
     /// Any content after the record header, as given.
     case raw([UInt8])
   }
@@ -73,7 +75,7 @@ struct ShapefileBuilder {
           bytes.appendDoubleLE(y)
         }
         appendZM(count: points.count, to: &bytes)
-      case .polygon(let parts):
+      case .polygon(let parts), .polyLine(let parts):
         let points = parts.flatMap { $0 }
         bytes.appendInt32LE(shapeType)
         appendBox(points, to: &bytes)
@@ -209,8 +211,8 @@ struct ShapefileBuilder {
 
   /// Z (for the Z types) and M values, which the reader must skip.
   private func appendZM(count: Int, to bytes: inout [UInt8]) {
-    let hasZ = shapeType == 15 || shapeType == 18
-    let hasM = hasZ || shapeType == 25 || shapeType == 28
+    let hasZ = [13, 15, 18].contains(shapeType)
+    let hasM = hasZ || [23, 25, 28].contains(shapeType)
     for present in [hasZ, hasM] where present {
       bytes.appendDoubleLE(0)
       bytes.appendDoubleLE(Double(count))

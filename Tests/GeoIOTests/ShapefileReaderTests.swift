@@ -308,9 +308,7 @@ struct ShapefileReaderTests {
     #expect(layer.problems.map(\.reason) == [.nullGeometry])
   }
 
-  @Test(
-    "PolyLine records keep their features without geometry, reported as a type Hotspot does not read"
-  )
+  @Test("a PolyLine record written by hand reads as a LineString")
   func polyLine() throws {
     var content: [UInt8] = []
     content.appendInt32LE(3)
@@ -321,12 +319,11 @@ struct ShapefileReaderTests {
     for value in [0.0, 0, 1, 1] { content.appendDoubleLE(value) }
     let layer = try ShapefileBuilder(shapeType: 3, shapes: [.raw(content)]).read()
     #expect(layer.collection.features.count == 1)
-    #expect(layer.collection.features[0].geometry == nil)
     #expect(
-      layer.problems == [
-        InputError(file: "test.shp", field: "record 1", reason: .unsupportedGeometry("PolyLine"))
-      ])
-    #expect(layer.geometryTypeCounts.map(\.type) == ["PolyLine"])
+      layer.collection.features[0].geometry
+        == .lineString(try LineString([Point(x: 0, y: 0), Point(x: 1, y: 1)])))
+    #expect(layer.problems.isEmpty)
+    #expect(layer.geometryTypeCounts.map(\.type) == ["LineString"])
   }
 
   // MARK: - CRS

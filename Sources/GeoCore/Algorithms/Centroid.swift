@@ -17,9 +17,12 @@ extension MultiPolygon {
 }
 
 extension Geometry {
-  /// The area-weighted centroid of a polygonal geometry; the mean position of a point geometry.
+  /// The area-weighted centroid of a polygonal geometry; the length-weighted centroid of a
+  /// linear one (the mean of its positions when it has no length); the mean position of a point
+  /// geometry.
   public var centroid: Point {
     if isAreal { return Centroid.of(polygons) }
+    if isLinear { return Centroid.of(lines) }
     let ps = points
     let sx = ps.reduce(0) { $0 + $1.x }, sy = ps.reduce(0) { $0 + $1.y }
     return Point(x: sx / Double(ps.count), y: sy / Double(ps.count))
@@ -27,6 +30,30 @@ extension Geometry {
 }
 
 enum Centroid {
+  /// The centre of mass of the segments, each weighted by its length, relative to the first
+  /// position for precision; the mean position when every segment has no length.
+  static func of(_ lines: [LineString]) -> Point {
+    guard let origin = lines.first?.points.first else { return Point(x: .nan, y: .nan) }
+    var length = 0.0, mx = 0.0, my = 0.0, sx = 0.0, sy = 0.0, count = 0.0
+    for line in lines {
+      let p = line.points
+      for i in 0..<p.count {
+        sx += p[i].x - origin.x
+        sy += p[i].y - origin.y
+        count += 1
+        guard i + 1 < p.count else { break }
+        let ax = p[i].x - origin.x, ay = p[i].y - origin.y
+        let bx = p[i + 1].x - origin.x, by = p[i + 1].y - origin.y
+        let segment = ((bx - ax) * (bx - ax) + (by - ay) * (by - ay)).squareRoot()
+        length += segment
+        mx += (ax + bx) / 2 * segment
+        my += (ay + by) / 2 * segment
+      }
+    }
+    guard length > 0 else { return Point(x: origin.x + sx / count, y: origin.y + sy / count) }
+    return Point(x: origin.x + mx / length, y: origin.y + my / length)
+  }
+
   static func of(_ polygons: [Polygon]) -> Point {
     guard let origin = polygons.first?.exterior.points.first else { return Point(x: .nan, y: .nan) }
     var area = 0.0, mx = 0.0, my = 0.0

@@ -63,23 +63,26 @@ extension MultiPolygon {
 }
 
 extension Geometry {
-  /// Location relative to a polygonal geometry; points and multipoints contain nothing but
-  /// themselves (reported as `.onBoundary` when equal, else `.outside`).
+  /// Location relative to a polygonal geometry; points, multipoints and lines contain nothing
+  /// but themselves (reported as `.onBoundary` when the point is on them, else `.outside`).
   public func location(of point: Point) -> PointLocation {
     switch self {
     case .polygon(let polygon): polygon.location(of: point)
     case .multiPolygon(let multi): multi.location(of: point)
     case .point(let p): p == point ? .onBoundary : .outside
     case .multiPoint(let ps): ps.contains(point) ? .onBoundary : .outside
+    case .lineString(let line): line.hasOnEdge(point) ? .onBoundary : .outside
+    case .multiLineString(let lines):
+      lines.contains { $0.hasOnEdge(point) } ? .onBoundary : .outside
     }
   }
 
-  /// The partition rule for polygonal geometries; false for points.
+  /// The partition rule for polygonal geometries; false for points and lines.
   public func containsByHalfOpenRule(_ point: Point) -> Bool {
     switch self {
     case .polygon(let polygon): polygon.containsByHalfOpenRule(point)
     case .multiPolygon(let multi): multi.containsByHalfOpenRule(point)
-    case .point, .multiPoint: false
+    case .point, .multiPoint, .lineString, .multiLineString: false
     }
   }
 }
@@ -107,13 +110,28 @@ extension Ring {
 
   /// True when `point` lies exactly on one of the ring's edges (vertices included).
   public func hasOnEdge(_ point: Point) -> Bool {
-    for i in 0..<(points.count - 1) {
-      let a = points[i], b = points[i + 1]
-      guard point.x >= Swift.min(a.x, b.x), point.x <= Swift.max(a.x, b.x),
-        point.y >= Swift.min(a.y, b.y), point.y <= Swift.max(a.y, b.y)
-      else { continue }
-      if (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x) == 0 { return true }
+    for i in 0..<(points.count - 1) where isOnSegment(point, points[i], points[i + 1]) {
+      return true
     }
     return false
   }
+}
+
+extension LineString {
+  /// True when `point` lies exactly on one of the line's segments (vertices included), by the
+  /// same floating-point rule as `Ring.hasOnEdge`. O(n).
+  public func hasOnEdge(_ point: Point) -> Bool {
+    for i in 0..<(points.count - 1) where isOnSegment(point, points[i], points[i + 1]) {
+      return true
+    }
+    return false
+  }
+}
+
+/// True when `point` lies within the box of `a`–`b` and the cross product is exactly zero.
+private func isOnSegment(_ point: Point, _ a: Point, _ b: Point) -> Bool {
+  guard point.x >= Swift.min(a.x, b.x), point.x <= Swift.max(a.x, b.x),
+    point.y >= Swift.min(a.y, b.y), point.y <= Swift.max(a.y, b.y)
+  else { return false }
+  return (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x) == 0
 }

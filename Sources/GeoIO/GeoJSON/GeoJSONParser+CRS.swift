@@ -138,6 +138,13 @@ extension GeoJSONParser {
         if let found = first(in: polygon, prefix: "[\(index)]") { return found }
       }
       return nil
+    case .lineString(let line):
+      return first(in: line.points, prefix: "")
+    case .multiLineString(let lines):
+      for (index, line) in lines.enumerated() {
+        if let found = first(in: line.points, prefix: "[\(index)]") { return found }
+      }
+      return nil
     }
   }
 }

@@ -1,6 +1,6 @@
 import GeoCore
 
-/// The `coordinates` member (RFC 7946 §3.1.1–§3.1.7) of the four geometry types Hotspot reads.
+/// The `coordinates` member (RFC 7946 §3.1.1–§3.1.7) of the six geometry types Hotspot reads.
 ///
 /// Positions are read number by number from the bytes into one reused buffer; each ring is then
 /// copied once into an array of exactly its size and validated by `Ring(closed:)`.
@@ -12,15 +12,17 @@ import GeoCore
 /// - A ring whose last position differs from its first is closed by repeating the first one, and
 ///   reported as `.ringClosed` in `problems`; a ring with fewer than 4 positions (after that
 ///   repair) is an error whose `found` counts the positions as written (§3.1.6).
-/// - A Polygon with no rings and an empty MultiPoint or MultiPolygon read as nil (RFC 7946 §3.1:
-///   empty coordinates may be taken as a null geometry); an empty part inside a MultiPolygon is
-///   an error.
+/// - A line (LineString, or a part of a MultiLineString) with fewer than 2 positions is an error
+///   (§3.1.4) naming the feature and the JSON path of the line.
+/// - A Polygon with no rings, a LineString with no positions and an empty MultiPoint,
+///   MultiLineString or MultiPolygon read as nil (RFC 7946 §3.1: empty coordinates may be taken
+///   as a null geometry); an empty part inside a MultiPolygon or MultiLineString is an error.
 /// - Errors name the deepest index reached, e.g. `features[3].geometry.coordinates[0][17][1]`.
 /// - Coordinate arrays are at most four levels deep by construction, so they do not count
 ///   towards the scanner's nesting limit.
 /// - Complexity: O(n) in the bytes of the coordinates.
 extension GeoJSONParser {
-  /// Reads the coordinates of a geometry of `type` (one of the four `isReadGeometry` types).
+  /// Reads the coordinates of a geometry of `type` (one of the six `isReadGeometry` types).
   mutating func readCoordinates(_ type: GeoJSONType) throws(InputError) -> Geometry? {
     section = .geometry
     var path = CoordinatePath()
@@ -49,6 +51,22 @@ extension GeoJSONParser {
         }
         path.truncate(to: 0)
         return parts.isEmpty ? nil : .multiPolygon(MultiPolygon(parts))
+      case .lineString:
+        try readPositions(&path, expected: "an array of positions")
+        return pointBuffer.isEmpty ? nil : .lineString(try line())
+      case .multiLineString:
+        var parts: [LineString] = []
+        if try openArray("an array of lines") {
+          var index = 0
+          repeat {
+            path.set(0, index)
+            try readPositions(&path, expected: "a line (an array of positions)")
+            parts.append(try line())
+            index += 1
+          } while try nextCoordinate(after: "a line")
+        }
+        path.truncate(to: 0)
+        return parts.isEmpty ? nil : .multiLineString(parts)
       default:
         return nil
       }
@@ -97,6 +115,15 @@ extension GeoJSONParser {
     if repaired { problems.append(error(.ringClosed, field: coordinatesPath(path))) }
     do {
       return try Ring(closed: copyOfPointBuffer())
+    } catch {
+      throw InputError(file: scanner.file, line: scanner.line, reason: .geometry(error))
+    }
+  }
+
+  /// The positions in `pointBuffer` as a line (§3.1.4): 2 or more positions.
+  private func line() throws(InputError) -> LineString {
+    do {
+      return try LineString(copyOfPointBuffer())
     } catch {
       throw InputError(file: scanner.file, line: scanner.line, reason: .geometry(error))
     }

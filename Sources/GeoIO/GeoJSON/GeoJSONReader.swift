@@ -9,9 +9,10 @@ import GeoCore
 /// Reads GeoJSON (RFC 7946) boundary and point files into a `BoundaryLayer`.
 ///
 /// Accepts a FeatureCollection (§3.3), a single Feature (§3.2) or a bare geometry (§3.1), with
-/// members in any order. Point, MultiPoint, Polygon and MultiPolygon are read; other geometry
-/// types, null geometries and empty coordinates keep their feature with `geometry == nil` and
-/// are reported in `problems`, so feature indices always match the file. Properties keep their
+/// members in any order. Point, MultiPoint, Polygon, MultiPolygon, LineString and
+/// MultiLineString are read; other geometry types (GeometryCollection), null geometries and empty
+/// coordinates keep their feature with `geometry == nil` and are reported in `problems`, so
+/// feature indices always match the file. Properties keep their
 /// order and types; `id` (a string, or a number kept as written) goes to `Feature.id`.
 ///
 /// The CRS is decided by `CRSDecision.decide`: the caller's `declaredCRS`, then the legacy `crs`
@@ -24,7 +25,8 @@ import GeoCore
 /// - Throws: `InputError` naming the file, line, feature index and JSON path
 ///   (`features[12].geometry.coordinates[0]`): `.fileNotFound`, `.isDirectory`, `.notReadable`,
 ///   `.emptyFile`, `.syntax`, `.unexpectedEnd`, `.invalidUTF8`, `.nestingTooDeep`, `.wrongType`,
-///   `.missingMember`, `.geometry(.tooFewPositions)`, `.geometry(.nonFiniteCoordinate)`,
+///   `.missingMember`, `.geometry(.tooFewPositions)` for a ring, `.geometry(.lineTooShort)` for a
+///   line of fewer than 2 positions, `.geometry(.nonFiniteCoordinate)`,
 ///   `.unknownCRS`, `.coordinateOutOfRange`.
 ///
 /// ## Properties

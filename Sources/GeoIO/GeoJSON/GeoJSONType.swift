@@ -48,7 +48,7 @@ enum GeoJSONType: Equatable {
   /// True for the geometry types Hotspot reads into `Geometry`.
   var isReadGeometry: Bool {
     switch self {
-    case .point, .multiPoint, .polygon, .multiPolygon: true
+    case .point, .multiPoint, .polygon, .multiPolygon, .lineString, .multiLineString: true
     default: false
     }
   }

@@ -103,6 +103,15 @@ private struct Output {
         appendPolygon(polygon.orientedByRightHandRule())
       }
       append("]")
+    case .lineString(let line):
+      appendPositions(line.points)
+    case .multiLineString(let lines):
+      append("[")
+      for (index, line) in lines.enumerated() {
+        if index > 0 { append(",") }
+        appendPositions(line.points)
+      }
+      append("]")
     }
     append("}")
   }

@@ -39,14 +39,16 @@ public enum ShapeType: Int, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One record's shape as the `.shp` stores it: X and Y only (Z and M dropped), rings not yet
-/// closed, checked or sorted into polygons.
+/// closed, checked or sorted into polygons, lines not yet checked.
 enum StoredShape {
   case null
   case point(Point)
   case multiPoint([Point])
   /// The positions of each part, in file order.
   case polygon(parts: [[Point]])
-  /// A type Hotspot does not read (PolyLine, MultiPatch).
+  /// The positions of each part, in file order, not yet checked to hold 2 or more.
+  case polyLine(parts: [[Point]])
+  /// A type Hotspot does not read (MultiPatch).
   case unsupported(ShapeType)
 }
 
@@ -58,9 +60,9 @@ enum StoredShape {
 /// type, little-endian; the bounding box). The index then holds 8 bytes per record: offset and
 /// content length, in 16-bit words, big-endian. A record is an 8-byte header (number and content
 /// length, big-endian) and its content, little-endian: the shape type, then for a Point X and Y;
-/// for a MultiPoint the box, the number of points and the points; for a Polygon the box, the
-/// numbers of parts and points, the index of each part's first point, and the points. Z and M
-/// values follow the points in the Z and M types; Hotspot skips them.
+/// for a MultiPoint the box, the number of points and the points; for a Polygon or a PolyLine the
+/// box, the numbers of parts and points, the index of each part's first point, and the points.
+/// Z and M values follow the points in the Z and M types; Hotspot skips them.
 ///
 /// ## Properties
 /// - Every offset and length read from either file is checked against the bytes that remain
@@ -230,20 +232,23 @@ private struct RecordContent {
       try require(40 &+ 16 &* count)
       return .multiPoint(try points(at: 40, count: count, part: nil))
     case .polygon, .polygonZ, .polygonM:
-      return try polygon()
-    case .polyLine, .polyLineZ, .polyLineM, .multiPatch:
+      return .polygon(parts: try parts())
+    case .polyLine, .polyLineZ, .polyLineM:
+      return .polyLine(parts: try parts())
+    case .multiPatch:
       return .unsupported(type)
     }
   }
 
-  /// Box, NumParts, NumPoints, Parts[NumParts], Points[NumPoints] (then Z and M, skipped).
-  private func polygon() throws(InputError) -> StoredShape {
+  /// The parts of a Polygon or PolyLine record, which share a layout: Box, NumParts, NumPoints,
+  /// Parts[NumParts], Points[NumPoints] (then Z and M, skipped). Empty when either count is 0.
+  private func parts() throws(InputError) -> [[Point]] {
     try require(44)
     let partCount = try count(at: 36, of: "parts")
     let pointCount = try count(at: 40, of: "points")
     let pointsOffset = 44 &+ 4 &* partCount
     try require(pointsOffset &+ 16 &* pointCount)
-    guard partCount > 0 && pointCount > 0 else { return .polygon(parts: []) }
+    guard partCount > 0 && pointCount > 0 else { return [] }
     var starts: [Int] = []
     starts.reserveCapacity(partCount)
     for part in 0..<partCount {
@@ -262,6 +267,6 @@ private struct RecordContent {
         try points(
           at: pointsOffset &+ 16 &* first, count: end &- first, part: part &+ 1, first: 0))
     }
-    return .polygon(parts: parts)
+    return parts
   }
 }

@@ -7,10 +7,11 @@ import GeoCore
 /// The `.shp` and `.shx` are read by `ShapeRecords` (ESRI Shapefile Technical Description, July
 /// 1998), the `.dbf` by `DBaseTable` (dBASE III/IV), the `.prj` by `ProjectionText`, the `.cpg`
 /// by `CodePage`. Polygon, PolygonZ and PolygonM records become Polygon or MultiPolygon features,
-/// their rings sorted by `RingAssembly`; Point and MultiPoint records of any dimension become
-/// Point and MultiPoint features; Z and M values are dropped. A Null record, or one with no
-/// points, keeps its feature without geometry; PolyLine and MultiPatch records too, reported as
-/// types Hotspot does not read. Each feature's properties are its `.dbf` record, in field order.
+/// their rings sorted by `RingAssembly`; PolyLine, PolyLineZ and PolyLineM records become
+/// LineString (one part) or MultiLineString features; Point and MultiPoint records of any
+/// dimension become Point and MultiPoint features; Z and M values are dropped. A Null record, or
+/// one with no points, keeps its feature without geometry; MultiPatch records too, reported as a
+/// type Hotspot does not read. Each feature's properties are its `.dbf` record, in field order.
 ///
 /// The CRS is decided by `CRSDecision.decide`: the caller's `declaredCRS`, then the `.prj`
 /// (British National Grid or WGS84), then the coordinates' range. A `.prj` that names another
@@ -24,7 +25,8 @@ import GeoCore
 ///   than its header and a record or `.dbf` cut short; `.syntax` for a file code other than
 ///   9994; `.unknownShapeType`; `.recordLengthMismatch` between the `.shp` and the `.shx`;
 ///   `.recordTooShort`; `.partIndexOutOfRange`; `.geometry(.nonFiniteCoordinate)` and
-///   `.geometry(.tooFewPositions)`; `.recordCountMismatch` for a `.dbf` with fewer records than
+///   `.geometry(.tooFewPositions)` for a ring, `.geometry(.lineTooShort)` for a PolyLine part of
+///   fewer than 2 points; `.recordCountMismatch` for a `.dbf` with fewer records than
 ///   the `.shp`; `.coordinateOutOfRange`.
 ///
 /// ## Properties
@@ -235,7 +237,9 @@ public enum ShapefileReader {
     }
     for (feature, number) in zip(features, recordNumbers) {
       guard let geometry = feature.geometry else { continue }
-      let points = geometry.points + geometry.polygons.flatMap { $0.rings.flatMap(\.points) }
+      let points =
+        geometry.points + geometry.polygons.flatMap { $0.rings.flatMap(\.points) }
+        + geometry.lines.flatMap(\.points)
       let limit = CRSDecision.degreeTolerance
       guard let point = points.first(where: { abs($0.x) > 180 + limit || abs($0.y) > 90 + limit })
       else {
@@ -323,7 +327,7 @@ private struct FeatureBuilder {
     let field = "record \(record)"
     let geometry: Geometry
     switch stored {
-    case .null, .multiPoint([]), .polygon(parts: []):
+    case .null, .multiPoint([]), .polygon(parts: []), .polyLine(parts: []):
       problems.append(InputError(file: file, field: field, reason: .nullGeometry))
       return nil
     case .unsupported(let type):
@@ -348,6 +352,17 @@ private struct FeatureBuilder {
             file: file, field: "\(field), part \(orphan + 1)", reason: .holeOutsideOuterRings))
       }
       geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons))
+    case .polyLine(let parts):
+      var lines: [LineString] = []
+      lines.reserveCapacity(parts.count)
+      for (index, part) in parts.enumerated() {
+        do {
+          lines.append(try LineString(part))
+        } catch {
+          throw InputError(file: file, field: "\(field), part \(index + 1)", reason: .geometry(error))
+        }
+      }
+      geometry = lines.count == 1 ? .lineString(lines[0]) : .multiLineString(lines)
     }
     count(geometry.typeName)
     return geometry
