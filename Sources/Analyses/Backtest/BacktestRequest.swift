@@ -100,7 +100,7 @@ public struct BacktestRequest: Sendable {
       throw InputError(file: fileList, reason: .other("no dated incident lies in \(whole)"))
     }
     let x = rows.map { table.x[$0] }, y = rows.map { table.y[$0] }
-    let layout = try CellGrid.layout(
+    let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
       points: BoundingBox(x: x, y: y))
     let backtest = Backtest(layout: layout, x: x, y: y, dates: rows.map { allDates[$0] })

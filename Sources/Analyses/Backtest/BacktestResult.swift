@@ -133,7 +133,7 @@ public struct BacktestResult: Sendable {
       ("budget_rule", "floor(share × cells analysed) cells, the best-scoring first"),
       ("tie_rule", "equal scores: the cell first in grid order (rows from the south, west to east)"),
       ("cell_m", .number(layout.cellSize)),
-      ("cell_shape", .string(hexagons ? CellGrid.hexagonShape : "squares")),
+      ("cell_shape", .string(hexagons ? CellLayout.hexagonShape : "squares")),
       ("cells_rule", .string(layout.rule.rawValue)),
       ("grid", .array([.number(layout.extent.minX), .number(layout.extent.minY), .number(layout.extent.maxX), .number(layout.extent.maxY)])),
       ("cells", .number(Double(layout.count))),

@@ -96,7 +96,7 @@ public struct CoverRequest: Sendable {
       candidates = try Self.project(candidateLayer, to: working)
       choices.append(("candidates", .string("points of \(candidateLayer.file), ties to the first in the file")))
     } else if add > 0 {
-      let layout = try CellGrid.layout(
+      let layout = try CellLayout.layout(
         cell: cell, hex: false, extent: extent, areas: areas?.geometries, points: BoundingBox(points: demand.points),
         minimumCells: 1)
       candidates = CandidateCells.near(demand.points, radius: radius, layout: layout).map { layout.centre(of: $0) }

@@ -98,7 +98,7 @@ public struct PatrolRequest: Sendable {
   ) throws -> PatrolResult {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
     var warnings = report.problems.map(\.description)
-    let layout = try CellGrid.layout(
+    let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox, minimumCells: 1)
     if let extent, layer == nil, case .square(let grid) = layout.shape,
       grid.maxX > extent.maxX + 1e-9 * cell || grid.maxY > extent.maxY + 1e-9 * cell

@@ -170,7 +170,7 @@ public struct PatrolResult: Sendable {
       ("incidents_crs", .string(report.crsDecision.crs.identifier)),
       ("incidents_crs_rule", .string(report.crsDecision.rule.description)),
       ("cell_m", .number(layout.cellSize)),
-      ("cell_shape", .string(layout.shape.isHexagon ? CellGrid.hexagonShape : "squares, columns from the west edge, rows from the south edge")),
+      ("cell_shape", .string(layout.shape.isHexagon ? CellLayout.hexagonShape : "squares, columns from the west edge, rows from the south edge")),
       ("cells_rule", .string(layout.rule.rawValue)),
       ("grid", Format.boxJSON(layout.extent)),
       ("cells", .number(Double(layout.count))),
