@@ -170,10 +170,3 @@ extension BacktestResult {
   }
 
 }
-
-extension String {
-  /// The string padded with spaces on the right to `length` characters (unchanged if longer).
-  fileprivate func padded(to length: Int) -> String {
-    count >= length ? self : self + String(repeating: " ", count: length - count)
-  }
-}

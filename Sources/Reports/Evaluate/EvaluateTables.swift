@@ -102,13 +102,6 @@ extension EvaluateResult {
   }
 }
 
-extension String {
-  /// The string padded with spaces on the right to `length` characters (unchanged if longer).
-  fileprivate func padded(to length: Int) -> String {
-    count >= length ? self : self + String(repeating: " ", count: length - count)
-  }
-}
-
 extension EvaluateResult {
   /// The header, the table fitted to `width` characters, and the findings.
   public func text(width: Int?) -> String {
