@@ -6,7 +6,7 @@ import SpatialAnalysis
 extension FeatureSource {
   /// Reads the inputs and builds the features, their values and their self-free weights: binary,
   /// or rescaled by `transform` (in place, without a second copy of them).
-  /// - Throws: `RequestError` (see `validate`, and grids over `CellGrid.maximumCells`), `InputError`
+  /// - Throws: `RequestError` (see `validate`, and grids over `CellLayout.maximumCells`), `InputError`
   ///   (unreadable inputs, a value missing, too few features for `--neighbours auto`).
   public func load(transform: SpatialWeights.Transform? = nil) throws -> AnalysisFeatures {
     try validate()
@@ -32,7 +32,7 @@ extension FeatureSource {
     if !incidents.files.isEmpty {
       let loaded: IncidentInput.Loaded
       if let cell, extent != nil || layer != nil {
-        let layout = try CellGrid.layout(cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: .empty)
+        let layout = try CellLayout.layout(cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: .empty)
         var counts = [Double](repeating: 0, count: layout.count)
         var outside = 0
         loaded = try IncidentInput.forEach(
@@ -72,11 +72,11 @@ extension FeatureSource {
       choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
     }
     if let cell = cellSize {
-      let layout = try binned?.layout ?? CellGrid.layout(
+      let layout = try binned?.layout ?? CellLayout.layout(
         cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
         points: BoundingBox(x: x, y: y))
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
-      if hex { choices.append(("cell_shape", .string(CellGrid.hexagonShape))) }
+      if hex { choices.append(("cell_shape", .string(CellLayout.hexagonShape))) }
       features = .cells(layout)
       let (counts, outside) = binned.map { ($0.counts, $0.outside) } ?? layout.tally(x: x, y: y)
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }

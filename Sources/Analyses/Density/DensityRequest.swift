@@ -48,7 +48,7 @@ public struct DensityRequest: Sendable {
   }
 
   /// Reads the areas and every incident, plans the grid, evaluates the surface and draws the regions.
-  /// - Throws: `RequestError` (the options, or a grid over `CellGrid.maximumCells`), `InputError`.
+  /// - Throws: `RequestError` (the options, or a grid over `CellLayout.maximumCells`), `InputError`.
   public func run(progress: (String) -> Void = { _ in }) throws -> DensityResult {
     try validate()
     let layer = try areasFile.map { file throws in
@@ -61,7 +61,7 @@ public struct DensityRequest: Sendable {
     do {
       setup = try DensityPlan(
         x: table.x, y: table.y, weights: table.weight, areas: layer?.geometries, kernel: kernel,
-        bandwidth: bandwidth, cell: cell, extent: extent, maximumCells: CellGrid.maximumCells)
+        bandwidth: bandwidth, cell: cell, extent: extent, maximumCells: CellLayout.maximumCells)
     } catch {
       throw RequestError(error.description)
     }

@@ -54,7 +54,7 @@ public final class MapLayers {
 
   /// Computes `layer`.
   /// - Throws: `InputError` (a field no area has, zones that cannot be read or related to the
-  ///   areas), `RequestError` (a density grid over `CellGrid.maximumCells`).
+  ///   areas), `RequestError` (a density grid over `CellLayout.maximumCells`).
   public func build(_ layer: MapRequest.Layer) throws -> Built {
     switch layer {
     case .count:
@@ -112,7 +112,7 @@ public final class MapLayers {
     do {
       plan = try DensityPlan(
         x: incidents.x, y: incidents.y, weights: incidents.weight, areas: areas.geometries, kernel: .quartic,
-        bandwidth: nil, cell: nil, extent: nil, maximumCells: CellGrid.maximumCells)
+        bandwidth: nil, cell: nil, extent: nil, maximumCells: CellLayout.maximumCells)
     } catch {
       throw RequestError(error.description)
     }

@@ -25,7 +25,7 @@ public struct PolygonIndex: Sendable {
   /// The polygons (parts of each area flattened), with the area each belongs to.
   private let parts: [IndexedPart]
   private let areaCount: Int
-  private let grid: CellGrid
+  private let grid: BucketGrid
   /// Per cell: ≥ 0, the one area containing the whole cell; −1, no area; ≤ −2, the boundary cell
   /// whose candidate list starts at `candidateStart[-2 − value]`.
   private let cells: [Int32]
@@ -48,7 +48,7 @@ public struct PolygonIndex: Sendable {
     self.parts = parts
     areaCount = areas.count
     let edgeCount = parts.reduce(0) { $0 + $1.edgeCount }
-    grid = CellGrid(box: box, targetCells: max(1, edgeCount))
+    grid = BucketGrid(box: box, targetCells: max(1, edgeCount))
 
     // Which parts have an edge in each cell.
     var touching = Array(repeating: [Int32](), count: grid.cellCount)
@@ -95,7 +95,7 @@ public struct PolygonIndex: Sendable {
   /// y it spans (the half-open rule, `lo.y <= y < hi.y`), and a row's crossings, sorted by x, are
   /// walked from east to west, toggling their part. The crossing x is computed as in `contains`,
   /// so the answers agree bit for bit, in O(E + crossings · log) instead of O(cells · edges).
-  private static func partsContainingCentres(parts: [IndexedPart], grid: CellGrid) -> [[Int]] {
+  private static func partsContainingCentres(parts: [IndexedPart], grid: BucketGrid) -> [[Int]] {
     var result = Array(repeating: [Int](), count: grid.cellCount)
     guard grid.cellCount > 0 else { return result }
     let rowY = (0..<grid.rows).map { grid.centre(of: $0 * grid.columns).y }
@@ -254,8 +254,9 @@ struct IndexedPart: Sendable {
   }
 }
 
-/// A uniform grid of square-ish cells over a box, for the polygon index.
-struct CellGrid: Sendable {
+/// A uniform grid of square-ish buckets over a box, for the polygon index only (not the cells an
+/// analysis works on: those are `CellLayout`).
+struct BucketGrid: Sendable {
   let box: BoundingBox
   let columns: Int
   let rows: Int

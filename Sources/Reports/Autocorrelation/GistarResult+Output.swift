@@ -34,7 +34,7 @@ extension GistarResult {
       case .number(let x): shown = NumberText.fixed(x, digits: 2)
       default: shown = value.rendered()
       }
-      lines.append(String(key.map { $0 == "_" ? " " : $0 }).padding(to: 17) + shown)
+      lines.append(String(key.map { $0 == "_" ? " " : $0 }).padded(to: 17) + shown)
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -24,7 +24,7 @@ extension MoranResult {
     if let table = localTable { return TextTable.render(table) }
     let width = 9
     return numbers.map { name, value in
-      name.padding(to: width)
+      name.padded(to: width)
         + (name.hasPrefix("p") ? NumberText.significant(value, digits: 4) : NumberText.fixed(value, digits: 6))
     }.joined(separator: "\n") + "\n"
   }

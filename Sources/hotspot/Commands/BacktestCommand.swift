@@ -1,7 +1,7 @@
 import Analyses
-import GeoCore
 import GeoIO
 import Rendering
+import Reports
 import SpatialAnalysis
 
 /// `hotspot backtest`: did hot spots chosen on one period predict the next? Methods side by side
@@ -56,62 +56,40 @@ struct BacktestCommand: HotspotCommand {
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns.filter { $0.name != "weight-column" } + [CommonOptions.quiet])
 
-  /// One split, or rolling origins.
-  enum Plan: Equatable {
-    case split(train: Period, test: Period)
-    case rolling(trainMonths: Int, testMonths: Int, span: Period?)
-  }
-
   let arguments: [String]
-  let incidentSpecs: [String]
-  let plan: Plan
-  let shares: [Double]
-  let bandwidths: [Double]
-  let cell: Double
-  let hex: Bool
-  let extent: BoundingBox?
-  let areasFile: String?
-  let categories: [String]
+  let request: BacktestRequest
   let perOrigin: Bool
   let chartPath: String?
   let format: OutputFormat
   let outputPath: String?
-  let declaredCRS: CRS?
-  let columns: IncidentColumnOptions
   let quiet: Bool
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    incidentSpecs = arguments.values("incidents")
     let train = try arguments.value("train").map { text throws(UsageError) in try ValueSyntax.period(text, option: "train") }
     let test = try arguments.value("test").map { text throws(UsageError) in try ValueSyntax.period(text, option: "test") }
     let span = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
+    let plan: BacktestRequest.Plan
     if let rolling = arguments.value("rolling") {
       if train != nil || test != nil {
         throw UsageError("Give '--train' and '--test' for one split, or '--rolling T:S' for rolling origins, not both.")
       }
       let (t, s) = try Self.rolling(rolling)
-      if let span, span.wholeMonths == nil {
-        throw UsageError("The period '\(span)' for '--period' must be whole months with '--rolling' (like 2023-01..2024-12).")
-      }
       plan = .rolling(trainMonths: t, testMonths: s, span: span)
     } else {
       guard let train, let test else {
         throw UsageError("Give the training and test periods ('--train 2023-01..2023-09 --test 2023-10..2023-12'), or '--rolling T:S'.")
       }
       if span != nil { throw UsageError("'--period' is the span of '--rolling'; with '--train' and '--test' leave it out.") }
-      try Self.checkOrder(train: train, test: test)
       plan = .split(train: train, test: test)
     }
+    do { try plan.check() } catch { throw UsageError(error.message) }
     perOrigin = arguments.flag("per-origin")
     if perOrigin, case .split = plan { throw UsageError("'--per-origin' lists the origins of '--rolling'.") }
-    shares = try Self.shares(arguments.value("area-shares") ?? "1%,2%,5%,10%")
-    bandwidths = try Self.bandwidths(arguments.value("bandwidths") ?? "250m,400m,600m")
-    cell = try ValueSyntax.distance(arguments.value("cell") ?? "150m", option: "cell")
-    hex = arguments.flag("hex")
-    extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
-    areasFile = arguments.value("areas")
-    categories = arguments.values("category")
+    let shares = try Self.shares(arguments.value("area-shares") ?? "1%,2%,5%,10%")
+    let bandwidths = try Self.bandwidths(arguments.value("bandwidths") ?? "250m,400m,600m")
+    let cell = try ValueSyntax.distance(arguments.value("cell") ?? "150m", option: "cell")
+    let extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     chartPath = arguments.value("chart")
     outputPath = arguments.value("output")
     if let chartPath {
@@ -122,8 +100,13 @@ struct BacktestCommand: HotspotCommand {
     }
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
-    declaredCRS = try InputOptions.crs(arguments)
-    columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
+    let declaredCRS = try InputOptions.crs(arguments)
+    let source = IncidentSource(
+      files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
+      filter: IncidentFilter(categories: arguments.values("category")))
+    request = BacktestRequest(
+      incidents: source, plan: plan, shares: shares, bandwidths: bandwidths, cell: cell, hex: arguments.flag("hex"),
+      extent: extent, areasFile: arguments.value("areas"))
     quiet = arguments.flag("quiet")
   }
 
@@ -136,16 +119,6 @@ struct BacktestCommand: HotspotCommand {
       throw UsageError("The value '\(text)' for '--rolling' must be T:S, months of training and of test (6:1).")
     }
     return (t, s)
-  }
-
-  /// The test period must follow the training period without overlapping it.
-  static func checkOrder(train: Period, test: Period) throws(UsageError) {
-    if test.start <= train.end && train.start <= test.end {
-      throw UsageError("The test period \(test) overlaps the training period \(train); hot spots must be scored on incidents they were not chosen on.")
-    }
-    if test.end < train.start {
-      throw UsageError("The test period \(test) comes before the training period \(train); it must come after.")
-    }
   }
 
   /// Shares above 0 and at most 100 %, ascending, each once.
@@ -170,49 +143,8 @@ struct BacktestCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let layer = try areasFile.map { file throws(InputError) in
-      try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
-    }
-    let loaded = try IncidentInput.load(
-      incidentSpecs, options: columns, filter: IncidentFilter(categories: categories), working: layer?.working, purpose: "analyse")
-    let (incidents, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
-    let fileList = files.joined(separator: ", ")
-    guard let allDates = incidents.date else {
-      throw InputError(file: fileList, reason: .other("has no date column; a backtest needs dates (name the column with --date-column)"))
-    }
-
-    // The origins, then only the incidents dated inside them.
-    let dated = allDates.indices.filter { allDates[$0].packed != 0 }
-    let undated = allDates.count - dated.count
-    let origins = try self.origins(dates: dated.map { allDates[$0] }, file: fileList)
-    guard let firstOrigin = origins.first, let lastOrigin = origins.last else {
-      throw InputError(file: fileList, reason: .other("no origin to test"))
-    }
-    let whole = Period(start: firstOrigin.train.start, end: lastOrigin.test.end)
-    let rows = dated.filter { whole.contains(allDates[$0]) }
-    guard !rows.isEmpty else {
-      throw InputError(file: fileList, reason: .other("no dated incident lies in \(whole)"))
-    }
-    let x = rows.map { incidents.x[$0] }, y = rows.map { incidents.y[$0] }
-    let layout = try CellGrid.layout(
-      cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-      points: BoundingBox(x: x, y: y))
-    let backtest = Backtest(layout: layout, x: x, y: y, dates: rows.map { allDates[$0] })
-    let methods = HotSpotMethod.standard(bandwidths: bandwidths)
-    var results: [Backtest.OriginResult] = []
-    for (index, origin) in origins.enumerated() {
-      if origins.count > 1 {
-        console.progress("origin \(index + 1) of \(origins.count): train \(origin.train), test \(origin.test)", quiet: quiet)
-      }
-      results.append(backtest.run(origin: origin, methods: methods, shares: shares))
-    }
-
-    let result = BacktestResult(
-      plan: plan, layout: layout, methods: methods, shares: shares, results: results, working: working,
-      report: report, filtered: filtered, undated: undated, outsideSpan: dated.count - rows.count,
-      incidentsInSpan: rows.count, straddling: straddling(dates: rows.map { allDates[$0] }, origins: origins), whole: whole,
-      areasFile: areasFile, extentGiven: extent != nil)
-    for note in report.problems.map(\.description) + result.notes { console.error("warning: \(note)\n") }
+    let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {
     case .csv: text = CSVTable.render(result.table(perOrigin: perOrigin))
@@ -220,58 +152,22 @@ struct BacktestCommand: HotspotCommand {
     case .json: text = result.json.rendered()
     default: text = TextTable.render(result.textTable(perOrigin: perOrigin), maxWidth: outputPath == nil ? console.width : nil) + "\n" + result.summaryText
     }
-    let inputs = files + (layer?.source.files ?? [])
     if let chartPath {
-      try AtomicFile.write(result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: inputs)
-      try provenance(result, inputs: inputs).write(beside: chartPath)
+      try AtomicFile.write(result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
+      try provenance(result).write(beside: chartPath)
     }
     guard let outputPath else {
       console.output(text)
       return
     }
-    try AtomicFile.write(text, to: outputPath, inputs: inputs)
-    try provenance(result, inputs: inputs).write(beside: outputPath)
+    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
+    try provenance(result).write(beside: outputPath)
     if !quiet { console.error(result.summaryText) }
   }
 
-  private func provenance(_ result: BacktestResult, inputs: [String]) -> Provenance {
-    var provenance = Provenance(command: "backtest", arguments: arguments, inputs: inputs)
+  private func provenance(_ result: BacktestResult) -> Provenance {
+    var provenance = Provenance(command: "backtest", arguments: arguments, inputs: result.inputs)
     for (key, value) in result.choices { provenance.record(key, value) }
     return provenance
-  }
-
-  /// Incidents dated only to a month that straddles an end of a training, test or recent period
-  /// (none for whole-month periods).
-  private func straddling(dates: [IncidentDate], origins: [BacktestOrigin]) -> Int {
-    let periods = origins.flatMap { [$0.train, $0.test, $0.recent] }.filter { $0.wholeMonths == nil }
-    guard !periods.isEmpty else { return 0 }
-    return dates.filter { date in periods.contains { $0.straddles(date) } }.count
-  }
-
-  /// The origins of the plan; rolling ones over `--period` or the months of `dates`.
-  private func origins(dates: [IncidentDate], file: String) throws(InputError) -> [BacktestOrigin] {
-    switch plan {
-    case .split(let train, let test):
-      return [BacktestOrigin(train: train, test: test)]
-    case .rolling(let t, let s, let span):
-      let months: Range<Int>
-      if let span, let whole = span.wholeMonths {
-        months = whole
-      } else {
-        guard let first = dates.map(\.monthIndex).min(), let last = dates.map(\.monthIndex).max() else {
-          throw InputError(file: file, reason: .other("no incident has a date"))
-        }
-        months = first..<(last + 1)
-      }
-      let origins = BacktestOrigin.rolling(
-        firstMonth: months.lowerBound, lastMonth: months.upperBound - 1, trainMonths: t, testMonths: s)
-      guard !origins.isEmpty else {
-        let spanText = Period(monthIndices: months).description
-        throw InputError(
-          file: file,
-          reason: .other("the months \(spanText) (\(months.count)) are fewer than one origin needs (\(t) + \(s)); shorten '--rolling'"))
-      }
-      return origins
-    }
   }
 }

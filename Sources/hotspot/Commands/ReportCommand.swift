@@ -113,14 +113,11 @@ struct ReportCommand: HotspotCommand {
   /// The places to patrol: the 10 busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
   private func patrol(layer: AreaLayer, result: CountResult, incidents: IncidentTable?) throws -> [HTMLReport.Section] {
     guard let incidents, incidents.count > 0 else { return [] }
-    // patrol's own defaults (150 m squares ranked by count), parsed as its command line would be;
-    // the incidents are the report's, already read and filtered.
-    let arguments = count.incidents.files.flatMap { ["--incidents", $0] } + ["--top", String(Self.patrolCells)]
-    let command = try PatrolCommand(try ArgumentParser.parse(arguments, spec: PatrolCommand.spec))
-    var warnings: [String] = []
-    let patrol = try command.compute(
-      incidents: incidents, layer: layer, working: layer.working, report: result.report, filtered: result.filtered,
-      warnings: &warnings)
+    // patrol's own defaults (150 m squares ranked by count); the incidents are the report's,
+    // already read and filtered.
+    let request = PatrolRequest(incidents: IncidentSource(files: count.incidents.files), rule: .top(Self.patrolCells))
+    let patrol = try request.run(
+      incidents: incidents, areas: layer, working: layer.working, report: result.report, filtered: result.filtered)
     let text = "The \(Self.patrolCells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
       + patrol.statement + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
       + "The Gini coefficient over all \(Format.count(patrol.layout.count)) cells is \(NumberText.fixed(patrol.concentration.gini, digits: 3))."

@@ -1,9 +1,11 @@
 import GeoCore
 import SpatialAnalysis
 
-/// The cells a `--cell` run analyses (`gistar`, `moran`, `backtest`), built in one place from
-/// `--cell`, `--hex`, `--extent` and the study areas, with the same size checks everywhere.
-public enum CellGrid {
+/// The cells a `--cell` run analyses (`gistar`, `moran`, `patrol`, `cover`, `backtest`), built in
+/// one place from `--cell`, `--hex`, `--extent` and the study areas, with the same size checks
+/// everywhere. `CellLayout` (SpatialAnalysis) is the one idea of "the cells an analysis works on";
+/// `SquareGrid` and `HexGrid` are the lattices beneath it.
+extension CellLayout {
   /// The most cells a grid may have (a density surface or a grid of cells): 50,000,000.
   public static let maximumCells = 50_000_000
 
@@ -14,7 +16,7 @@ public enum CellGrid {
   /// The layout of `cell`-metre cells (hexagons when `hex`) over `extent` exactly, else the
   /// areas' bounding box, else `points` snapped outward; analysed where a centre lies inside an
   /// area (all cells without areas).
-  /// - Throws: `RequestError` when the grid would exceed `CellGrid.maximumCells` (checked in
+  /// - Throws: `RequestError` when the grid would exceed `CellLayout.maximumCells` (checked in
   ///   floating point before anything is built) or has fewer than `minimumCells` to analyse.
   public static func layout(
     cell: Double, hex: Bool, extent: BoundingBox?, areas: [Geometry]?, points: BoundingBox, minimumCells: Int = 3
@@ -24,17 +26,17 @@ public enum CellGrid {
     let areaBox = areas.map { $0.reduce(BoundingBox.empty) { $0.union($1.boundingBox) } }
     let span = extent ?? areaBox ?? points
     let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
-    guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(CellGrid.maximumCells)) else {
+    guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(CellLayout.maximumCells)) else {
       throw RequestError(
-        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(CellGrid.maximumCells) cells; choose a larger cell size.")
+        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(CellLayout.maximumCells) cells; choose a larger cell size.")
     }
     let index = areas.map { PolygonIndex(areas: $0) }
     let layout = CellLayout(
       cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox, pointBounds: points,
       inside: index.map { index in { index.firstContaining($0) != nil } })
-    guard layout.count >= minimumCells, layout.slotCount <= CellGrid.maximumCells else {
+    guard layout.count >= minimumCells, layout.slotCount <= CellLayout.maximumCells else {
       throw RequestError(
-        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellGrid.maximumCells).")
+        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellLayout.maximumCells).")
     }
     return layout
   }

@@ -3,90 +3,14 @@ import GeoCore
 import Rendering
 import SpatialAnalysis
 
-/// The numbers of an `evaluate` run, in every output format, from the same counts.
-struct EvaluateResult {
-  /// The groups' areas in m² (the buffer's nil without a ring) and the lattice spacing used.
-  struct Areas {
-    var target: Double
-    var buffer: Double?
-    var comparison: Double
-    var spacing: Double
-  }
-
-  let tally: InterventionAreas.Tally
-  let before: Period
-  let after: Period
-  let hasBuffer: Bool
-  let areas: Areas
-
-  /// The rows in order: target, comparison, then buffer when there is a ring.
-  var groups: [InterventionAreas.Group] { hasBuffer ? [.target, .comparison, .buffer] : [.target, .comparison] }
-
-  func count(_ group: InterventionAreas.Group, _ period: Int) -> Int { tally.count(group, period: period) }
-
-  /// Target against comparison.
-  var targetChange: RelativeChange? { relative(.target) }
-  /// Buffer against comparison (above 1: the buffer rose relative to the comparison).
-  var bufferChange: RelativeChange? { hasBuffer ? relative(.buffer) : nil }
-
-  private func relative(_ group: InterventionAreas.Group) -> RelativeChange? {
-    RelativeChange(
-      targetBefore: count(group, 0), targetAfter: count(group, 1), comparisonBefore: count(.comparison, 0),
-      comparisonAfter: count(.comparison, 1))
-  }
-
-  var displacement: DisplacementQuotient? {
-    guard hasBuffer else { return nil }
-    return DisplacementQuotient(
-      targetBefore: count(.target, 0), targetAfter: count(.target, 1), bufferBefore: count(.buffer, 0),
-      bufferAfter: count(.buffer, 1), comparisonBefore: count(.comparison, 0), comparisonAfter: count(.comparison, 1))
-  }
-
-  /// Incidents per month in a period.
-  func perMonth(_ group: InterventionAreas.Group, _ period: Int) -> Double {
-    Double(count(group, period)) / (period == 0 ? before : after).months
-  }
-
-  /// Change of the monthly rate in percent; nil when the rate before is 0.
-  func changePercent(_ group: InterventionAreas.Group) -> Double? {
-    count(group, 0) == 0 ? nil : 100 * (perMonth(group, 1) / perMonth(group, 0) - 1)
-  }
-
-  func pChange(_ group: InterventionAreas.Group) -> Double {
-    CountComparison.pValue(
-      current: count(group, 1), currentExposure: Double(after.dayCount), baseline: count(group, 0),
-      baselineExposure: Double(before.dayCount))
-  }
-
-  func area(_ group: InterventionAreas.Group) -> Double? {
-    switch group {
-    case .target: areas.target
-    case .buffer: areas.buffer
-    case .comparison: areas.comparison
-    case .outside: nil
-    }
-  }
-
-  /// Warnings about the numbers themselves.
-  var warnings: [String] {
-    var notes: [String] = []
-    for group in groups where count(group, 0) + count(group, 1) == 0 {
-      notes.append("the \(group.name) has no incident in either period: its change against the comparison is undefined")
-    }
-    for (group, change) in [(InterventionAreas.Group.target, targetChange), (.buffer, bufferChange)] {
-      if let change, change.continuityCorrection > 0 {
-        notes.append("a count of the \(group.name) or comparison is 0: 0.5 was added to each of its four counts for the ratio and its interval")
-      }
-    }
-    return notes
-  }
-
+/// The outputs of an `evaluate` run: the table of groups, the header and findings in words.
+extension EvaluateResult {
   // MARK: - Table
 
   /// One row per group: `group,before,after,before_per_month,after_per_month,change_pct,p_change,
   /// relative_change,relative_ci_low,relative_ci_high,p_relative,net_change_pct,
   /// net_change_ci_low_pct,net_change_ci_high_pct,wdq,area_km2`.
-  var table: Table {
+  public var table: Table {
     let names = [
       "before", "after", "before_per_month", "after_per_month", "change_pct", "p_change", "relative_change",
       "relative_ci_low", "relative_ci_high", "p_relative", "net_change_pct", "net_change_ci_low_pct",
@@ -117,40 +41,9 @@ struct EvaluateResult {
     return Table(columns: columns, rows: rows)
   }
 
-  // MARK: - Summary
-
-  /// The headline numbers for JSON and provenance.
-  var summaryJSON: [(String, JSONValue)] {
-    var members: [(String, JSONValue)] = []
-    func describe(_ change: RelativeChange?) -> JSONValue {
-      guard let change else { return .null }
-      return .object([
-        ("ratio", .number(change.ratio)), ("ci_low", .number(change.lower)), ("ci_high", .number(change.upper)),
-        ("p", .number(change.p)), ("net_change_pct", .number(change.netChangePercent)),
-        ("net_change_ci_low_pct", .number(change.netChangeLowerPercent)),
-        ("net_change_ci_high_pct", .number(change.netChangeUpperPercent)),
-        ("relative_effect_size", .number(change.relativeEffectSize)),
-        ("continuity_correction", .number(change.continuityCorrection)),
-      ])
-    }
-    members.append(("target_vs_comparison", describe(targetChange)))
-    if hasBuffer { members.append(("buffer_vs_comparison", describe(bufferChange))) }
-    if let displacement {
-      members.append((
-        "displacement",
-        .object([
-          ("success_measure", displacement.successMeasure.map(JSONValue.number) ?? .null),
-          ("buffer_measure", displacement.bufferMeasure.map(JSONValue.number) ?? .null),
-          ("wdq", displacement.quotient.map(JSONValue.number) ?? .null),
-          ("reading", .string(displacement.reading.rawValue)),
-          ("total_net_effect", displacement.totalNetEffect.map(JSONValue.number) ?? .null),
-        ])))
-    }
-    return members
-  }
-
   /// The lines above the table in text output.
-  func header(target: String, comparison: String, buffer: Double?) -> String {
+  public var header: String {
+    let target = targetDescription, comparison = comparisonDescription
     func months(_ period: Period) -> String {
       let m = period.months
       return NumberText.fixed(m, digits: m.rounded() == m ? 0 : 2) + " month" + (m == 1 ? "" : "s")
@@ -166,7 +59,7 @@ struct EvaluateResult {
   }
 
   /// The findings in words, below the table in text output (and on stderr after writing a file).
-  func findings(buffer: Double?) -> String {
+  public var findings: String {
     func fixed(_ x: Double, _ digits: Int) -> String { NumberText.fixed(x, digits: digits, keepingZeros: true) }
     func ratio(_ change: RelativeChange) -> String {
       "relative change \(fixed(change.ratio, 3)) (95 % CI \(fixed(change.lower, 3)) to \(fixed(change.upper, 3))), "
@@ -205,6 +98,18 @@ struct EvaluateResult {
       }
     }
     let width = lines.map(\.0.count).max() ?? 0
-    return lines.map { $0.0.padding(to: width + 2) + $0.1 }.joined(separator: "\n") + "\n"
+    return lines.map { $0.0.padded(to: width + 2) + $0.1 }.joined(separator: "\n") + "\n"
+  }
+}
+
+extension EvaluateResult {
+  /// The header, the table fitted to `width` characters, and the findings.
+  public func text(width: Int?) -> String {
+    header + "\n" + TextTable.render(table, maxWidth: width) + "\n" + findings
+  }
+
+  /// `{"summary": {choices…}, "groups": […]}`.
+  public var json: JSONValue {
+    .object([("summary", .object(choices)), ("groups", JSONTable.value(table))])
   }
 }

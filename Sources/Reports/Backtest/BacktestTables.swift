@@ -1,59 +1,21 @@
 import Analyses
 import GeoCore
-import GeoIO
 import Rendering
 import SpatialAnalysis
 
 /// The outputs of a `backtest` run from the same numbers: tables (one split, rolling summary,
-/// per origin), JSON, the PAI chart, the summary and the provenance choices.
-struct BacktestResult {
-  let plan: BacktestCommand.Plan
-  let layout: CellLayout
-  let methods: [HotSpotMethod]
-  let shares: [Double]
-  let results: [Backtest.OriginResult]
-  let working: CRS
-  let report: IncidentReadReport
-  let filtered: IncidentFilter.Outcome
-  /// Incidents without a date (left out).
-  let undated: Int
-  /// Dated incidents outside every origin's periods.
-  let outsideSpan: Int
-  /// Dated incidents from the first training day to the last test day (in the cells or not).
-  let incidentsInSpan: Int
-  /// Month-only incidents whose month straddles an end of a period (left out of it).
-  let straddling: Int
-  /// From the first training day to the last test day.
-  let whole: Period
-  let areasFile: String?
-  let extentGiven: Bool
-
-  var isRolling: Bool {
-    if case .rolling = plan { return true }
-    return false
-  }
-
-  /// The columns, in its order.
-  static let namedColumns = ["method", "area_share", "cells", "area_km2", "captured", "hit_rate", "pai", "pei", "rri"]
-
-  /// The area of `cells` cells in km².
-  private func km2(_ cells: Int) -> Double { Double(cells) * layout.cellArea / 1_000_000 }
-  private var studyKm2: Double { km2(layout.count) }
-  /// The study area for people: whole km² with thousands separators from 100 km², else 2 decimals.
-  private var studyText: String {
-    studyKm2 >= 100 ? Format.count(Int(studyKm2.rounded())) : NumberText.fixed(studyKm2, digits: 2)
-  }
-
+/// per origin), JSON, the PAI chart and the summary.
+extension BacktestResult {
   // MARK: - Tables
 
   /// The full table: one split, the rolling summary, or (`perOrigin`) every origin.
-  func table(perOrigin: Bool) -> Table {
+  public func table(perOrigin: Bool) -> Table {
     if !isRolling { return originTable(includeOrigin: false) }
     return perOrigin ? originTable(includeOrigin: true) : summaryTable
   }
 
   /// The table for the terminal: the named columns, and for a rolling summary the PAI spread.
-  func textTable(perOrigin: Bool) -> Table {
+  public func textTable(perOrigin: Bool) -> Table {
     let full = table(perOrigin: perOrigin)
     var keep = Self.namedColumns
     if isRolling { keep += perOrigin ? ["origin"] : ["origins", "pai_sd", "pai_min", "pai_max"] }
@@ -122,7 +84,8 @@ struct BacktestResult {
     return table
   }
 
-  var json: JSONValue {
+  /// `{"summary": {choices…}, "rows": […]}`, and for rolling origins `"origins": […]`.
+  public var json: JSONValue {
     var members: [(String, JSONValue)] = [("summary", .object(choices)), ("rows", JSONTable.value(table(perOrigin: false)))]
     if isRolling { members.append(("origins", JSONTable.value(originTable(includeOrigin: true)))) }
     return .object(members)
@@ -131,7 +94,7 @@ struct BacktestResult {
   // MARK: - Chart
 
   /// PAI against area share, one line per method; for rolling origins the mean with the range.
-  func chart(generator: String) -> LineChart {
+  public func chart(generator: String) -> LineChart {
     let summary = isRolling ? BacktestSummary(results).rows : []
     let series = methods.map { method in
       LineChart.Series(
@@ -170,43 +133,8 @@ struct BacktestResult {
       reference: LineChart.ReferenceLine(y: 1, label: "PAI = 1: no better than chance"), notes: notes, generator: generator)
   }
 
-  private var hexagons: Bool {
-    if case .hexagon = layout.shape { return true }
-    return false
-  }
-
-  /// `1 %`, `2.5 %`.
-  static func percent(_ share: Double) -> String { NumberText.fixed(share * 100, digits: 3) + " %" }
-
-  // MARK: - Summary, notes, provenance
-
-  /// Warnings for stderr: skipped budgets, undefined measures, incidents left out.
-  var notes: [String] {
-    var notes: [String] = []
-    if let empty = results.first?.emptyBudgets, !empty.isEmpty {
-      notes.append(
-        "budgets of \(empty.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells hold less than one cell and are skipped")
-    }
-    if undated > 0 { notes.append("\(Format.count(undated)) incidents have no date and are left out") }
-    for result in results {
-      if result.test.total == 0 {
-        notes.append("no test incident lies in the cells analysed in \(result.origin.test): hit rate, PAI and PEI are undefined (left empty)")
-      }
-      if result.train.total == 0 {
-        notes.append("no training incident lies in the cells analysed in \(result.origin.train): the cells are taken in grid order and RRI is undefined")
-      }
-    }
-    if !isRolling, results[0].test.outside > 0 {
-      notes.append("\(Format.count(results[0].test.outside)) test incidents lie outside the cells analysed and are not counted in N")
-    }
-    if straddling > 0 {
-      notes.append(
-        "\(Format.count(straddling)) incidents dated only to a month that straddles an end of a period are left out (a month counts only when the whole month lies in the period)")
-    }
-    return notes
-  }
-
-  var summaryText: String {
+  /// The summary for the terminal and stderr: cells, periods or origins, the best method at each budget.
+  public var summaryText: String {
     var lines: [String] = []
     let shape = hexagons ? "hexagons" : "squares"
     lines.append(
@@ -224,7 +152,7 @@ struct BacktestResult {
         else { continue }
         let k = best.score.selectedCells
         lines.append(
-          "best at \(Self.percent(share))".padding(to: 18)
+          "best at \(Self.percent(share))".padded(to: 18)
             + "\(best.method.name): PAI \(NumberText.fixed(pai, digits: 2)), \(Format.count(Int(best.score.captured))) of \(Format.count(Int(best.score.testIncidents))) test incidents in \(Format.count(k)) cells")
       }
     case .rolling(let t, let s, _):
@@ -234,68 +162,11 @@ struct BacktestResult {
         let rows = summary.filter { $0.share == share && $0.pai != nil }
         guard let best = rows.max(by: { ($0.pai?.mean ?? 0) < ($1.pai?.mean ?? 0) }), let pai = best.pai else { continue }
         lines.append(
-          "best at \(Self.percent(share))".padding(to: 18)
+          "best at \(Self.percent(share))".padded(to: 18)
             + "\(best.method.name): mean PAI \(NumberText.fixed(pai.mean, digits: 2)) (\(NumberText.fixed(pai.minimum, digits: 2))–\(NumberText.fixed(pai.maximum, digits: 2)) over \(pai.count) origins)")
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Every value chosen, for the provenance files and the JSON summary.
-  var choices: [(String, JSONValue)] {
-    var choices: [(String, JSONValue)] = [
-      ("working_crs", .string(working.identifier)),
-      ("incidents_crs", .string(report.crsDecision.crs.identifier)),
-    ]
-    switch plan {
-    case .split(let train, let test):
-      choices += [
-        ("plan", "one split"), ("train", .string(train.description)), ("test", .string(test.description)),
-        ("previous_stretch", .string(results[0].origin.recent.description)),
-      ]
-    case .rolling(let t, let s, let span):
-      choices += [
-        ("plan", .string("rolling origins: train \(t) months, test the next \(s), slide by \(s)")),
-        ("span", .string(whole.description)),
-        ("span_rule", .string(span != nil ? "--period" : "the months from the first to the last dated incident")),
-        ("origins", .number(Double(results.count))),
-        ("summary_rule", "mean over the origins where each measure is defined; sd with divisor n − 1; min and max"),
-      ]
-    }
-    choices += [
-      ("previous_rule", "the end of training as long as the test period: whole months when both periods are whole months, else days"),
-      ("methods", .array(methods.map { .object([("name", .string($0.name)), ("rule", .string($0.rule))]) })),
-      ("kernel", "quartic"),
-      ("bandwidths_m", .array(methods.compactMap { if case .density(let h) = $0 { .number(h) } else { nil } })),
-      ("gistar_weights", .string(hexagons
-        ? "binary: the hexagon and the 6 sharing an edge (band c), as hotspot gistar --cell --hex"
-        : "binary: the cell and the 8 around it (band c·√2), as hotspot gistar --cell")),
-      ("area_shares", .array(shares.map(JSONValue.number))),
-      ("budget_rule", "floor(share × cells analysed) cells, the best-scoring first"),
-      ("tie_rule", "equal scores: the cell first in grid order (rows from the south, west to east)"),
-      ("cell_m", .number(layout.cellSize)),
-      ("cell_shape", .string(hexagons ? CellGrid.hexagonShape : "squares")),
-      ("cells_rule", .string(layout.rule.rawValue)),
-      ("grid", .array([.number(layout.extent.minX), .number(layout.extent.minY), .number(layout.extent.maxX), .number(layout.extent.maxY)])),
-      ("cells", .number(Double(layout.count))),
-      ("study_area_km2", .number(studyKm2)),
-      ("incidents_in_span", .number(Double(incidentsInSpan))),
-      ("incidents_undated", .number(Double(undated))),
-      ("incidents_outside_span", .number(Double(outsideSpan))),
-      ("measures", "hit_rate = n/N; pai = (n/N)/(a/A) (Chainey, Tompson & Uhlig 2008); pei = n/n* (Hunt 2016); rri = (n2/N2)/(n1/N1), 1 = training, 2 = test (Levine 2008); N and N1 count incidents in the cells analysed"),
-      ("undefined", "empty: hit_rate, pai and pei when N = 0; pei when n* = 0; rri when N1 = 0 or n1 = 0"),
-    ]
-    if filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(filtered.removed)))) }
-    if let empty = results.first?.emptyBudgets, !empty.isEmpty {
-      choices.append(("budgets_skipped", .array(empty.map(JSONValue.number))))
-    }
-    if !isRolling {
-      let result = results[0]
-      choices += [
-        ("train_incidents", .number(result.train.total)), ("train_incidents_outside_cells", .number(Double(result.train.outside))),
-        ("test_incidents", .number(result.test.total)), ("test_incidents_outside_cells", .number(Double(result.test.outside))),
-      ]
-    }
-    return choices
-  }
 }

@@ -1,18 +1,21 @@
 import Analyses
 import GeoCore
 import Rendering
-import Reports
 import SpatialAnalysis
 
 /// The SVG map of `patrol --map`: the chosen cells shaded by their incidents over the area
 /// boundaries, a circle sized by incidents on each, the best places labelled with their rank (or
 /// zone), and the concentration statement in the subtitle.
-enum PatrolMap {
+public enum PatrolMap {
   /// How many cells (or zones) get a label.
-  static let labelled = 10
+  public static let labelled = 10
 
-  /// The map; `title` and `attribution` replace the default title and the recognised lines.
-  static func svg(_ result: PatrolResult, title: String? = nil, attribution: [String] = []) -> String {
+  /// The map; `title` and `attribution` replace the default title and the `recognised`
+  /// attribution lines of the inputs (`dataNote` under them, e.g. police.uk's approximate locations).
+  public static func svg(
+    _ result: PatrolResult, title: String? = nil, attribution: [String] = [],
+    recognised: (lines: [String], note: String?) = ([], nil)
+  ) -> String {
     let layout = result.layout
     let chosen = result.chosen
     var layers: [MapLayer] = []
@@ -46,10 +49,9 @@ enum PatrolMap {
     var subtitle = [result.statement]
     if let period = result.period { subtitle.append(period.description) }
     if !result.categories.isEmpty { subtitle.append(result.categories.joined(separator: ", ")) }
-    let recognised = MapAttribution.lines(areas: result.areas, report: result.report)
     let document = MapDocument(
       title: title ?? "Patrol cells: \(result.ruleDescription)", subtitle: subtitle.joined(separator: " · "), layers: layers,
-      labels: labels, attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note, generator: "hotspot \(Hotspot.version)")
+      labels: labels, attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note, generator: "hotspot \(Software.version)")
     return document.svg()
   }
 }

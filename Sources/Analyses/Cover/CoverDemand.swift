@@ -1,4 +1,3 @@
-import Analyses
 import GeoCore
 import GeoIO
 import SpatialAnalysis
@@ -25,10 +24,8 @@ struct CoverDemand {
   /// Reads, filters and projects the incidents into `working` (nil: the incidents' own choice),
   /// as `IncidentInput.load`.
   /// - Throws: `InputError` when nothing is left or the CRS cannot be related.
-  static func read(
-    specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?
-  ) throws(InputError) -> (CoverDemand, CRS) {
-    let loaded = try IncidentInput.load(specs, options: options, filter: filter, working: working, purpose: "cover")
+  static func read(_ source: IncidentSource, working: CRS?) throws(InputError) -> (CoverDemand, CRS) {
+    let loaded = try IncidentInput.load(source, working: working, purpose: "cover")
     let x = loaded.table.x, y = loaded.table.y
     // One table: its location column holds every label once, with a code per incident.
     let labels = loaded.table.location?.values ?? []
