@@ -1,0 +1,161 @@
+import Analyses
+import GeoCore
+import GeoIO
+import Rendering
+import SpatialAnalysis
+
+extension ReportResult {
+  /// The report as one self-contained HTML document: headline figures, the three maps, the
+  /// ranked table, the period comparison, the patrol cells, data quality and every value chosen.
+  /// No script, nothing fetched from the network; the maps are inline SVG.
+  public func html() -> String {
+    let result = count
+    let layer = result.layer
+    let recognised = MapAttribution.lines(areas: layer, report: result.report)
+    let attribution = request.map.attribution.isEmpty ? recognised.lines : request.map.attribution
+    let captions = [
+      "Incidents counted in each area; classes by \(request.map.classesDescription).",
+      "Kernel density of incidents per km² (quartic kernel, defaults as 'hotspot density').",
+      "Areas whose counts, with their neighbours', are higher (hot) or lower (cold) than chance would give.",
+    ]
+    let titles = ["Incidents by area", "Incident density", "Hot spots (Getis-Ord Gi*)"]
+    var figures: [HTMLReport.Block] = []
+    for (index, map) in maps.enumerated() {
+      var document = MapDocument(
+        title: titles[index], subtitle: subtitle(result),
+        layers: MapDrawing.layers(
+          map.built.contents, areas: layer, palette: request.map.palette,
+          classesDescription: request.map.classesDescription),
+        attribution: attribution, dataNote: recognised.note, generator: "hotspot \(Software.version)")
+      document.idPrefix = "map\(index + 1)"
+      figures.append(.figure(svg: document.svg(), caption: captions[index]))
+    }
+    let report = HTMLReport(
+      title: request.title ?? "Incidents report", subtitle: subtitle(result), headline: headline(result),
+      sections: [
+        HTMLReport.Section("Maps", figures),
+        HTMLReport.Section(
+          "Areas ranked by incidents",
+          [.table(ranked(result), caption: "The \(min(request.top, layer.count)) areas with the most incidents")]),
+      ] + comparison(result) + patrolSection() + [
+        HTMLReport.Section("Data quality", [.facts(quality(result, incidents: result.incidents))]),
+        HTMLReport.Section("Methods and values chosen", [.facts(methods(result: result))]),
+      ],
+      footer: (recognised.note.map { [$0] } ?? []) + attribution + ["Made by hotspot \(Software.version)."])
+    return report.html()
+  }
+
+  /// The places to patrol: the busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
+  private func patrolSection() -> [HTMLReport.Section] {
+    guard let patrol else { return [] }
+    let cells = ReportRequest.patrolCells
+    let text = "The \(cells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
+      + patrol.statement + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
+      + "The Gini coefficient over all \(Format.count(patrol.layout.count)) cells is \(NumberText.fixed(patrol.concentration.gini, digits: 3))."
+    return [HTMLReport.Section("Where to patrol", [.paragraph(text), .table(patrol.textTable, caption: "Patrol cells, busiest first")])]
+  }
+
+  private func subtitle(_ result: CountResult) -> String {
+    var parts: [String] = []
+    if let period = result.period { parts.append(period.description) }
+    if !request.count.incidents.filter.categories.isEmpty { parts.append(request.count.incidents.filter.categories.joined(separator: ", ")) }
+    parts.append("\(result.layer.count) areas")
+    return parts.joined(separator: " · ")
+  }
+
+  private func headline(_ result: CountResult) -> [(label: String, value: String)] {
+    var items: [(String, String)] = [
+      ("incidents counted", Format.count(result.tally.counted)),
+      ("areas", Format.count(result.layer.count)),
+    ]
+    if let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod {
+      let change = Rates.percentChange(from: baseline.counted, to: result.tally.counted)
+      items.append(("change from \(baselinePeriod)", change.map { (($0 >= 0) ? "+" : "") + NumberText.fixed($0, digits: 1) + " %" } ?? "n/a"))
+      let p = CountComparison.pValue(
+        current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
+        baselineExposure: Double(baselinePeriod.dayCount))
+      items.append(("p-value of the change", NumberText.significant(p, digits: 3)))
+    }
+    if let busiest = result.tally.counts.indices.max(by: { (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1) }) {
+      let name = result.layer.names[busiest].isEmpty ? result.layer.ids[busiest] : result.layer.names[busiest]
+      items.append(("busiest area", "\(name) (\(Format.count(result.tally.counts[busiest])))"))
+    }
+    return items.map { (label: $0.0, value: $0.1) }
+  }
+
+  /// The columns of the ranked table, where present.
+  public static let rankedColumns = [
+    "area_name", "count", "population", "per_km2", "baseline_count", "change", "change_pct",
+    "p_change", "group",
+  ]
+
+  /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column
+  /// and the columns a reader needs (counts under `--suppress-below` already read `<n`).
+  private func ranked(_ result: CountResult) -> Table {
+    let top = request.top
+    let full = result.areaTable
+    let keep = full.columns.indices.filter { index in
+      let name = full.columns[index].name
+      return ReportResult.rankedColumns.contains(name) || name.hasPrefix("rate_per_")
+    }
+    let table = Table(columns: keep.map { full.columns[$0] }, rows: full.rows.map { row in keep.map { row[$0] } })
+    guard let countColumn = table.columns.firstIndex(where: { $0.name == "count" }) else { return table }
+    func count(_ row: [Table.Cell]) -> Int { if case .integer(let n) = row[countColumn] { n } else { 0 } }
+    let order = table.rows.indices.sorted { (count(table.rows[$0]), -$0) > (count(table.rows[$1]), -$1) }
+    var ranked = Table(columns: [Table.Column("rank", alignment: .right)] + table.columns)
+    for (rank, index) in order.prefix(top).enumerated() {
+      ranked.rows.append([.integer(rank + 1)] + table.rows[index])
+    }
+    return ranked
+  }
+
+  private func comparison(_ result: CountResult) -> [HTMLReport.Section] {
+    guard let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod else { return [] }
+    let p = CountComparison.pValue(
+      current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
+      baselineExposure: Double(baselinePeriod.dayCount))
+    let text = "\(Format.count(result.tally.counted)) incidents in \(period) against \(Format.count(baseline.counted)) in \(baselinePeriod): "
+      + "a change of \(Format.count(result.tally.counted - baseline.counted))"
+      + (Rates.percentChange(from: baseline.counted, to: result.tally.counted).map { " (\(NumberText.fixed($0, digits: 1)) %)" } ?? "")
+      + ". Two-sided p = \(NumberText.significant(p, digits: 3)) by the exact test for two Poisson counts with the periods' lengths as exposures; "
+      + (p < 0.05 ? "a change beyond chance at the 5 % level." : "within what chance alone would give at the 5 % level.")
+    return [HTMLReport.Section("Change from \(baselinePeriod)", [.paragraph(text)])]
+  }
+
+  private func quality(_ result: CountResult, incidents: IncidentTable?) -> [(label: String, value: String)] {
+    let report = result.report
+    var facts: [(String, String)] = [
+      ("rows read", Format.count(report.dataRows) + " in " + report.files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")),
+      ("counted in an area", Format.count(result.tally.counted)),
+      ("outside every area", Format.count(result.tally.outside) + " (\(Format.count(result.tally.nearBoundary)) within 25 m of a boundary)"),
+      ("without a location", Format.count(report.rowsWithoutLocation)),
+      ("skipped as malformed", report.skippedByReason.isEmpty ? "0" : report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")),
+      ("filtered out", Format.count(result.filtered.removed)),
+    ]
+    if let incidents, incidents.count > 0 {
+      var stacks: [Point: Int] = [:]
+      for i in 0..<incidents.count { stacks[incidents.point(i), default: 0] += 1 }
+      let stacked = stacks.values.filter { $0 >= 5 }.reduce(0, +)
+      let largest = stacks.values.max() ?? 0
+      facts.append((
+        "stacked locations",
+        "\(Format.count(stacks.count)) distinct places; \(NumberText.fixed(100 * Double(stacked) / Double(incidents.count), digits: 1)) % of incidents at places holding 5 or more; the largest stack holds \(largest)"
+      ))
+    }
+    return facts.map { (label: $0.0, value: $0.1) }
+  }
+
+  private func methods(result: CountResult) -> [(label: String, value: String)] {
+    (result.choices.filter { $0.0 != "summary" } + mapChoices).map { key, value in
+      let text: String =
+        switch value {
+        case .string(let s): s
+        case .number(let n): NumberText.significant(n, digits: 6)
+        case .array(let items): items.map { if case .number(let n) = $0 { NumberText.significant(n, digits: 5) } else { "" } }.joined(separator: ", ")
+        case .null: "none"
+        default: value.rendered().trimmingSpaces()
+        }
+      return (label: key.replacingOccurrences(of: "_", with: " "), value: text)
+    }
+  }
+}
