@@ -14,7 +14,7 @@ enum Hotspot {
   static var commands: [any HotspotCommand.Type] {
     [
       InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self,
-      GistarCommand.self, MoranCommand.self, PatrolCommand.self, CoverCommand.self, BacktestCommand.self,
+      GistarCommand.self, MoranCommand.self, EmergingCommand.self, PatrolCommand.self, CoverCommand.self, BacktestCommand.self,
       EvaluateCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
     ]
   }

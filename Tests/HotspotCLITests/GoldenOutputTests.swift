@@ -52,6 +52,7 @@ struct GoldenOutputTests {
     ("help-count.txt", ["count", "--help"]),
     ("help-density.txt", ["help", "density"]),
     ("help-map.txt", ["map", "-h"]),
+    ("help-emerging.txt", ["help", "emerging"]),
   ])
   func golden(name: String, arguments: [String]) throws {
     let text = output(arguments)

@@ -13,6 +13,8 @@ public enum MapLayerContent: Sendable {
   case density(bands: [(classIndex: Int, geometry: Geometry)], breaks: [Double], bandwidth: Double, cellSize: Double)
   /// Getis-Ord Gi* of the counts per area: z and the class (−3…3) of each area.
   case gistar(z: [Double], classes: [Int])
+  /// Emerging hot spot categories per area, with the steps analysed in words.
+  case emerging(categories: [EmergingHotSpotClass], steps: String)
   /// Distinct incident positions in first-seen order, with how many incidents stack at each.
   case points(positions: [(Point, Int)])
   /// Outlines of the areal features of a file (zones), named after the file.

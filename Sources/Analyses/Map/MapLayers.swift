@@ -23,6 +23,8 @@ public final class MapLayers {
   public let per: Double
   /// The CRS declared for files without one (zones).
   public let declaredCRS: CRS?
+  /// The period the incidents were kept for (the steps of an emerging layer); nil: their own months.
+  public var periodFilter: Period?
   /// Values chosen (class breaks, the density's bandwidth and cell, Gi*'s neighbours), in the
   /// order the layers were built, for provenance.
   public private(set) var choices: [(String, JSONValue)] = []
@@ -75,6 +77,8 @@ public final class MapLayers {
       return Built(contents: try density(), values: nil, headline: "Incident density")
     case .gistar:
       return Built(contents: [gistar()], values: nil, headline: "Hot spots (Getis-Ord Gi*)")
+    case .emerging:
+      return Built(contents: [emerging()], values: nil, headline: "Emerging hot spots")
     case .points:
       return Built(contents: [points()], values: nil, headline: "Incidents")
     case .zones(let file):
@@ -147,6 +151,29 @@ public final class MapLayers {
     let result = GetisOrdGiStar.compute(values: values, weights: weights)
     choices += [("gistar_neighbours", "queen"), ("gistar_tolerance_m", .number(tolerance)), ("gistar_p", "two-sided normal")]
     return .gistar(z: result.z, classes: result.classes)
+  }
+
+  /// Emerging hot spot categories of the counts per area and month (the incidents' months, or the
+  /// period), queen neighbours, one time lag, analytic p at 0.01: `hotspot emerging`'s defaults.
+  private func emerging() -> MapLayerContent {
+    let index = PolygonIndex(areas: areas.geometries)
+    var counts = MonthlyCounts(locationCount: areas.count)
+    if let incidents { counts.add(incidents) { index.firstContaining($0) } }
+    let period = periodFilter
+    guard let months = period.map({ $0.start.monthIndex...$0.end.monthIndex }) ?? counts.months else {
+      return .emerging(categories: Array(repeating: .noPattern, count: areas.count), steps: "no dated incidents")
+    }
+    let cube = counts.cube(step: .month, months: months).cube
+    let tolerance = NeighbourWeights.defaultTolerance(areas)
+    let weights = SpatialWeights.contiguity(areas: areas.geometries, rule: .queen, tolerance: tolerance)
+    let statistics = EmergingStatistics(cube: cube, weights: weights)
+    let steps = "\(cube.stepCount) months \(cube.stepLabels.first ?? "")..\(cube.stepLabels.last ?? "")"
+    choices += [
+      ("emerging_steps", .string(steps)), ("emerging_neighbours", "queen"), ("emerging_tolerance_m", .number(tolerance)),
+      ("emerging_time_lags", .number(1)), ("emerging_threshold", .number(0.01)), ("emerging_p", "analytic two-sided normal"),
+      ("emerging_categories_rule", "sfdep classify_hotspot / ArcGIS Pro Emerging Hot Spot Analysis"),
+    ]
+    return .emerging(categories: statistics.locations.map(\.category), steps: steps)
   }
 
   /// Incidents as distinct positions, with the number stacked at each.

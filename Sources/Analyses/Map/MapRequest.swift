@@ -16,6 +16,8 @@ public struct MapRequest: Sendable {
     case density
     /// Gi* hot and cold spots of the counts per area, queen neighbours.
     case gistar
+    /// Emerging hot spot categories per area: monthly steps, queen neighbours (as `hotspot emerging`'s defaults).
+    case emerging
     /// Incidents as dots, stacked points drawn by size.
     case points
     /// An area property's numbers, classed.
@@ -80,7 +82,7 @@ public struct MapRequest: Sendable {
   /// - Throws: `RequestError` when a layer needs incidents or a population that are not given,
   ///   or the palette is unknown.
   public func validate() throws(RequestError) {
-    let needsIncidents = layers.contains { [.count, .rate, .density, .gistar, .points].contains($0) }
+    let needsIncidents = layers.contains { [.count, .rate, .density, .gistar, .emerging, .points].contains($0) }
     if needsIncidents && incidents.files.isEmpty {
       throw RequestError("Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
     }
@@ -118,6 +120,7 @@ public struct MapRequest: Sendable {
     let builder = MapLayers(
       areas: areaLayer, incidents: table, classes: classes, classesDescription: classesDescription,
       suppressBelow: suppressBelow, populationField: populationField, per: per, declaredCRS: incidents.declaredCRS)
+    builder.periodFilter = incidents.filter.period
     var contents: [MapLayerContent] = []
     var labelValues: [Double?]?
     var headline = "Incidents"

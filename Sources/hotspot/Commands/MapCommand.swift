@@ -87,12 +87,13 @@ struct MapCommand: HotspotCommand {
     case "rate": return .rate
     case "density": return .density
     case "gistar": return .gistar
+    case "emerging": return .emerging
     case "points": return .points
     default:
       if lower.hasPrefix("field:") && text.count > 6 { return .field(String(text.dropFirst(6))) }
       if lower.hasPrefix("zones:") && text.count > 6 { return .zones(String(text.dropFirst(6))) }
       throw UsageError(
-        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, points or zones:FILE.")
+        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, emerging, points or zones:FILE.")
     }
   }
 
