@@ -54,58 +54,20 @@ enum ValueSyntax {
     return BoundingBox(minX: a, minY: b, maxX: c, maxY: d)
   }
 
-  /// A period, inclusive at both ends.
+  /// A period, inclusive at both ends (`Period(text:)`).
   static func period(_ text: String, option: String) throws(UsageError) -> Period {
-    let invalid = UsageError(
-      "The value '\(text)' for '--\(option)' is not a period (like 2024-01..2024-12 or 2024-01-01..2024-03-31).")
-    let parts = text.components(separatedBy: "..")
-    guard parts.count == 1 || parts.count == 2 else { throw invalid }
-    guard let first = date(parts[0]), let last = date(parts[parts.count - 1]) else { throw invalid }
-    let start: IncidentDate?
-    let end: IncidentDate?
-    switch (first, last) {
-    case (.year(let a), .year(let b)):
-      start = IncidentDate(year: a, month: 1, day: 1)
-      end = IncidentDate(year: b, month: 12, day: 31)
-    case (.month(let a), .month(let b)):
-      start = IncidentDate(year: a.year, month: a.month, day: 1)
-      end = IncidentDate(year: b.year, month: b.month, day: IncidentDate.daysIn(year: b.year, month: b.month))
-    case (.day(let a), .day(let b)):
-      start = a
-      end = b
-    default:
-      throw UsageError(
-        "The period '\(text)' for '--\(option)' mixes years, months and days; write both ends alike.")
-    }
-    guard let start, let end else { throw invalid }
-    guard start <= end else {
-      throw UsageError("The period '\(text)' for '--\(option)' ends before it starts.")
-    }
-    return Period(start: start, end: end)
-  }
-
-  private enum DateText {
-    case year(Int)
-    case month(IncidentDate)
-    case day(IncidentDate)
-  }
-
-  private static func date(_ text: String) -> DateText? {
-    let fields = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-    guard fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-      fields[0].count == 4, let year = Int(fields[0])
-    else { return nil }
-    switch fields.count {
-    case 1: return (1000...9999).contains(year) ? .year(year) : nil
-    case 2:
-      guard fields[1].count == 2, let month = Int(fields[1]) else { return nil }
-      return IncidentDate(year: year, month: month).map(DateText.month)
-    case 3:
-      guard fields[1].count == 2, fields[2].count == 2, let month = Int(fields[1]),
-        let day = Int(fields[2])
-      else { return nil }
-      return IncidentDate(year: year, month: month, day: day).map(DateText.day)
-    default: return nil
+    do {
+      return try Period(text: text)
+    } catch {
+      switch error {
+      case .notAPeriod:
+        throw UsageError(
+          "The value '\(text)' for '--\(option)' is not a period (like 2024-01..2024-12 or 2024-01-01..2024-03-31).")
+      case .mixedUnits:
+        throw UsageError("The period '\(text)' for '--\(option)' mixes years, months and days; write both ends alike.")
+      case .endsBeforeStart:
+        throw UsageError("The period '\(text)' for '--\(option)' ends before it starts.")
+      }
     }
   }
 
