@@ -79,19 +79,29 @@ enum Hotspot {
       let notices = Provenance.Notices { if !quiet { console.error($0) } }
       try Provenance.$notices.withValue(notices) { try instance.run(console) }
       return ExitStatus.success
-    } catch let error as UsageError {
-      console.error(Help.usageErrorScreen(error.message, spec: command.spec))
+    } catch {
+      return report(error, spec: command.spec, console: console)
+    }
+  }
+
+  /// Says on `console` what went wrong with a command (`spec`: its usage screen for usage errors)
+  /// and returns the exit status for the error: 64 for usage and request errors, the input or
+  /// write error's status, 1 for anything else (a bug).
+  static func report(_ error: any Error, spec: CommandSpec?, console: Console) -> Int32 {
+    switch error {
+    case let error as UsageError:
+      console.error(Help.usageErrorScreen(error.message, spec: spec))
       return ExitStatus.usage
-    } catch let error as RequestError {
-      console.error(Help.usageErrorScreen(error.message, spec: command.spec))
+    case let error as RequestError:
+      console.error(Help.usageErrorScreen(error.message, spec: spec))
       return ExitStatus.usage
-    } catch let error as InputError {
+    case let error as InputError:
       console.error("Error: \(error)\n")
       return error.exitStatus
-    } catch let error as AtomicFile.WriteError {
+    case let error as AtomicFile.WriteError:
       console.error("Error: \(error)\n")
       return error.kind == .ioError ? ExitStatus.ioError : ExitStatus.cannotWrite
-    } catch {
+    default:
       console.error(
         "Error: internal error: \(error)\nThis is a bug in hotspot \(version); please report it with the command line.\n"
       )

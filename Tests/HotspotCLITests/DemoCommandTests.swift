@@ -30,6 +30,65 @@ struct DemoCommandTests {
     }
   }
 
+  @Test("the printed command lines write the same files as the demo's typed requests")
+  func commandLinesMatchRequests() throws {
+    let demoFolder = try TemporaryFolder(), cliFolder = try TemporaryFolder()
+    let demo = runHotspotRaw([
+      "demo", "--output-dir", demoFolder.url.path, "--data", TestData.packageRoot.appendingPathComponent("GeoData").path,
+    ])
+    #expect(demo.status == 0, "\(demo.error)")
+    let lines = demo.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  hotspot ") }
+    #expect(lines.count == 16)
+    for line in lines {
+      let words = try #require(Self.shellWords(String(line.dropFirst("  hotspot ".count))), "\(line)")
+      #expect(words.contains { $0.hasPrefix(demoFolder.url.path + "/") }, "\(line)")
+      let redirected = words.map { $0.replacingOccurrences(of: demoFolder.url.path, with: cliFolder.url.path) }
+      let run = runHotspotRaw(redirected)
+      #expect(run.status == 0, "\(line)\n\(run.error)")
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: demoFolder.url.path).sorted()
+    #expect(names.count == 18 * 2 + 3, "\(names)")  // each output and its provenance; .groups.csv, .zones.csv, .prj
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cliFolder.url.path).sorted() == names)
+    for name in names {
+      var expected = try Data(contentsOf: URL(fileURLWithPath: demoFolder.path(name)))
+      let actual = try Data(contentsOf: URL(fileURLWithPath: cliFolder.path(name)))
+      if name.hasSuffix(".provenance.json") {
+        let text = String(decoding: expected, as: UTF8.self)
+        expected = Data(text.replacingOccurrences(of: demoFolder.url.path, with: cliFolder.url.path).utf8)
+      }
+      #expect(expected == actual, "\(name) differs between the demo and its printed command line")
+    }
+  }
+
+  /// Splits a line printed by `DemoCommand.quoted` into words: spaces separate, '…' quotes
+  /// (with '\'' for a quote inside), a backslash escapes the next character. Nil if a quote is open.
+  static func shellWords(_ line: String) -> [String]? {
+    var words: [String] = [], word = "", inWord = false, quoted = false, escaped = false
+    for character in line {
+      if escaped {
+        word.append(character)
+        escaped = false
+      } else if quoted {
+        if character == "'" { quoted = false } else { word.append(character) }
+      } else if character == "'" {
+        quoted = true
+        inWord = true
+      } else if character == "\\" {
+        escaped = true
+        inWord = true
+      } else if character == " " {
+        if inWord { words.append(word) }
+        word = ""
+        inWord = false
+      } else {
+        word.append(character)
+        inWord = true
+      }
+    }
+    if inWord { words.append(word) }
+    return quoted || escaped ? nil : words
+  }
+
   @Test("without the sample data the demo says where to run it")
   func missingData() {
     let result = runHotspotRaw(["demo", "--data", "/nonexistent"])

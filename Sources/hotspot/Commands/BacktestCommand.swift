@@ -144,6 +144,19 @@ struct BacktestCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(
+      result, format: format, outputPath: outputPath, perOrigin: perOrigin, chartPath: chartPath, arguments: arguments,
+      quiet: quiet, console: console)
+  }
+
+  /// Writes a backtest as this command does: warnings, the chart to `chartPath`, the table
+  /// (`perOrigin`: every rolling origin) in `format` to `outputPath` (or the console), provenance
+  /// beside each file recording `arguments` (the command line after `backtest`), and the summary
+  /// unless `quiet`.
+  static func write(
+    _ result: BacktestResult, format: OutputFormat, outputPath: String?, perOrigin: Bool, chartPath: String?,
+    arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {
@@ -154,18 +167,18 @@ struct BacktestCommand: HotspotCommand {
     }
     if let chartPath {
       try AtomicFile.write(result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
-      try provenance(result).write(beside: chartPath)
+      try provenance(result, arguments: arguments).write(beside: chartPath)
     }
     guard let outputPath else {
       console.output(text)
       return
     }
     try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    try provenance(result).write(beside: outputPath)
+    try provenance(result, arguments: arguments).write(beside: outputPath)
     if !quiet { console.error(result.summaryText) }
   }
 
-  private func provenance(_ result: BacktestResult) -> Provenance {
+  private static func provenance(_ result: BacktestResult, arguments: [String]) -> Provenance {
     var provenance = Provenance(command: "backtest", arguments: arguments, inputs: result.inputs)
     for (key, value) in result.choices { provenance.record(key, value) }
     return provenance

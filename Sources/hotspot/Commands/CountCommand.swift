@@ -85,6 +85,15 @@ struct CountCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a count as this command does: warnings, the table in `format` to `outputPath` (or
+  /// the console), the `.groups.csv` beside a CSV with groups, provenance recording `arguments`
+  /// (the command line after `count`), and the summary unless `quiet`.
+  static func write(
+    _ result: CountResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {

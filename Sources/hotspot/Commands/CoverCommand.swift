@@ -83,6 +83,15 @@ struct CoverCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a coverage as this command does: warnings, the table in `format` to `outputPath` (or
+  /// the console), provenance recording `arguments` (the command line after `cover`),
+  /// and the summary unless `quiet`.
+  static func write(
+    _ result: CoverResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     let text: String
     switch format {
     case .csv: text = CSVTable.render(result.siteTable)

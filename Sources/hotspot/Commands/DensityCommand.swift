@@ -73,6 +73,15 @@ struct DensityCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a density surface as this command does: warnings, the table in `format` to `outputPath` (or
+  /// the console) (and the `.prj` beside an ESRI ASCII grid), provenance recording `arguments` (the command line after `density`),
+  /// and the summary unless `quiet`.
+  static func write(
+    _ result: DensityResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {

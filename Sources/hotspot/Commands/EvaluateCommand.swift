@@ -75,6 +75,15 @@ struct EvaluateCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes an evaluation as this command does: warnings, the table in `format` to `outputPath` (or
+  /// the console), provenance recording `arguments` (the command line after `evaluate`),
+  /// and the findings unless `quiet`.
+  static func write(
+    _ result: EvaluateResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {

@@ -52,6 +52,15 @@ struct GistarCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes Gi* z-scores as this command does: the automatic scale and features line unless `quiet`,
+  /// warnings, the table in `format` to `outputPath` (or the console), provenance recording
+  /// `arguments` (the command line after `gistar`), and the summary unless `quiet`.
+  static func write(
+    _ result: GistarResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     if let scale = result.features.automaticScale, !quiet { console.error(scale) }
     console.progress(result.features.progressLine, quiet: quiet)
     for warning in result.warnings { console.error("warning: \(warning)\n") }

@@ -122,7 +122,12 @@ struct MapCommand: HotspotCommand {
   }
 
   func run(_ console: Console) throws {
-    let result = try request.run()
+    try Self.write(request.run(), outputPath: outputPath, arguments: arguments, console: console)
+  }
+
+  /// Writes a map as this command does: the SVG to `outputPath` (or the console) and provenance
+  /// recording `arguments` (the command line after `map`).
+  static func write(_ result: MapResult, outputPath: String?, arguments: [String], console: Console) throws {
     let svg = result.svg()
     guard let outputPath else {
       console.output(svg)

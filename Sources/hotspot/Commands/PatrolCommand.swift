@@ -147,6 +147,19 @@ struct PatrolCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(
+      result, format: format, outputPath: outputPath, mapPath: mapPath, mapTitle: mapTitle, mapAttribution: mapAttribution,
+      arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a patrol list as this command does: warnings, the map to `mapPath` (with `mapTitle`
+  /// and `mapAttribution`), the table in `format` to `outputPath` (or the console), the
+  /// `.zones.csv` beside a CSV with zones, provenance beside each file recording `arguments` (the
+  /// command line after `patrol`), and the summary unless `quiet`.
+  static func write(
+    _ result: PatrolResult, format: OutputFormat, outputPath: String?, mapPath: String?, mapTitle: String?,
+    mapAttribution: [String], arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
 
     let inputs = result.inputs
@@ -154,7 +167,7 @@ struct PatrolCommand: HotspotCommand {
       let recognised = MapAttribution.lines(areas: result.areas, report: result.report)
       let svg = PatrolMap.svg(result, title: mapTitle, attribution: mapAttribution, recognised: recognised)
       try AtomicFile.write(svg, to: mapPath, inputs: inputs)
-      try provenance(result).write(beside: mapPath)
+      try provenance(result, arguments: arguments).write(beside: mapPath)
     }
     let text: String
     switch format {
@@ -176,11 +189,11 @@ struct PatrolCommand: HotspotCommand {
     if format == .csv, let zoneTable = result.zoneTable {
       try AtomicFile.write(CSVTable.render(zoneTable), to: Self.zonesPath(outputPath), inputs: inputs)
     }
-    try provenance(result).write(beside: outputPath)
+    try provenance(result, arguments: arguments).write(beside: outputPath)
     if !quiet { console.error(result.summary) }
   }
 
-  private func provenance(_ result: PatrolResult) -> Provenance {
+  private static func provenance(_ result: PatrolResult, arguments: [String]) -> Provenance {
     var provenance = Provenance(command: "patrol", arguments: arguments, inputs: result.inputs)
     for (key, value) in result.choices { provenance.record(key, value) }
     return provenance

@@ -103,6 +103,15 @@ struct RankCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a ranking as this command does: warnings and messages, the table in `format` to
+  /// `outputPath` (or the console), provenance recording `arguments` (the command line after
+  /// `rank`), and the summary unless `quiet`.
+  static func write(
+    _ result: RankResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     for message in result.messages { console.error(message + "\n") }
     let text: String

@@ -60,6 +60,12 @@ struct ReportCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes a report as this command does: warnings, the HTML to `outputPath`, provenance
+  /// recording `arguments` (the command line after `report`), and the count's summary unless `quiet`.
+  static func write(_ result: ReportResult, outputPath: String, arguments: [String], quiet: Bool, console: Console) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     try AtomicFile.write(result.html(), to: outputPath, inputs: result.inputs)
     var provenance = Provenance(command: "report", arguments: arguments, inputs: result.inputs)

@@ -100,6 +100,14 @@ struct ZonesCommand: HotspotCommand {
 
   private func run(_ request: ZonesRequest, console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes the zones measured as this command does: warnings, the table in `format` to `outputPath`
+  /// (or the console), provenance recording `arguments` (the command line after `zones`).
+  static func write(
+    _ result: ZonesResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {
@@ -120,6 +128,15 @@ struct ZonesCommand: HotspotCommand {
 
   private func run(_ request: ZoneScreenRequest, console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+  }
+
+  /// Writes the candidates screened as this command does: warnings, the table in `format` to `outputPath`
+  /// (or the console), provenance recording `arguments` (the command line after `zones`), and the
+  /// summary unless `quiet`.
+  static func write(
+    _ result: ZoneScreenResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+  ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String
     switch format {
