@@ -36,6 +36,6 @@ struct CountTablesTests {
       #expect(abs(rate - Double(count) / people * 1000) < 1e-9)
     }
     #expect(result.summaryText.hasPrefix("rows"))
-    #expect(result.markdown.contains("| area_id |"))
+    #expect(result.markdown().contains("| area_id |"))
   }
 }

@@ -1,30 +1,56 @@
+/// Which rows of a table are shown, and in what order: sorted by a column (`--sort`), cut to the
+/// first rows (`--top`).
+public struct RowOrder: Hashable, Sendable {
+  /// The column to sort by; nil or `id` keeps the table's own (file) order.
+  public var sortBy: String?
+  /// The most rows shown; nil shows all.
+  public var limit: Int?
+
+  /// Rows sorted by `sortBy` (nil: the table's order), at most `limit` of them.
+  public init(sortBy: String? = nil, limit: Int? = nil) {
+    self.sortBy = sortBy
+    self.limit = limit
+  }
+
+  /// Every row, in the table's order.
+  public static let tableOrder = RowOrder()
+}
+
 extension Table {
   /// The rows ordered by the column called `name`, cut to the first `limit` rows (all when nil);
   /// nil when there is no such column.
+  public func sorted(by name: String, limit: Int? = nil) -> Table? {
+    guard let order = rowIndices(RowOrder(sortBy: name, limit: limit)) else { return nil }
+    return Table(columns: columns, rows: order.map { rows[$0] })
+  }
+
+  /// The positions of the rows `order` shows, in its order; nil when it sorts by a column the
+  /// table does not have (`id` and nil keep the table's order).
   ///
   /// Numbers sort descending (the largest first) and before text, text ascending; empty cells
-  /// come last. A suppressed count (`<5`) sorts as just under its bound, so the
-  /// suppressed areas stand together, tied, below every published count of 5 or more and above
-  /// the published zeros: the order tells nothing the `<5` does not. Ties keep the table's order.
+  /// come last. A suppressed count (`<5`) sorts as just under its bound, so the suppressed areas
+  /// stand together, tied, below every published count of 5 or more and above the published
+  /// zeros: the order tells nothing the `<5` does not. Ties keep the table's order.
   /// - Complexity: O(n log n).
-  public func sorted(by name: String, limit: Int? = nil) -> Table? {
-    guard let column = columns.firstIndex(where: { $0.name == name }) else { return nil }
-    let keys = rows.map { Self.sortKey($0.indices.contains(column) ? $0[column] : .empty) }
-    let order = rows.indices.sorted { a, b in
-      switch (keys[a], keys[b]) {
-      case (.number(let x), .number(let y)) where x != y: return x > y
-      case (.text(let x), .text(let y)) where x != y: return x < y
-      case (.empty, .empty): return a < b
-      case (.empty, _): return false
-      case (_, .empty): return true
-      case (.number, .text): return true
-      case (.text, .number): return false
-      default: return a < b
+  public func rowIndices(_ order: RowOrder) -> [Int]? {
+    var indices = Array(rows.indices)
+    if let name = order.sortBy, name != "id" {
+      guard let column = columns.firstIndex(where: { $0.name == name }) else { return nil }
+      let keys = rows.map { Self.sortKey($0.indices.contains(column) ? $0[column] : .empty) }
+      indices.sort { a, b in
+        switch (keys[a], keys[b]) {
+        case (.number(let x), .number(let y)) where x != y: return x > y
+        case (.text(let x), .text(let y)) where x != y: return x < y
+        case (.empty, .empty): return a < b
+        case (.empty, _): return false
+        case (_, .empty): return true
+        case (.number, .text): return true
+        case (.text, .number): return false
+        default: return a < b
+        }
       }
     }
-    var sorted = Table(columns: columns)
-    sorted.rows = order.prefix(limit ?? order.count).map { rows[$0] }
-    return sorted
+    return Array(indices.prefix(order.limit ?? indices.count))
   }
 
   private enum SortKey {

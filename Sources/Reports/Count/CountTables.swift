@@ -113,33 +113,55 @@ extension CountResult {
     }.joined(separator: "\n") + "\n"
   }
 
+  /// The order text and Markdown show by default: the most incidents first.
+  public static let readingOrder = RowOrder(sortBy: "count")
+
+  /// The area table's rows in `order` (a column `order` names that the table lacks: file order),
+  /// with the geometry of each row's area; and the group table sorted by the same column when
+  /// it has one.
+  public func tables(_ order: RowOrder) -> (areas: Table, geometries: [Geometry], groups: Table?) {
+    let full = areaTable
+    let rows = full.rowIndices(order) ?? full.rowIndices(RowOrder(limit: order.limit)) ?? []
+    var groups = groupTable
+    if let table = groups, let sortBy = order.sortBy { groups = table.sorted(by: sortBy) ?? table }
+    return (Table(columns: full.columns, rows: rows.map { full.rows[$0] }), rows.map { layer.geometries[$0] }, groups)
+  }
+
+  /// The column names `RowOrder.sortBy` may name: the area table's, and `id` for file order.
+  public var sortableColumns: [String] { ["id"] + areaTable.columns.map(\.name) }
+
   /// Aligned text, the tables fitted to `width` characters when given (a terminal), then the summary.
-  public func text(width: Int?) -> String {
-    var result = TextTable.render(areaTable, maxWidth: width)
-    if let groupTable { result += "\n" + TextTable.render(groupTable, maxWidth: width) }
+  public func text(width: Int?, order: RowOrder = CountResult.readingOrder) -> String {
+    let (areas, _, groups) = tables(order)
+    var result = TextTable.render(areas, maxWidth: width)
+    if let groups { result += "\n" + TextTable.render(groups, maxWidth: width) }
     return result + "\n" + summaryText
   }
 
   /// Markdown tables, then the summary as a list.
-  public var markdown: String {
-    var result = MarkdownTable.render(areaTable)
-    if let groupTable { result += "\n" + MarkdownTable.render(groupTable) }
+  public func markdown(order: RowOrder = CountResult.readingOrder) -> String {
+    let (areas, _, groups) = tables(order)
+    var result = MarkdownTable.render(areas)
+    if let groups { result += "\n" + MarkdownTable.render(groups) }
     return result + "\n" + summaryText.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n"
   }
 
-  /// `{"summary": …, "areas": […], "groups": […]}`.
-  public var json: JSONValue {
+  /// `{"summary": …, "areas": […], "groups": […]}`, the areas in file order unless `order` says.
+  public func json(order: RowOrder = .tableOrder) -> JSONValue {
+    let (areas, _, groups) = tables(order)
     var members: [(String, JSONValue)] = [
       ("summary", summaryJSON),
-      ("areas", JSONTable.value(areaTable)),
+      ("areas", JSONTable.value(areas)),
     ]
-    if let groupTable { members.append(("groups", JSONTable.value(groupTable))) }
+    if let groups { members.append(("groups", JSONTable.value(groups))) }
     return .object(members)
   }
 
-  /// The areas in WGS84 with the area table's columns as properties (RFC 7946).
-  public func geoJSON() throws -> String {
-    try TableGeoJSON.write(areaTable, geometries: layer.geometries, from: layer.working, file: layer.file)
+  /// The areas in WGS84 with the area table's columns as properties (RFC 7946), in file order
+  /// unless `order` says.
+  public func geoJSON(order: RowOrder = .tableOrder) throws -> String {
+    let (areas, geometries, _) = tables(order)
+    return try TableGeoJSON.write(areas, geometries: geometries, from: layer.working, file: layer.file)
   }
 }
 

@@ -39,6 +39,10 @@ struct CountCommand: HotspotCommand {
       .flag("overlapping", help: "The areas may overlap: count a point in every area containing it."),
       OptionSpec(name: "snap", valueName: "distance", help: "Give points this close outside to the nearest area."),
       OptionSpec(name: "suppress-below", valueName: "n", help: "Publish counts under n as <n (zero stays 0)."),
+      OptionSpec(
+        name: "sort", valueName: "column",
+        help: "Sort areas by this column: numbers descending, text ascending; 'id' keeps file order. Text and Markdown sort by count unless told; CSV, JSON and GeoJSON keep file order unless told."),
+      OptionSpec(name: "top", valueName: "n", help: "Show only the first n areas (after sorting)."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -47,6 +51,8 @@ struct CountCommand: HotspotCommand {
   let format: OutputFormat
   let outputPath: String?
   let quiet: Bool
+  /// `--sort` and `--top`; nil sort: the format's own order.
+  let order: RowOrder
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
@@ -55,6 +61,11 @@ struct CountCommand: HotspotCommand {
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .geojson])
     quiet = arguments.flag("quiet")
+    let top = try arguments.value("top").map { text throws(UsageError) in
+      guard let n = Int(text), n > 0 else { throw UsageError("The value '\(text)' for '--top' must be a positive whole number.") }
+      return n
+    }
+    order = RowOrder(sortBy: arguments.value("sort"), limit: top)
   }
 
   /// The count the options ask for (`report` counts by the same options).
@@ -85,23 +96,34 @@ struct CountCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
-    try Self.write(result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, console: console)
+    try Self.write(
+      result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, order: order, console: console)
   }
 
   /// Writes a count as this command does: warnings, the table in `format` to `outputPath` (or
   /// the console), the `.groups.csv` beside a CSV with groups, provenance recording `arguments`
-  /// (the command line after `count`), and the summary unless `quiet`.
+  /// (the command line after `count`), and the summary unless `quiet`. Rows follow `order`: with
+  /// no column named, text and Markdown put the most incidents first, the other formats keep file
+  /// order.
+  /// - Throws: `RequestError` when `order` names no column of the table.
   static func write(
-    _ result: CountResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+    _ result: CountResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool,
+    order: RowOrder = RowOrder(), console: Console
   ) throws {
+    if let sortBy = order.sortBy, !result.sortableColumns.contains(sortBy) {
+      throw RequestError(
+        "'--sort \(sortBy)' names no column; sort by one of: \(result.sortableColumns.joined(separator: ", ")).")
+    }
     for warning in result.warnings { console.error("warning: \(warning)\n") }
+    var reading = order
+    if reading.sortBy == nil { reading.sortBy = CountResult.readingOrder.sortBy }
     let text: String
     switch format {
-    case .text: text = result.text(width: outputPath == nil ? console.width : nil)
-    case .csv: text = CSVTable.render(result.areaTable)
-    case .md: text = result.markdown
-    case .json: text = result.json.rendered()
-    case .geojson: text = try result.geoJSON()
+    case .text: text = result.text(width: outputPath == nil ? console.width : nil, order: reading)
+    case .csv: text = CSVTable.render(result.tables(order).areas)
+    case .md: text = result.markdown(order: reading)
+    case .json: text = result.json(order: order).rendered()
+    case .geojson: text = try result.geoJSON(order: order)
     case .html, .asc, .svg: text = ""
     }
     guard let outputPath else {
