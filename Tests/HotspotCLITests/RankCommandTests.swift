@@ -44,7 +44,9 @@ struct RankCommandTests {
     let components = try #require(run.summary["components"] as? [String: Any])
     #expect(Set(components.keys) == ["rate", "harm", "trend", "persistence", "hotspot", "deprivation_score"])
     let first = run.areas[0]
-    #expect((first["why"] as? String)?.contains("high rate per 1,000 (100th percentile)") == true)
+    #expect((first["why"] as? String)?.contains(" per 1,000, 100th percentile)") == true)
+    #expect((first["hotspot"] as? NSNumber).map { (0...1).contains($0.doubleValue) } == true)
+    #expect((run.summary["hotspot"] as? String)?.contains("top 5 %") == true)
     let low = try #require((first["rank_low"] as? NSNumber)?.intValue), high = try #require((first["rank_high"] as? NSNumber)?.intValue)
     #expect(low >= 1 && low <= 1 && high >= 1 && high <= 10)
     // Scores fall down the table.

@@ -173,12 +173,10 @@ public struct RankRequest: Sendable {
     let harmWeights = try HarmWeights.load(file: harmFile, categories: categoryNames, warnings: &warnings)
     let indicatorValues = try self.indicatorValues(layer: layer)
     let weights = try componentWeights()
-    let neighbours = SpatialWeights.contiguity(
-      areas: layer.geometries, rule: .queen, tolerance: layer.working == .planar ? 0 : 1)
     let groups = try groupIndices(layer: layer)
 
     var model = RiskModel(
-      population: population, harmWeights: harmWeights, neighbours: neighbours,
+      population: population, harmWeights: harmWeights,
       indicators: indicatorValues, weights: weights, normalisation: normalisation, groups: groups)
     model.hotspotShare = RiskComponents.densityHotspotShare(x: xs, y: ys, areas: layer.geometries)
     let observed = model.evaluate(counts)

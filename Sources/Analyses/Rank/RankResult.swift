@@ -38,6 +38,11 @@ public struct RankResult: Sendable {
   /// The input files, for provenance: areas, incident files, population, harm, indicators, weights.
   public let inputs: [String]
 
+  /// The declaration of the component `key` (a count component or an indicator).
+  public func declaration(_ key: String) -> RankComponent? {
+    model.declarations.first { $0.key == key }
+  }
+
   /// The score, ranks and components kept and dropped.
   public var score: RiskScore.Result { observed.score }
 
@@ -53,7 +58,7 @@ public struct RankResult: Sendable {
       return "needs 12 months of data; the data cover \(Format.plural(counts.monthCount, "month"))"
     case "persistence":
       return "needs at least 2 months of data; the data cover \(counts.monthCount)"
-    case "hotspot": return "no area has a neighbour"
+    case "hotspot": return "the incidents give no density (fewer than two distinct places)"
     default: return "no area has a value"
     }
   }
@@ -90,7 +95,7 @@ public struct RankResult: Sendable {
 
   /// The methods and values of the score, as the JSON output's `summary` lists them.
   public var summaryChoices: [(String, JSONValue)] {
-    [
+    var choices: [(String, JSONValue)] = [
       ("components", .object(score.kept.map { ($0.key, .number($0.weight)) })),
       ("dropped", .object(score.dropped.map { ($0, .string(reason(dropped: $0))) })),
       ("normalisation", .string(model.normalisation.rawValue)),
@@ -99,11 +104,12 @@ public struct RankResult: Sendable {
       ("resamples", .number(Double(resamples))),
       ("seed", .number(Double(seed))),
       ("k", .number(Double(k))),
-      ("trend", "rate ratio (c + ½)/3 ÷ (c + ½)/9 of the last 3 months against the 9 before; exact binomial p"),
-      ("persistence", "share of months among the top fifth (⌈n/5⌉, ties included) of areas by count"),
-      ("hotspot", "1 when Gi* class ≥ 2 (95 %) on the count, queen contiguity within 1 m"),
-      ("rank_interval", "5th and 95th percentiles of the rank over Poisson(count) resamples of every area-month-category count"),
     ]
+    // The definition of each count component, from its declaration.
+    choices += RankComponent.counted.map { ($0.key, JSONValue.string($0.definition)) }
+    choices.append(
+      ("rank_interval", "5th and 95th percentiles of the rank over Poisson(count) resamples of every area-month-category count"))
+    return choices
   }
 
   /// Every value the run chose, for provenance: the working CRS and id field, then `summaryChoices`.

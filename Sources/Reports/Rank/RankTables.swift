@@ -5,13 +5,10 @@ import SpatialAnalysis
 
 /// The table, summary and output formats of a ranking, from the same numbers.
 extension RankResult {
-  /// The column name of a component's raw value (`rate_per_1000`, `trend_ratio`, else the key).
+  /// The column name of a component's raw value: its declaration's `column` (`rate_per_1000`,
+  /// `trend_ratio`, else the key).
   public static func rawColumn(_ key: String) -> String {
-    switch key {
-    case "rate": "rate_per_1000"
-    case "trend": "trend_ratio"
-    default: key
-    }
+    RankComponent.counted.first { $0.key == key }?.column ?? key
   }
 
   /// One row per listed area (`order`): rank, id, name, group, score (0–100 with percentiles),
@@ -23,7 +20,7 @@ extension RankResult {
     if groupNames != nil { columns.append(.init("group")) }
     columns.append(.init("score", alignment: .right))
     for component in score.kept {
-      columns.append(.init(Self.rawColumn(component.key), alignment: .right))
+      columns.append(.init(declaration(component.key)?.column ?? component.key, alignment: .right))
       if component.key == "trend" { columns.append(.init("trend_p", alignment: .right)) }
       if component.key == "persistence" { columns.append(.init("persistence_months", alignment: .right)) }
       columns.append(.init(component.key + suffix, alignment: .right))
@@ -36,11 +33,9 @@ extension RankResult {
       cells.append(.number(score.scores[area], digits: 2))
       for (c, component) in score.kept.enumerated() {
         let raw = component.values[area]
-        switch component.key {
-        case "hotspot": cells.append(raw.map { .integer(Int($0)) } ?? .empty)
-        case "trend", "persistence": cells.append(raw.map { .number($0, digits: 3) } ?? .empty)
-        case "rate": cells.append(raw.map { .number($0, digits: 3) } ?? .empty)
-        default: cells.append(raw.map { .significant($0, digits: 6) } ?? .empty)
+        switch declaration(component.key)?.rawFormat ?? .significant(6) {
+        case .fixed(let digits): cells.append(raw.map { .number($0, digits: digits) } ?? .empty)
+        case .significant(let digits): cells.append(raw.map { .significant($0, digits: digits) } ?? .empty)
         }
         if component.key == "trend" { cells.append(observed.trendP[area].map { .significant($0, digits: 3) } ?? .empty) }
         if component.key == "persistence" { cells.append(.integer(observed.persistenceMonths[area])) }
@@ -70,32 +65,21 @@ extension RankResult {
     return reasons.prefix(2).map { describe(component: $0, area: area) }.joined(separator: " and ")
   }
 
+  /// The phrase of kept component `c` for `area`, by the component's declaration (`RankComponent`):
+  /// its raw value in words and its percentile of risk.
   private func describe(component c: Int, area: Int) -> String {
     let component = score.kept[c]
     guard let raw = component.values[area] else { return "\(component.key) (no value: median)" }
     let percentile = RiskScore.percentiles(component.values, direction: component.direction)[area] ?? 50
-    let nth = Self.ordinal(Int(percentile.rounded()))
-    let level = percentile >= 50 ? "high" : "low"
-    switch component.key {
-    case "rate": return "\(level) rate per 1,000 (\(nth) percentile)"
-    case "harm": return "\(level) harm-weighted count (\(nth) percentile)"
-    case "trend":
-      return (raw > 1 ? "rising" : "not rising") + " (×\(NumberText.fixed(raw, digits: 2)) in the last 3 months, \(nth) percentile)"
-    case "persistence":
-      return (percentile >= 50 ? "persistent" : "seldom in the top fifth")
-        + " (in the top fifth \(observed.persistenceMonths[area]) of \(counts.monthCount) months)"
-    case "hotspot": return raw > 0 ? "a Gi* hot spot at 95 %" : "not a Gi* hot spot"
-    default:
-      let word = component.direction == .higher ? level : (percentile >= 50 ? "low" : "high")
-      return "\(word) \(component.key) (\(nth) percentile of risk)"
-    }
+    let reading = RankComponent.Reading(
+      raw: raw, percentile: percentile, monthsInTop: observed.persistenceMonths[area], months: counts.monthCount)
+    let declaration =
+      declaration(component.key) ?? RankComponent.indicator(name: component.key, direction: component.direction)
+    return declaration.phrase(reading)
   }
 
   /// 1st, 2nd, 3rd, 4th, 11th, 21st…
-  public static func ordinal(_ n: Int) -> String {
-    let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
-    return "\(n)\(suffix)"
-  }
+  public static func ordinal(_ n: Int) -> String { RankComponent.ordinal(n) }
 
   /// The components and weights, normalisation, months, incidents ranked and resampling, as aligned lines.
   public var summary: String {

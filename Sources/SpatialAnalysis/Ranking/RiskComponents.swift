@@ -9,20 +9,20 @@ import GeoCore
 ///   its two-sided p by `CountComparison.pValue` (exposures in months);
 /// - persistence: the share of months in which the area was among the top fifth of areas by
 ///   count (the ⌈n/5⌉ highest, areas tied with the last of them included, never a month's zeros);
-/// - hotspot: the share of the area in the top 5 % of density (`densityHotspotShare`, fixed across
-///   resamples), or where no positions are given, 1 when the area is a Getis-Ord Gi* hot spot at
-///   95 % (class ≥ 2) on its total count
-///   with the given (queen contiguity) weights, else 0.
+/// - hotspot: the share of the area in the top 5 % of density (`densityHotspotShare`, from the
+///   incidents' positions, so not a function of the counts: held fixed across resamples).
 ///
-/// - Complexity: O(n · M · K) for n areas, M months and K categories, plus Gi* (O(n + links)).
+/// `RankComponent` declares each of them once (column, unit, definition, `why` phrase).
+///
+/// - Complexity: O(n · M · K) for n areas, M months and K categories.
 ///
 /// ## Properties
 /// - trend needs 12 months of data and is nil otherwise (the component is then dropped);
-///   persistence needs 2 months; hotspot needs at least one pair of neighbours.
-/// - Every value is a function of `counts` alone, so resampled counts give resampled components.
+///   persistence needs 2 months; hotspot needs two distinct incident positions.
+/// - Every value but hotspot is a function of `counts` alone, so resampled counts give resampled components.
 ///
 /// ## Parity
-/// Rates as `count`; Gi* as `gistar` (esda G_Local star=True).
+/// Rates as `count`; the hot-spot share as `density --top 5%`.
 ///
 /// ## Example
 ///     var counts = RiskCounts(areas: 2, months: 12, categories: 1)
@@ -115,13 +115,6 @@ public enum RiskComponents {
       for area in 0..<n where totals[area] >= threshold && totals[area] > 0 { inTop[area] += 1 }
     }
     return (inTop, inTop.map { Double($0) / Double(m) })
-  }
-
-  /// 1 for a Gi* hot spot at 95 % on the total count, else 0; nil when no area has a neighbour.
-  public static func hotspot(_ counts: RiskCounts, weights: SpatialWeights) -> [Double?] {
-    guard weights.entryCount > 0 else { return Array(repeating: nil, count: counts.areaCount) }
-    let result = GetisOrdGiStar.compute(values: counts.totals.map(Double.init), weights: weights)
-    return result.classes.map { $0 >= 2 ? 1 : 0 }
   }
 
   /// The share of each area's density cells that lie in the top 5 % of the county's density

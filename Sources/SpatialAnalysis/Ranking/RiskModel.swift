@@ -1,5 +1,6 @@
-/// The whole risk ranking as one function of the counts: components (`RiskComponents`), then the
-/// score (`RiskScore`). Fixed inputs (population, harm weights, neighbours, indicators, weights)
+/// The whole risk ranking as one function of the counts: components (`RiskComponents`, declared
+/// by `RankComponent`), then the score (`RiskScore`). Fixed inputs (population, harm weights,
+/// the hot-spot shares, indicators, weights)
 /// are held; the counts are passed in, so resampled counts give a resampled ranking.
 ///
 /// - Parameters:
@@ -14,7 +15,7 @@
 /// As its parts.
 ///
 /// ## Example
-///     let model = RiskModel(population: nil, harmWeights: [1], neighbours: w, indicators: [],
+///     let model = RiskModel(population: nil, harmWeights: [1], indicators: [],
 ///                           weights: ["harm": 1], normalisation: .percentile, groups: nil)
 ///     model.evaluate(counts).score.ranks
 public struct RiskModel: Sendable {
@@ -34,6 +35,12 @@ public struct RiskModel: Sendable {
     }
   }
 
+  /// The declaration of each component of an evaluation, in its order: `RankComponent.counted`,
+  /// then one per indicator.
+  public var declarations: [RankComponent] {
+    RankComponent.counted + indicators.map { RankComponent.indicator(name: $0.name, direction: $0.direction) }
+  }
+
   /// The components and score of one set of counts.
   public struct Evaluation: Sendable {
     /// Every component, dropped ones included, with its raw values and its unscaled weight.
@@ -50,8 +57,6 @@ public struct RiskModel: Sendable {
   public var population: [Double?]?
   /// Harm weight per category, indexed as `RiskCounts`' categories; must cover every category.
   public var harmWeights: [Double]
-  /// The neighbours for the Gi* hot-spot component (used when `hotspotShare` is nil).
-  public var neighbours: SpatialWeights
   /// External indicators, entered after the count components in this order.
   public var indicators: [Indicator]
   /// Component weights by key (see above); a component with no weight weighs 0 and is dropped.
@@ -60,18 +65,18 @@ public struct RiskModel: Sendable {
   public var normalisation: RiskScore.Normalisation
   /// A group index per area to rank within; nil: one group.
   public var groups: [Int]?
-  /// The hot-spot component when known from the incidents' positions (share of each area in the
-  /// top 5 % of density); nil: each area's Gi* hot-spot status at 95 %, recomputed from the counts.
+  /// The hot-spot component (`RankComponent.hotspot`): each area's share of the top 5 % of incident
+  /// density, from `RiskComponents.densityHotspotShare`, held fixed across resamples; nil leaves the
+  /// component without values (dropped).
   public var hotspotShare: [Double?]?
 
   /// A model from its fixed inputs, stored as given; `hotspotShare` starts nil.
   public init(
-    population: [Double?]?, harmWeights: [Double], neighbours: SpatialWeights, indicators: [Indicator],
+    population: [Double?]?, harmWeights: [Double], indicators: [Indicator],
     weights: [String: Double], normalisation: RiskScore.Normalisation, groups: [Int]?
   ) {
     self.population = population
     self.harmWeights = harmWeights
-    self.neighbours = neighbours
     self.indicators = indicators
     self.weights = weights
     self.normalisation = normalisation
@@ -84,16 +89,16 @@ public struct RiskModel: Sendable {
     let none = [Double?](repeating: nil, count: n)
     let trend = RiskComponents.trend(counts)
     let persistence = RiskComponents.persistence(counts)
+    func component(_ declaration: RankComponent, _ values: [Double?]) -> RiskScore.Component {
+      RiskScore.Component(
+        key: declaration.key, values: values, direction: declaration.direction, weight: weights[declaration.key] ?? 0)
+    }
     var components = [
-      RiskScore.Component(
-        key: "rate", values: population.map { RiskComponents.rate(counts, population: $0) } ?? none,
-        weight: weights["rate"] ?? 0),
-      RiskScore.Component(key: "harm", values: RiskComponents.harm(counts, weights: harmWeights), weight: weights["harm"] ?? 0),
-      RiskScore.Component(key: "trend", values: trend.ratio, weight: weights["trend"] ?? 0),
-      RiskScore.Component(key: "persistence", values: persistence.share, weight: weights["persistence"] ?? 0),
-      RiskScore.Component(
-        key: "hotspot", values: hotspotShare ?? RiskComponents.hotspot(counts, weights: neighbours),
-        weight: weights["hotspot"] ?? 0),
+      component(.rate, population.map { RiskComponents.rate(counts, population: $0) } ?? none),
+      component(.harm, RiskComponents.harm(counts, weights: harmWeights)),
+      component(.trend, trend.ratio),
+      component(.persistence, persistence.share),
+      component(.hotspot, hotspotShare ?? none),
     ]
     let unnamed = indicators.filter { weights[$0.name] == nil }.count
     for indicator in indicators {
@@ -101,6 +106,7 @@ public struct RiskModel: Sendable {
       components.append(
         RiskScore.Component(key: indicator.name, values: indicator.values, direction: indicator.direction, weight: weight))
     }
+    precondition(components.prefix(5).map(\.key) == RankComponent.counted.map(\.key))
     let score = RiskScore.compute(components: components, normalisation: normalisation, groups: groups)
     return Evaluation(components: components, trendP: trend.p, persistenceMonths: persistence.months, score: score)
   }
