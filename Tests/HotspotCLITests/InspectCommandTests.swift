@@ -154,3 +154,22 @@ struct CommandLineTests {
     #expect(try run(["inspect", TestData.geoData("divisions.geojson").path]).0 == 0)
   }
 }
+
+@Suite("hotspot inspect on folders and globs")
+struct InspectFolderTests {
+  @Test("a folder is described file by file, boundary and incident files alike, as a glob of the same files is")
+  func folder() throws {
+    let folder = try TemporaryFolder("inspect-folder")
+    let csv = try String(contentsOfFile: TestData.geoData("incidents-police.csv").path, encoding: .utf8)
+    let geojson = try String(contentsOfFile: TestData.geoData("licensing-zones.geojson").path, encoding: .utf8)
+    let a = try folder.file("2024-01.csv", csv), b = try folder.file("zones.geojson", geojson)
+    _ = try folder.file("notes.md", "not data")
+    let result = runHotspotRaw(["inspect", folder.path(""), "--format", "json"])
+    try #require(result.status == 0, "\(result.error)")
+    #expect(result.output.contains(a) && result.output.contains(b))
+    #expect(!result.output.contains("notes.md"))
+    let glob = runHotspotRaw(["inspect", folder.path("") + "/*.csv", "--format", "json"])
+    try #require(glob.status == 0, "\(glob.error)")
+    #expect(glob.output.contains(a) && !glob.output.contains(b))
+  }
+}

@@ -4,8 +4,12 @@ import GeoIO
 /// `hotspot inspect` as a value: what boundary and incident files hold, and what is wrong with
 /// them. `run()` returns an `InspectResult` with one `FileDescription` per file.
 public struct InspectRequest: Sendable {
-  /// Boundary files (`.geojson`, `.shp`) and incident files (CSV), described in this order.
+  /// Boundary files (`.geojson`, `.shp`) and incident files (CSV), folders and globs, described
+  /// in this order (a folder's or glob's files in sorted order).
   public var files: [String]
+
+  /// The file endings taken from a folder.
+  public static let folderExtensions = ["csv", "txt", "geojson", "json", "shp"]
   /// How the incident columns are found, and the declared CRS of every file (`declaredCRS`).
   public var columns: IncidentColumnOptions
 
@@ -19,8 +23,10 @@ public struct InspectRequest: Sendable {
   /// - Throws: `InputError` for a file that cannot be read at all (problems within a readable
   ///   file are described, not thrown).
   public func run(progress: (String) -> Void = { _ in }) throws -> InspectResult {
+    var expanded: [String] = []
+    for spec in files { expanded += try IncidentSources.expand([spec], extensions: Self.folderExtensions) }
     var descriptions: [FileDescription] = []
-    for file in files {
+    for file in expanded {
       if BoundaryReader.isBoundaryFile(file) {
         let layer = try BoundaryReader.read(file: file, declaredCRS: columns.declaredCRS)
         descriptions.append(FileDescription(boundary: layer, file: file))
@@ -29,6 +35,6 @@ public struct InspectRequest: Sendable {
         descriptions.append(FileDescription(incidents: table, report: report, file: file))
       }
     }
-    return InspectResult(descriptions: descriptions, inputs: files)
+    return InspectResult(descriptions: descriptions, inputs: expanded)
   }
 }

@@ -20,13 +20,15 @@ public enum IncidentSources {
   /// - Throws: `.fileNotFound` for a missing file or folder, `.noFilesMatched` for a glob or
   ///   folder that yields no file, `.notReadable` when a folder or glob cannot be read.
   /// - Complexity: O(m log m) for m files found, plus the file-system calls.
-  public static func expand(_ specs: [String]) throws(InputError) -> [String] {
+  /// - Parameter extensions: the file endings a folder's files are taken by (lower case, no dot;
+  ///   `csv` unless told).
+  public static func expand(_ specs: [String], extensions: [String] = ["csv"]) throws(InputError) -> [String] {
     var found: [String] = []
     for spec in specs {
       if isGlob(spec) && !exists(spec) {
         found += try expandGlob(spec)
       } else if isDirectory(spec) {
-        found += try csvFiles(in: spec)
+        found += try files(in: spec, extensions: extensions)
       } else if exists(spec) {
         found.append(spec)
       } else {
@@ -74,7 +76,7 @@ public enum IncidentSources {
     return files
   }
 
-  private static func csvFiles(in folder: String) throws(InputError) -> [String] {
+  private static func files(in folder: String, extensions: [String]) throws(InputError) -> [String] {
     guard let directory = opendir(folder) else {
       throw InputError(file: folder, reason: .notReadable(String(cString: strerror(errno))))
     }
@@ -85,12 +87,12 @@ public enum IncidentSources {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      guard !name.hasPrefix("."), name.lowercased().hasSuffix(".csv") else { continue }
+      guard !name.hasPrefix("."), extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) else { continue }
       let path = prefix + name
       if !isDirectory(path) { files.append(path) }
     }
     guard !files.isEmpty else {
-      throw InputError(file: folder, reason: .noFilesMatched(pattern: prefix + "*.csv"))
+      throw InputError(file: folder, reason: .noFilesMatched(pattern: prefix + "*." + (extensions.first ?? "csv")))
     }
     return files
   }

@@ -15,7 +15,11 @@ struct InspectCommand: HotspotCommand {
       file (CSV) is described by its format, the columns mapped, rows, rows without a location, \
       skipped rows by reason, months, categories and bounding box.
       """,
-    arguments: [ArgumentSpec(name: "file", help: "Boundary (.geojson, .shp) or incident (.csv) files.", repeating: true)],
+    arguments: [
+      ArgumentSpec(
+        name: "file", help: "Boundary (.geojson, .shp) or incident (.csv) files, folders of them, or globs.",
+        repeating: true)
+    ],
     options: [CommonOptions.format, CommonOptions.output, CommonOptions.crs]
       + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
