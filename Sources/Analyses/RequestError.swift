@@ -4,7 +4,9 @@
 public struct RequestError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What is wrong, and what to give instead, in one or two sentences.
   public var message: String
+  /// The message.
   public var description: String { message }
 
+  /// An error saying `message`.
   public init(_ message: String) { self.message = message }
 }

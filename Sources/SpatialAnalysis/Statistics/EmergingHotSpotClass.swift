@@ -149,6 +149,7 @@ public enum EmergingHotSpotClass: String, CaseIterable, Hashable, Sendable {
 
 /// One location's result of Emerging Hot Spot Analysis.
 public struct EmergingHotSpot: Hashable, Sendable {
+  /// The location's category, one of the 17.
   public var category: EmergingHotSpotClass
   /// The Mann–Kendall trend of the location's Gi* z series.
   public var trend: MannKendall

@@ -56,9 +56,11 @@ import GeoCore
 /// `GetisOrdGiStar` (binary) on a single step. The classification that follows is
 /// `EmergingHotSpotClass`.
 public enum SpaceTimeGetisOrdGiStar {
+  /// z and p of every bin, laid out as the cube (bin (i, t) at i · steps + t).
   public struct Result: Sendable {
-    /// Locations and steps of the cube.
+    /// Locations of the cube.
     public var locationCount: Int
+    /// Time steps of the cube.
     public var stepCount: Int
     /// K, the steps before t in every neighbourhood.
     public var timeLags: Int
@@ -89,6 +91,14 @@ public enum SpaceTimeGetisOrdGiStar {
             permutations: permutations, seed: seed)
   }
 
+  /// Space-time Gi* of every bin of `cube`, the location's spatial neighbours (`weights`, the
+  /// location itself added) in the same step and in the `timeLags` steps before it.
+  /// - Parameters:
+  ///   - cube: counts, locations × steps.
+  ///   - weights: the spatial neighbours of each location (their weights are not used: binary).
+  ///   - timeLags: K, the earlier steps in each neighbourhood (fewer in the first steps).
+  ///   - permutations: conditional permutations per bin within its own step (0: none).
+  ///   - seed: the permutations' seed; the same seed gives the same p whatever the thread count.
   public static func compute(
     cube: SpaceTimeCube, weights: SpatialWeights, timeLags: Int = 1, permutations: Int = 0, seed: UInt64 = 0
   ) -> Result {
