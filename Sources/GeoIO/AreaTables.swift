@@ -18,12 +18,15 @@ public enum AreaTables {
   public static func population(file: String, declaredCRS: CRS? = nil) throws(InputError) -> PopulationSource {
     let document = try CSVDocument.read(file: file)
     guard let populationColumn = document.column(["population", "pop", "usual residents"]) else {
-      throw InputError(file: file, line: 1, reason: .missingColumn("population (the header is: \(document.header.joined(separator: ", ")))"))
+      throw InputError(
+        file: file, line: 1,
+        reason: .missingColumn("population (the header is: \(document.header.joined(separator: ", ")))"))
     }
     func population(_ row: (line: Int, fields: [String])) throws(InputError) -> Double {
       let text = row.fields[populationColumn].trimmingSpaces()
       guard let value = NumberParsing.double(text), value.isFinite, value >= 0 else {
-        throw InputError(file: file, line: row.line, field: document.header[populationColumn], reason: .notANumber(text))
+        throw InputError(
+          file: file, line: row.line, field: document.header[populationColumn], reason: .notANumber(text))
       }
       return value
     }
@@ -33,9 +36,12 @@ public enum AreaTables {
     ]
     for (names, impliedCRS) in pairs {
       guard let xColumn = document.column([names[0]]), let yColumn = document.column([names[1]]) else { continue }
-      var xs: [Double] = [], ys: [Double] = [], populations: [Double] = []
+      var xs: [Double] = []
+      var ys: [Double] = []
+      var populations: [Double] = []
       for row in document.rows {
-        let xText = row.fields[xColumn], yText = row.fields[yColumn]
+        let xText = row.fields[xColumn]
+        let yText = row.fields[yColumn]
         guard let x = NumberParsing.double(xText), x.isFinite else {
           throw InputError(file: file, line: row.line, field: document.header[xColumn], reason: .notANumber(xText))
         }
@@ -47,14 +53,18 @@ public enum AreaTables {
         populations.append(try population(row))
       }
       let decision = CRSDecision.decide(
-        userDeclared: declaredCRS, fileDeclared: impliedCRS.map { CRSDecision(crs: $0, rule: .columnNames(names.joined(separator: "/"))) },
+        userDeclared: declaredCRS,
+        fileDeclared: impliedCRS.map { CRSDecision(crs: $0, rule: .columnNames(names.joined(separator: "/"))) },
         bounds: BoundingBox(x: xs, y: ys))
       return .points(x: xs, y: ys, population: populations, crs: decision.crs)
     }
-    let idColumn = document.column(["area_id", "area id", "code", "id"])
+    let idColumn =
+      document.column(["area_id", "area id", "code", "id"])
       ?? document.header.indices.first { $0 != populationColumn }
     guard let idColumn else {
-      throw InputError(file: file, line: 1, reason: .missingColumn("for the area id (the header is: \(document.header.joined(separator: ", ")))"))
+      throw InputError(
+        file: file, line: 1,
+        reason: .missingColumn("for the area id (the header is: \(document.header.joined(separator: ", ")))"))
     }
     var result: [(id: String, population: Double)] = []
     for row in document.rows { result.append((row.fields[idColumn].trimmingSpaces(), try population(row))) }
@@ -67,10 +77,12 @@ public enum AreaTables {
   public static func lookup(file: String) throws(InputError) -> [(id: String, group: String)] {
     let document = try CSVDocument.read(file: file)
     guard document.header.count >= 2 else {
-      throw InputError(file: file, line: 1, reason: .missingColumn("for the group: a lookup needs an id column and a group column"))
+      throw InputError(
+        file: file, line: 1, reason: .missingColumn("for the group: a lookup needs an id column and a group column"))
     }
     let idColumn = document.column(["area_id", "area id", "code", "id"]) ?? 0
-    let groupColumn = document.column(["group", "group_id", "group id", "parent"])
+    let groupColumn =
+      document.column(["group", "group_id", "group id", "parent"])
       ?? document.header.indices.first { $0 != idColumn } ?? 1
     return document.rows.map {
       ($0.fields[idColumn].trimmingSpaces(), $0.fields[groupColumn].trimmingSpaces())

@@ -42,7 +42,8 @@ public struct BoundaryFields: Hashable, Sendable {
     let onsNames = names.filter { BoundaryFields.isONS($0, suffix: "nm") }
     let commonIDs = names.filter { BoundaryFields.isCommonID($0) }
     let commonNames = names.filter { BoundaryFields.isCommonName($0) }
-    id = pick(onsIDs, preferUnique: true) ?? pick(commonIDs, preferUnique: true)
+    id =
+      pick(onsIDs, preferUnique: true) ?? pick(commonIDs, preferUnique: true)
       ?? names.first { field in
         features.allSatisfy { if case .string = $0.properties[field] { true } else { false } }
           && isUnique(field)

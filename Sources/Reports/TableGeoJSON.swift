@@ -6,9 +6,12 @@ import Rendering
 /// converted from the working CRS, its cells as properties (numbers as numbers, empty as null).
 public enum TableGeoJSON {
   /// - Throws: `InputError` naming `file` when `crs` is planar (no way to WGS84).
-  public static func write(_ table: Table, geometries: [Geometry], from crs: CRS, file: String) throws(InputError) -> String {
+  public static func write(_ table: Table, geometries: [Geometry], from crs: CRS, file: String) throws(InputError)
+    -> String
+  {
     guard let toWGS84 = CoordinateTransform(from: crs, to: .wgs84) else {
-      throw InputError(file: file, reason: .other("planar coordinates cannot be written as GeoJSON in WGS84; use another --format"))
+      throw InputError(
+        file: file, reason: .other("planar coordinates cannot be written as GeoJSON in WGS84; use another --format"))
     }
     let features = zip(geometries, table.rows).map { geometry, row in
       Feature(

@@ -52,9 +52,12 @@ public struct IncidentFilter: Hashable, Sendable {
       outcome.kept = table.count
       return (table, outcome)
     }
-    let categoryCodes: Set<Int32>? = categories.isEmpty ? nil : Set(
-      (table.category?.values ?? []).indices.filter { categories.contains(table.category?.values[$0] ?? "") }
-        .map { Int32($0) })
+    let categoryCodes: Set<Int32>? =
+      categories.isEmpty
+      ? nil
+      : Set(
+        (table.category?.values ?? []).indices.filter { categories.contains(table.category?.values[$0] ?? "") }
+          .map { Int32($0) })
     var keep = [Int]()
     keep.reserveCapacity(table.count)
     for row in 0..<table.count {

@@ -9,7 +9,8 @@ extension Period {
     var total = 0.0
     var monthIndex = start.monthIndex
     while monthIndex <= end.monthIndex {
-      let year = monthIndex / 12, month = monthIndex % 12 + 1
+      let year = monthIndex / 12
+      let month = monthIndex % 12 + 1
       let days = IncidentDate.daysIn(year: year, month: month)
       let first = monthIndex == start.monthIndex ? (start.day ?? 1) : 1
       let last = monthIndex == end.monthIndex ? (end.day ?? days) : days

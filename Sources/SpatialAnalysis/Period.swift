@@ -72,7 +72,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
   /// Days since 1970-01-01 of a date known to the day (Howard Hinnant's days_from_civil).
   static func dayNumber(_ date: IncidentDate) -> Int {
-    let m = date.month, d = date.day ?? 1
+    let m = date.month
+    let d = date.day ?? 1
     let y = date.year - (m <= 2 ? 1 : 0)
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400

@@ -282,7 +282,8 @@ enum BinPointsBenchmarks {
     table.x.reserveCapacity(count)
     table.y.reserveCapacity(count)
     for _ in 0..<count {
-      var x: Double, y: Double
+      var x: Double
+      var y: Double
       if unit() < 0.35 {
         x = box.minX + unit() * box.width
         y = box.minY + unit() * box.height

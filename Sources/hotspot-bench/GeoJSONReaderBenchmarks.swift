@@ -8,22 +8,24 @@ enum GeoJSONReaderBenchmarks {
   static let featureCount = 4_000
   static let verticesPerRing = 1_000
 
-  static var all: [Benchmark] { [
-    Benchmark(
-      name: "read a 4,000-polygon GeoJSON file (4,000,000 vertices)", runs: 3,
-      prepare: {
-        let path = try largeFile()
-        let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-        return Benchmark.Work(units: Double(bytes) / 1e6, unitName: "MB") {
-          let layer = try GeoJSONReader.read(file: path)
-          let vertices = layer.collection.features.reduce(0) { $0 + ($1.geometry?.vertexCount ?? 0) }
-          guard layer.collection.features.count == featureCount,
-            vertices == featureCount * (verticesPerRing + 1),
-            layer.crsDecision.crs == .britishNationalGrid
-          else { throw BenchmarkCheckFailed(description: "read \(vertices) vertices") }
-        }
-      })
-  ] }
+  static var all: [Benchmark] {
+    [
+      Benchmark(
+        name: "read a 4,000-polygon GeoJSON file (4,000,000 vertices)", runs: 3,
+        prepare: {
+          let path = try largeFile()
+          let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+          return Benchmark.Work(units: Double(bytes) / 1e6, unitName: "MB") {
+            let layer = try GeoJSONReader.read(file: path)
+            let vertices = layer.collection.features.reduce(0) { $0 + ($1.geometry?.vertexCount ?? 0) }
+            guard layer.collection.features.count == featureCount,
+              vertices == featureCount * (verticesPerRing + 1),
+              layer.crsDecision.crs == .britishNationalGrid
+            else { throw BenchmarkCheckFailed(description: "read \(vertices) vertices") }
+          }
+        })
+    ]
+  }
 
   /// Wiggly polygons on an 80 × 50 grid of 1 km cells in British National Grid, coordinates to the
   /// centimetre, written by our own writer once and kept under /tmp.

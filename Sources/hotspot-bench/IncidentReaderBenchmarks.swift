@@ -7,33 +7,35 @@ import SpatialAnalysis
 enum IncidentReaderBenchmarks {
   static let rowCount = 1_000_000
 
-  static var all: [Benchmark] { [
-    Benchmark(
-      name: "read 1,000,000 CSV incident rows (easting/northing/lon/lat)", runs: 5,
-      prepare: {
-        let path = try plainFile()
-        return Benchmark.Work(units: Double(rowCount), unitName: "rows") {
-          let (table, report) = try IncidentReader.read(files: [path], options: IncidentColumnOptions())
-          guard table.count == rowCount, report.dataRows == rowCount,
-            table.category?.values.count == 3
-          else { throw BenchmarkCheckFailed(description: "read \(table.count) rows") }
-        }
-      }),
-    Benchmark(
-      name: "stream 1,000,000 CSV incident rows in 65,536-row chunks", runs: 5,
-      prepare: {
-        let path = try plainFile()
-        return Benchmark.Work(units: Double(rowCount), unitName: "rows") {
-          var rows = 0
-          _ = try IncidentReader.stream(file: path, options: IncidentColumnOptions()) { chunk in
-            rows += chunk.count
+  static var all: [Benchmark] {
+    [
+      Benchmark(
+        name: "read 1,000,000 CSV incident rows (easting/northing/lon/lat)", runs: 5,
+        prepare: {
+          let path = try plainFile()
+          return Benchmark.Work(units: Double(rowCount), unitName: "rows") {
+            let (table, report) = try IncidentReader.read(files: [path], options: IncidentColumnOptions())
+            guard table.count == rowCount, report.dataRows == rowCount,
+              table.category?.values.count == 3
+            else { throw BenchmarkCheckFailed(description: "read \(table.count) rows") }
           }
-          guard rows == rowCount else { throw BenchmarkCheckFailed(description: "streamed \(rows) rows") }
-        }
-      }),
-    readWithThreads(1),
-    readWithThreads(IncidentReadPlan.automatic.threads),
-  ] }
+        }),
+      Benchmark(
+        name: "stream 1,000,000 CSV incident rows in 65,536-row chunks", runs: 5,
+        prepare: {
+          let path = try plainFile()
+          return Benchmark.Work(units: Double(rowCount), unitName: "rows") {
+            var rows = 0
+            _ = try IncidentReader.stream(file: path, options: IncidentColumnOptions()) { chunk in
+              rows += chunk.count
+            }
+            guard rows == rowCount else { throw BenchmarkCheckFailed(description: "streamed \(rows) rows") }
+          }
+        }),
+      readWithThreads(1),
+      readWithThreads(IncidentReadPlan.automatic.threads),
+    ]
+  }
 
   /// The plain file read with `threads` parsing threads; the table must equal the one-thread read.
   static func readWithThreads(_ threads: Int) -> Benchmark {

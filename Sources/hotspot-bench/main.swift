@@ -5,7 +5,8 @@ import Foundation
 // and prints the median time and throughput. Every benchmark checks its own result.
 
 let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
-let benchmarks: [Benchmark] = GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
+let benchmarks: [Benchmark] =
+  GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
   + ProjectionBenchmarks.all + BinPointsBenchmarks.all + KernelDensityBenchmarks.all
   + GetisOrdGiStarBenchmarks.all + EmergingHotSpotBenchmarks.all + SHA256Benchmarks.all
 let selected = benchmarks.filter { benchmark in

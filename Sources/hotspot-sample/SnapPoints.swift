@@ -61,8 +61,7 @@ enum SnapPoints {
     func nearestNeighbourhood(_ position: GridPoint, division: Int) -> (String, String) {
       var best = -1
       var bestDistance = Int.max
-      for (k, neighbourhood) in neighbourhoods.enumerated() where neighbourhood.division == division
-      {
+      for (k, neighbourhood) in neighbourhoods.enumerated() where neighbourhood.division == division {
         let dx = neighbourhood.position.x - position.x
         let dy = neighbourhood.position.y - position.y
         if dx * dx + dy * dy < bestDistance {

@@ -1,5 +1,5 @@
-import Foundation
 import Analyses
+import Foundation
 import GeoIO
 
 /// The `hotspot` command line: parse, dispatch, map errors to exit statuses. Nothing else.
@@ -14,7 +14,8 @@ enum Hotspot {
   static var commands: [any HotspotCommand.Type] {
     [
       InspectCommand.self, CountCommand.self, RankCommand.self, ZonesCommand.self, DensityCommand.self,
-      GistarCommand.self, MoranCommand.self, EmergingCommand.self, PatrolCommand.self, CoverCommand.self, BacktestCommand.self,
+      GistarCommand.self, MoranCommand.self, EmergingCommand.self, PatrolCommand.self, CoverCommand.self,
+      BacktestCommand.self,
       EvaluateCommand.self, MapCommand.self, ReportCommand.self, DemoCommand.self,
     ]
   }

@@ -47,10 +47,11 @@ struct CountRequestTests {
     #expect(facts["counted"] == result.tally.counted)
     #expect(facts["rows"] == report.dataRows)
     #expect(result.inputs == [Self.divisions, Self.police])
-    #expect(result.choices.map(\.0) == [
-      "areas_crs", "areas_crs_rule", "incidents_crs", "incidents_crs_rule", "working_crs", "id_field", "name_field",
-      "coordinate_columns", "edge_rule", "layer", "near_boundary_m", "snap_m", "summary",
-    ])
+    #expect(
+      result.choices.map(\.0) == [
+        "areas_crs", "areas_crs_rule", "incidents_crs", "incidents_crs_rule", "working_crs", "id_field", "name_field",
+        "coordinate_columns", "edge_rule", "layer", "near_boundary_m", "snap_m", "summary",
+      ])
     #expect(result.incidents == nil)
   }
 

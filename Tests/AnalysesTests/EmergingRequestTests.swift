@@ -12,7 +12,8 @@ struct EmergingRequestTests {
 
   /// ASB per division, monthly steps over 2023-01..2024-12.
   static func sampleRequest(step: EmergingStep = .month) -> EmergingRequest {
-    let period = Period(firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2024, month: 12)!)!
+    let period = Period(
+      firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2024, month: 12)!)!
     let source = IncidentSource(
       files: [incidents], filter: IncidentFilter(period: period, categories: ["Anti-social behaviour"]))
     return EmergingRequest(features: FeatureSource(areasFile: divisions, incidents: source), step: step)
@@ -60,7 +61,10 @@ struct EmergingRequestTests {
   func quarters() throws {
     let months = try Self.sampleRequest().run()
     let quarters = try Self.sampleRequest(step: .quarter).run()
-    #expect(quarters.cube.stepLabels == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"])
+    #expect(
+      quarters.cube.stepLabels == [
+        "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4",
+      ])
     for i in 0..<months.locationCount {
       let monthly = months.cube.series(of: i)
       for q in 0..<8 {
@@ -81,7 +85,9 @@ struct EmergingRequestTests {
     var table = IncidentTable(crs: .planar)
     table.x = [0, 0, 0]
     table.y = [0, 0, 0]
-    table.date = [IncidentDate(year: 2023, month: 1)!, IncidentDate(year: 2023, month: 6)!, IncidentDate(year: 2023, month: 12)!]
+    table.date = [
+      IncidentDate(year: 2023, month: 1)!, IncidentDate(year: 2023, month: 6)!, IncidentDate(year: 2023, month: 12)!,
+    ]
     counts.add(table) { _ in 0 }
     let (cube, stepMonths) = counts.cube(step: .months(5), months: counts.months!)
     #expect(cube.stepLabels == ["2023-01..2023-05", "2023-06..2023-10", "2023-11..2024-03"])
@@ -93,7 +99,8 @@ struct EmergingRequestTests {
   func risingArea() {
     // 7 × 7 areas, rook neighbours; the centre's count rises by 0.8 a month from 6, the others
     // stay level, varying between 2 and 10.
-    let side = 7, steps = 24
+    let side = 7
+    let steps = 24
     var lists: [[Int]] = []
     for r in 0..<side {
       for c in 0..<side {
@@ -125,13 +132,15 @@ struct EmergingRequestTests {
   func refusals() {
     let source = IncidentSource(files: [Self.incidents])
     #expect(throws: RequestError.self) {
-      try EmergingRequest(features: FeatureSource(areasFile: Self.divisions, incidents: source, neighbours: .auto)).validate()
+      try EmergingRequest(features: FeatureSource(areasFile: Self.divisions, incidents: source, neighbours: .auto))
+        .validate()
     }
     #expect(throws: RequestError.self) {
       try EmergingRequest(features: FeatureSource(areasFile: Self.divisions, valueField: "x")).validate()
     }
     #expect(throws: RequestError.self) {
-      try EmergingRequest(features: FeatureSource(areasFile: Self.divisions, incidents: source), threshold: 0).validate()
+      try EmergingRequest(features: FeatureSource(areasFile: Self.divisions, incidents: source), threshold: 0)
+        .validate()
     }
   }
 }

@@ -24,7 +24,8 @@ struct EvaluateRequestTests {
     func add(_ n: Int, _ year: String, _ x: Int, _ y: Int, _ category: String = "Nuisance") {
       for k in 0..<n {
         id += 1
-        lines.append("\(id),\(year)-\(String(format: "%02d", k % (year == "2023" ? 12 : 6) + 1))-15,\(category),\(x),\(y)")
+        lines.append(
+          "\(id),\(year)-\(String(format: "%02d", k % (year == "2023" ? 12 : 6) + 1))-15,\(category),\(x),\(y)")
       }
     }
     add(20, "2023", 400500, 500500)
@@ -45,7 +46,8 @@ struct EvaluateRequestTests {
     let target = try folder.file("target.geojson", Self.square("T1", 400000, 500000, 401000, 501000))
     let comparison = try folder.file("comparison.geojson", Self.square("C1", 405000, 500000, 406000, 501000))
     let file = try folder.file("incidents.csv", Self.incidents())
-    let before = Period(firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2023, month: 12)!)!
+    let before = Period(
+      firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2023, month: 12)!)!
     let after = Period(firstMonth: IncidentDate(year: 2024, month: 1)!, lastMonth: IncidentDate(year: 2024, month: 6)!)!
     var source = IncidentSource(files: [file])
     source.filter = IncidentFilter(categories: ["Nuisance"])

@@ -50,11 +50,15 @@ struct FilterCheckTests {
 
   @Test("nearest: same letters ignoring case first, then fewest edits, nothing when too far")
   func nearest() {
-    let names = [("Anti-social behaviour", 3), ("Burglary", 2), ("Vehicle crime", 1)].map { (category: $0.0, count: $0.1) }
-    #expect(FilterCheck.unknownCategories(["ANTI-SOCIAL BEHAVIOUR"], held: names)?
-      .contains("did you mean 'Anti-social behaviour'?") == true)
-    #expect(FilterCheck.unknownCategories(["Vehicle crimes"], held: names)?
-      .contains("did you mean 'Vehicle crime'?") == true)
+    let names = [("Anti-social behaviour", 3), ("Burglary", 2), ("Vehicle crime", 1)].map {
+      (category: $0.0, count: $0.1)
+    }
+    #expect(
+      FilterCheck.unknownCategories(["ANTI-SOCIAL BEHAVIOUR"], held: names)?
+        .contains("did you mean 'Anti-social behaviour'?") == true)
+    #expect(
+      FilterCheck.unknownCategories(["Vehicle crimes"], held: names)?
+        .contains("did you mean 'Vehicle crime'?") == true)
     let far = FilterCheck.unknownCategories(["Shoplifting"], held: names)
     #expect(far?.contains("did you mean") == false)
     #expect(FilterCheck.unknownCategories(["Burglary"], held: names) == nil)

@@ -15,7 +15,8 @@ struct GistarRequestTests {
   /// The command line's golden text output of `gistar --areas divisions --incidents …`.
   static func snapshot(_ name: String) throws -> String {
     try String(
-      contentsOf: TestData.packageRoot.appendingPathComponent("Tests/HotspotCLITests/Snapshots/\(name)"), encoding: .utf8)
+      contentsOf: TestData.packageRoot.appendingPathComponent("Tests/HotspotCLITests/Snapshots/\(name)"),
+      encoding: .utf8)
   }
 
   @Test("z per division equals what the command line prints; classes tally as its summary")

@@ -14,7 +14,8 @@ struct MapRequestTests {
   @Test("count, Gi* and points layers: counts add up, Gi* classes as gistar's, every incident a dot")
   func layers() throws {
     let result = try MapRequest(
-      areasFile: Self.divisions, incidents: IncidentSource(files: [Self.incidents]), layers: [.count, .gistar, .points],
+      areasFile: Self.divisions, incidents: IncidentSource(files: [Self.incidents]),
+      layers: [.count, .gistar, .points],
       labelCount: 3
     ).run()
     #expect(result.layers.count == 3)
@@ -34,10 +35,11 @@ struct MapRequestTests {
     #expect(positions.map(\.1).reduce(0, +) == 19_902)
     #expect(classes.filter { $0 > 0 }.count == 7)
     #expect(classes.filter { $0 < 0 }.count == 3)
-    #expect(result.choices.map(\.0) == [
-      "working_crs", "id_field", "classes", "palette", "breaks_incidents", "gistar_neighbours", "gistar_tolerance_m",
-      "gistar_p",
-    ])
+    #expect(
+      result.choices.map(\.0) == [
+        "working_crs", "id_field", "classes", "palette", "breaks_incidents", "gistar_neighbours", "gistar_tolerance_m",
+        "gistar_p",
+      ])
     #expect(result.inputs == [Self.divisions, Self.incidents])
   }
 

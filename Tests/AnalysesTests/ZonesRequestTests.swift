@@ -61,9 +61,11 @@ struct ZonesRequestTests {
     #expect(result.incidentsInSeveralZones == 2)
     #expect(result.warnings == ["2 incidents lie in two or more zones: counted in each, once in all-zones"])
     #expect(result.inputs == [zones, points, population])
-    #expect(result.choices.map(\.0) == [
-      "working_crs", "id_field", "period", "population_rule", "incidents_in_several_zones", "baseline_period", "p_change",
-    ])
+    #expect(
+      result.choices.map(\.0) == [
+        "working_crs", "id_field", "period", "population_rule", "incidents_in_several_zones", "baseline_period",
+        "p_change",
+      ])
   }
 
   @Test("inspect a folder of files: one description per file, boundary and incidents")

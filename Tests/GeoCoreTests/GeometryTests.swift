@@ -6,7 +6,9 @@ import Testing
 struct GeometryTests {
   @Test("a ring needs four closed finite positions")
   func ringValidation() {
-    let a = Point(x: 0, y: 0), b = Point(x: 1, y: 0), c = Point(x: 1, y: 1)
+    let a = Point(x: 0, y: 0)
+    let b = Point(x: 1, y: 0)
+    let c = Point(x: 1, y: 1)
     #expect(throws: GeometryError.tooFewPositions(found: 3, required: 4)) {
       try Ring(closed: [a, b, a])
     }
@@ -36,10 +38,11 @@ struct GeometryTests {
   @Test("centroid of an L shape and of a square with an off-centre hole")
   func centroids() throws {
     // L shape: 2x1 rectangle plus 1x1 square on top of its left half.
-    let l = Polygon(exterior: try Ring(closed: [
-      Point(x: 0, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 1), Point(x: 1, y: 1),
-      Point(x: 1, y: 2), Point(x: 0, y: 2), Point(x: 0, y: 0),
-    ]))
+    let l = Polygon(
+      exterior: try Ring(closed: [
+        Point(x: 0, y: 0), Point(x: 2, y: 0), Point(x: 2, y: 1), Point(x: 1, y: 1),
+        Point(x: 1, y: 2), Point(x: 0, y: 2), Point(x: 0, y: 0),
+      ]))
     // Moments: rectangle area 2 at (1, 0.5), square area 1 at (0.5, 1.5): (2.5/3, 2.5/3).
     #expect(isClose(l.centroid.x, 2.5 / 3, tolerance: 1e-12))
     #expect(isClose(l.centroid.y, 2.5 / 3, tolerance: 1e-12))

@@ -12,7 +12,8 @@ func line(_ pairs: [(Double, Double)]) -> LineString {
 struct LineStringTests {
   @Test("a line needs two finite positions")
   func validation() {
-    let a = Point(x: 0, y: 0), b = Point(x: 3, y: 4)
+    let a = Point(x: 0, y: 0)
+    let b = Point(x: 3, y: 4)
     #expect(throws: GeometryError.lineTooShort(found: 1)) { try LineString([a]) }
     #expect(throws: GeometryError.lineTooShort(found: 0)) { try LineString([]) }
     #expect(throws: GeometryError.nonFiniteCoordinate(index: 1)) {

@@ -69,12 +69,15 @@ struct PointLocationTests {
     #expect(owners == ["north-east"])
   }
 
-  @Test("every point of a random sweep over a slanted shared edge lands in exactly one polygon",
+  @Test(
+    "every point of a random sweep over a slanted shared edge lands in exactly one polygon",
     arguments: 0..<20)
   func slantedSharedEdge(seed: Int) throws {
     // Two triangles sharing the diagonal of a square with awkward coordinates.
-    let a = Point(x: 412_345.678, y: 512_001.25), c = Point(x: 413_001.5, y: 512_777.125)
-    let b = Point(x: 413_001.5, y: 512_001.25), d = Point(x: 412_345.678, y: 512_777.125)
+    let a = Point(x: 412_345.678, y: 512_001.25)
+    let c = Point(x: 413_001.5, y: 512_777.125)
+    let b = Point(x: 413_001.5, y: 512_001.25)
+    let d = Point(x: 412_345.678, y: 512_777.125)
     let lower = Polygon(exterior: try Ring(closed: [a, b, c, a]))
     let upper = Polygon(exterior: try Ring(closed: [a, c, d, a]))
     var rng = SplitMix64(seed: UInt64(seed))

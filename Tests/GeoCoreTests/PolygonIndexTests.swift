@@ -13,10 +13,12 @@ struct PolygonIndexTests {
     for i in 0...columns {
       var column: [Point] = []
       for j in 0...rows {
-        let edgeX = i == 0 || i == columns, edgeY = j == 0 || j == rows
-        column.append(Point(
-          x: 412_000.125 + Double(i) * 1000 + (edgeX ? 0 : jitter()),
-          y: 530_000.375 + Double(j) * 1000 + (edgeY ? 0 : jitter())))
+        let edgeX = i == 0 || i == columns
+        let edgeY = j == 0 || j == rows
+        column.append(
+          Point(
+            x: 412_000.125 + Double(i) * 1000 + (edgeX ? 0 : jitter()),
+            y: 530_000.375 + Double(j) * 1000 + (edgeY ? 0 : jitter())))
       }
       corners.append(column)
     }
@@ -24,9 +26,12 @@ struct PolygonIndexTests {
     var enclaves: [Geometry?] = []
     for j in 0..<rows {
       for i in 0..<columns {
-        let ring = try Ring(closed: [corners[i][j], corners[i + 1][j], corners[i + 1][j + 1], corners[i][j + 1], corners[i][j]])
+        let ring = try Ring(closed: [
+          corners[i][j], corners[i + 1][j], corners[i + 1][j + 1], corners[i][j + 1], corners[i][j],
+        ])
         if (i + j) % 2 == 0 {
-          let c = Point(x: (corners[i][j].x + corners[i + 1][j + 1].x) / 2, y: (corners[i][j].y + corners[i + 1][j + 1].y) / 2)
+          let c = Point(
+            x: (corners[i][j].x + corners[i + 1][j + 1].x) / 2, y: (corners[i][j].y + corners[i + 1][j + 1].y) / 2)
           let hole = try Ring(closed: [
             Point(x: c.x - 100, y: c.y - 100), Point(x: c.x + 100, y: c.y - 100),
             Point(x: c.x + 100, y: c.y + 100), Point(x: c.x - 100, y: c.y + 100), Point(x: c.x - 100, y: c.y - 100),
@@ -52,7 +57,8 @@ struct PolygonIndexTests {
     var rng = SplitMix64(seed: seed &+ 1000)
     var probes: [Point] = []
     for _ in 0..<3000 {
-      probes.append(Point(x: 411_500 + Double(rng.next() % 7_000_000) / 1000, y: 529_500 + Double(rng.next() % 6_000_000) / 1000))
+      probes.append(
+        Point(x: 411_500 + Double(rng.next() % 7_000_000) / 1000, y: 529_500 + Double(rng.next() % 6_000_000) / 1000))
     }
     for geometry in areas.compactMap({ $0 }) {
       for ring in geometry.polygons.flatMap(\.rings) {
@@ -85,9 +91,12 @@ struct PolygonIndexTests {
   @Test("overlapping areas: every containing area is listed, the first is the lowest")
   func overlaps() throws {
     func box(_ x: Double, _ y: Double, _ s: Double) throws -> Geometry {
-      .polygon(Polygon(exterior: try Ring(closed: [
-        Point(x: x, y: y), Point(x: x + s, y: y), Point(x: x + s, y: y + s), Point(x: x, y: y + s), Point(x: x, y: y),
-      ])))
+      .polygon(
+        Polygon(
+          exterior: try Ring(closed: [
+            Point(x: x, y: y), Point(x: x + s, y: y), Point(x: x + s, y: y + s), Point(x: x, y: y + s),
+            Point(x: x, y: y),
+          ])))
     }
     let index = PolygonIndex(areas: [try box(0, 0, 10), try box(5, 5, 10), try box(100, 100, 1)])
     #expect(index.allContaining(Point(x: 7, y: 7)) == [0, 1])
@@ -101,9 +110,13 @@ struct PolygonIndexTests {
   func smallLayers() throws {
     #expect(PolygonIndex(areas: []).firstContaining(Point(x: 0, y: 0)) == nil)
     #expect(PolygonIndex(areas: [nil]).allContaining(Point(x: 0, y: 0)) == [])
-    let one = PolygonIndex(areas: [.polygon(Polygon(exterior: try Ring(closed: [
-      Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 0, y: 1), Point(x: 0, y: 0),
-    ])))])
+    let one = PolygonIndex(areas: [
+      .polygon(
+        Polygon(
+          exterior: try Ring(closed: [
+            Point(x: 0, y: 0), Point(x: 1, y: 0), Point(x: 0, y: 1), Point(x: 0, y: 0),
+          ])))
+    ])
     #expect(one.firstContaining(Point(x: 0.2, y: 0.2)) == 0)
     #expect(one.firstContaining(Point(x: 0.6, y: 0.6)) == nil)
   }

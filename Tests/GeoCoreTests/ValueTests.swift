@@ -16,10 +16,12 @@ struct ValueTests {
     #expect(IncidentDate.daysIn(year: 1900, month: 2) == 28 && IncidentDate.daysIn(year: 2000, month: 2) == 29)
   }
 
-  @Test("numbers become the same text every time", arguments: [
-    (0.0, 3, "0"), (-0.0, 3, "0"), (1.5, 3, "1.5"), (2.0004, 3, "2"), (-1.25, 1, "-1.3"),
-    (1234567.891, 2, "1234567.89"), (0.000123, 6, "0.000123"), (-0.0004, 3, "0"),
-  ])
+  @Test(
+    "numbers become the same text every time",
+    arguments: [
+      (0.0, 3, "0"), (-0.0, 3, "0"), (1.5, 3, "1.5"), (2.0004, 3, "2"), (-1.25, 1, "-1.3"),
+      (1234567.891, 2, "1234567.89"), (0.000123, 6, "0.000123"), (-0.0004, 3, "0"),
+    ])
   func fixedDigits(value: Double, digits: Int, expected: String) {
     #expect(NumberText.fixed(value, digits: digits) == expected)
   }

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("ESRI ASCII grid writer")
 struct ASCIIGridWriterTests {
-  @Test("the text is the header then rows from the north, as one value at a time writes it", arguments: [1, 3, 64, 65, 500])
+  @Test(
+    "the text is the header then rows from the north, as one value at a time writes it", arguments: [1, 3, 64, 65, 500])
   func matchesOneValueAtATime(rows: Int) {
     var rng = SplitMix64(seed: UInt64(rows))
     let columns = 37
@@ -19,7 +20,8 @@ struct ASCIIGridWriterTests {
       default: return Double(rng.next() % 100_000_000) / 1_000
       }
     }
-    var expected = "ncols \(columns)\nnrows \(rows)\nxllcorner 402200\nyllcorner 510200\ncellsize 50\nNODATA_value -9999\n"
+    var expected =
+      "ncols \(columns)\nnrows \(rows)\nxllcorner 402200\nyllcorner 510200\ncellsize 50\nNODATA_value -9999\n"
     for row in stride(from: rows - 1, through: 0, by: -1) {
       let line = (0..<columns).map { column -> String in
         guard let value = values[row * columns + column], value.isFinite else { return "-9999" }

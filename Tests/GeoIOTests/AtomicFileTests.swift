@@ -146,8 +146,9 @@ struct AtomicFileTests {
     let path = folder.path("full")
     try DeviceNodes.makeCharacterDevice(path, major: 1, minor: 7)
     let before = DeviceNodes.node(path)
-    #expect(throws: AtomicFile.WriteError(
-      path: path, reason: "cannot be written (\(String(cString: strerror(ENOSPC))))", kind: .ioError)
+    #expect(
+      throws: AtomicFile.WriteError(
+        path: path, reason: "cannot be written (\(String(cString: strerror(ENOSPC))))", kind: .ioError)
     ) {
       try AtomicFile.write("a,b\n1,2\n", to: path)
     }
@@ -166,7 +167,8 @@ struct AtomicFileTests {
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
     #expect(DeviceNodes.node(target)?.type == S_IFREG)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["link.csv", "target.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["link.csv", "target.csv"])
   }
 
   @Test("a FIFO that is an input of the run is refused")

@@ -215,7 +215,8 @@ struct CSVScannerTests {
         if let quoteLine = expected.unterminatedQuoteLine {
           #expect(failure?.reason == .unterminatedQuote && failure?.line == quoteLine, "seed \(seed) round \(round)")
         } else {
-          #expect(failure == nil && found == expected.records, "seed \(seed) round \(round) block \(blockSize): \(bytes)")
+          #expect(
+            failure == nil && found == expected.records, "seed \(seed) round \(round) block \(blockSize): \(bytes)")
         }
       }
     }
@@ -226,7 +227,10 @@ struct CSVScannerTests {
 /// whole file: the oracle for the scanner's fast paths. Returns the records read before an
 /// unterminated quote, and that quote's line.
 private func referenceScan(_ input: [UInt8]) -> (records: [ScannedRecord], unterminatedQuoteLine: Int?) {
-  let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+  let lf = UInt8(ascii: "\n")
+  let cr = UInt8(ascii: "\r")
+  let comma = UInt8(ascii: ",")
+  let quote = UInt8(ascii: "\"")
   var b = input
   if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
   let n = b.count

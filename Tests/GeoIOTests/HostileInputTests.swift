@@ -108,9 +108,10 @@ struct HostileInputTests {
 
   @Test("empty MultiPolygon, empty features array and a polygon with no rings read without geometry")
   func emptyGeometries() throws {
-    for geometry in [#"{"type":"MultiPolygon","coordinates":[]}"#, #"{"type":"Polygon","coordinates":[]}"#,
-      #"{"type":"MultiPoint","coordinates":[]}"#]
-    {
+    for geometry in [
+      #"{"type":"MultiPolygon","coordinates":[]}"#, #"{"type":"Polygon","coordinates":[]}"#,
+      #"{"type":"MultiPoint","coordinates":[]}"#,
+    ] {
       let layer = try Self.geoJSON(#"{"type":"Feature","properties":{},"geometry":\#(geometry)}"#)
       #expect(layer.collection.features.count == 1)
       #expect(layer.collection.features[0].geometry == nil)

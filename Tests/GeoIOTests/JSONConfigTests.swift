@@ -7,7 +7,9 @@ struct JSONConfigTests {
   func numberTable() throws {
     let table = try JSONNumberTable.read(bytes: Array(#"{"b": 2, "a": 0.5}"#.utf8), name: "w.json")
     #expect(table.map(\.name) == ["b", "a"] && table.map(\.value) == [2, 0.5])
-    #expect(throws: InputError.self) { try JSONNumberTable.read(bytes: Array(#"{"a": 1, "a": 2}"#.utf8), name: "w.json") }
+    #expect(throws: InputError.self) {
+      try JSONNumberTable.read(bytes: Array(#"{"a": 1, "a": 2}"#.utf8), name: "w.json")
+    }
     #expect(throws: InputError.self) { try JSONNumberTable.read(bytes: Array(#"{"a": "1"}"#.utf8), name: "w.json") }
     #expect(throws: InputError.self) { try JSONNumberTable.read(bytes: Array("[1]".utf8), name: "w.json") }
   }

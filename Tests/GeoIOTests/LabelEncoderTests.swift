@@ -59,7 +59,10 @@ struct LabelEncoderTests {
     let pool: [[UInt8]] =
       seed % 3 == 0
       ? (0..<6_000).map { Array("crime-\($0)".utf8) }
-      : [Array("Nuisance".utf8), Array("Personal".utf8), [0xFF], [0xFE], Array("a very long label beyond 16 bytes".utf8), []]
+      : [
+        Array("Nuisance".utf8), Array("Personal".utf8), [0xFF], [0xFE], Array("a very long label beyond 16 bytes".utf8),
+        [],
+      ]
     let rows = (0..<3_000).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
     var expected = CodedColumn()
     for row in rows { expected.append(String(decoding: row, as: UTF8.self)) }
@@ -81,4 +84,3 @@ struct LabelEncoderTests {
     #expect(merged.makeColumn() == expected)
   }
 }
-

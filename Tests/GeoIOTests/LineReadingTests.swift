@@ -32,10 +32,11 @@ struct GeoJSONLineTests {
         #"{"coordinates":[[[0,0],[1,1],[2,1]],[[5,5],[6,6]]],"type":"MultiLineString"}"#,
       ]))
     let features = layer.collection.features
-    #expect(features.map(\.geometry) == [
-      .lineString(try line([(-1.5, 54.7), (-1.4, 54.8)])),
-      .multiLineString([try line([(0, 0), (1, 1), (2, 1)]), try line([(5, 5), (6, 6)])]),
-    ])
+    #expect(
+      features.map(\.geometry) == [
+        .lineString(try line([(-1.5, 54.7), (-1.4, 54.8)])),
+        .multiLineString([try line([(0, 0), (1, 1), (2, 1)]), try line([(5, 5), (6, 6)])]),
+      ])
     #expect(features.map { $0.properties["name"]?.text } == ["road 0", "road 1"])
     #expect(layer.problems.isEmpty)
     #expect(layer.geometryTypeCounts.map(\.type) == ["LineString", "MultiLineString"])
@@ -45,24 +46,30 @@ struct GeoJSONLineTests {
   @Test("a line of one position is refused, naming the feature and the JSON path")
   func lineTooShort() {
     #expect(
-      ErrorPlace(GeoJSONFixture.error(text: collection([
-        #"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
-        #"{"type":"LineString","coordinates":[[0,0]]}"#,
-      ])))
+      ErrorPlace(
+        GeoJSONFixture.error(
+          text: collection([
+            #"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
+            #"{"type":"LineString","coordinates":[[0,0]]}"#,
+          ])))
         == ErrorPlace(
           line: 3, feature: 1, field: "features[1].geometry.coordinates",
           reason: .geometry(.lineTooShort(found: 1))))
     #expect(
-      ErrorPlace(GeoJSONFixture.error(text: collection([
-        #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2]]]}"#
-      ])))
+      ErrorPlace(
+        GeoJSONFixture.error(
+          text: collection([
+            #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2]]]}"#
+          ])))
         == ErrorPlace(
           line: 2, feature: 0, field: "features[0].geometry.coordinates[1]",
           reason: .geometry(.lineTooShort(found: 1))))
     #expect(
-      ErrorPlace(GeoJSONFixture.error(text: collection([
-        #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[]]}"#
-      ])))
+      ErrorPlace(
+        GeoJSONFixture.error(
+          text: collection([
+            #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[]]}"#
+          ])))
         == ErrorPlace(
           line: 2, feature: 0, field: "features[0].geometry.coordinates[1]",
           reason: .geometry(.lineTooShort(found: 0))))
@@ -71,9 +78,11 @@ struct GeoJSONLineTests {
   @Test("a non-finite coordinate in a line is refused, naming the position")
   func nonFinite() {
     #expect(
-      ErrorPlace(GeoJSONFixture.error(text: collection([
-        #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,1e400]]]}"#
-      ])))
+      ErrorPlace(
+        GeoJSONFixture.error(
+          text: collection([
+            #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,1e400]]]}"#
+          ])))
         == ErrorPlace(
           line: 2, feature: 0, field: "features[0].geometry.coordinates[1][1]",
           reason: .geometry(.nonFiniteCoordinate(index: 1))))
@@ -81,20 +90,22 @@ struct GeoJSONLineTests {
 
   @Test("empty line coordinates read as a null geometry, as empty polygons do")
   func empty() throws {
-    let layer = try read(collection([
-      #"{"type":"LineString","coordinates":[]}"#, #"{"type":"MultiLineString","coordinates":[]}"#,
-    ]))
+    let layer = try read(
+      collection([
+        #"{"type":"LineString","coordinates":[]}"#, #"{"type":"MultiLineString","coordinates":[]}"#,
+      ]))
     #expect(layer.collection.features.map(\.geometry) == [nil, nil])
     #expect(layer.problems.map(\.reason) == [.nullGeometry, .nullGeometry])
   }
 
   @Test("a line beyond ±180° in a WGS84 file is refused, naming the position")
   func outOfRange() {
-    let error = GeoJSONFixture.error(text: """
-      {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[
-      {"type":"Feature","properties":{},"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[412000,512000]]]}}
-      ]}
-      """)
+    let error = GeoJSONFixture.error(
+      text: """
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[
+        {"type":"Feature","properties":{},"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[412000,512000]]]}}
+        ]}
+        """)
     #expect(error?.feature == 0)
     #expect(error?.field == "features[0].geometry.coordinates[1][1]")
   }
@@ -102,7 +113,9 @@ struct GeoJSONLineTests {
   @Test("the writer writes lines, and the reader reads them back")
   func roundTrip() throws {
     let features = [
-      Feature(geometry: .lineString(try line([(-1.5, 54.7), (-1.25, 54.75)])), properties: Properties([("ref", .string("A68"))])),
+      Feature(
+        geometry: .lineString(try line([(-1.5, 54.7), (-1.25, 54.75)])),
+        properties: Properties([("ref", .string("A68"))])),
       Feature(geometry: .multiLineString([try line([(0, 0), (1, 1)]), try line([(2, 2), (3, 3), (4, 2)])])),
     ]
     let text = GeoJSONWriter.write(FeatureCollection(features: features, crs: .wgs84))
@@ -116,7 +129,8 @@ struct GeoJSONLineTests {
 
 @Suite("Shapefile lines")
 struct ShapefileLineTests {
-  @Test("PolyLine records of every dimension read as lines with their dBASE properties",
+  @Test(
+    "PolyLine records of every dimension read as lines with their dBASE properties",
     arguments: [Int32(3), 13, 23])
   func polyLines(type: Int32) throws {
     var builder = ShapefileBuilder(
@@ -133,11 +147,12 @@ struct ShapefileLineTests {
     ]
     let layer = try builder.read()
     let features = layer.collection.features
-    #expect(features.map(\.geometry) == [
-      .lineString(try line([(-1.5, 54.7), (-1.4, 54.8), (-1.3, 54.8)])),
-      .multiLineString([try line([(-1.0, 54.5), (-1.1, 54.6)]), try line([(-1.2, 54.6), (-1.2, 54.7)])]),
-      nil,
-    ])
+    #expect(
+      features.map(\.geometry) == [
+        .lineString(try line([(-1.5, 54.7), (-1.4, 54.8), (-1.3, 54.8)])),
+        .multiLineString([try line([(-1.0, 54.5), (-1.1, 54.6)]), try line([(-1.2, 54.6), (-1.2, 54.7)])]),
+        nil,
+      ])
     #expect(features[0].properties["NAME"] == .string("Manor Road"))
     #expect(features[1].properties["LANES"] == .number(4))
     #expect(layer.problems.map(\.reason) == [.nullGeometry])

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Month tally")
 struct MonthTallyTests {
-  @Test("counts equal a dictionary's, in chronological order, for months near and centuries apart; draining zeroes the window")
+  @Test(
+    "counts equal a dictionary's, in chronological order, for months near and centuries apart; draining zeroes the window"
+  )
   func matchesDictionary() {
     var rng = SplitMix64(seed: 5)
     let window = UnsafeMutablePointer<Int>.allocate(capacity: MonthTally.windowSize)

@@ -59,9 +59,10 @@ struct NumberParsingTests {
     var mismatches: [String] = []
     for _ in 0..<100_000 {
       let value = Double(rng.next() % 1_300_000_000_000) / 1_000_000 - 650_000
-      for text in [value.description, String(format: "%.2f", value), String(format: "%.6f", value / 1e4),
-        String(format: "%.17g", value), String(format: "%.15g", value / 3)]
-      {
+      for text in [
+        value.description, String(format: "%.2f", value), String(format: "%.6f", value / 1e4),
+        String(format: "%.17g", value), String(format: "%.15g", value / 3),
+      ] {
         if bits(NumberParsing.double(text)) != bits(Double(text)) { mismatches.append(text) }
       }
     }

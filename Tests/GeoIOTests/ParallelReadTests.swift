@@ -110,7 +110,9 @@ private func randomFile(seed: UInt64, rows: Int, header: String = "id,easting,no
     case 2: fields[3] = "2024-13"
     case 3: fields.append("extra")
     case 4: fields.removeLast()
-    case 5: fields[1] = ""; fields[2] = ""
+    case 5:
+      fields[1] = ""
+      fields[2] = ""
     case 6: fields[2] = ""
     case 7: fields[1] = "-5"
     case 8: fields[2] = " \(y)\t"
@@ -273,7 +275,8 @@ struct ParallelReadTests {
       IncidentReadPlan(threads: 3, blockBytes: 777),
     ]
     let outcome = expectSameAsSequential([path], chunkRows: 10_000, plans: plans)
-    #expect(outcome.report.contains { $0.hasPrefix("crs") && $0.contains("British National Grid") }, "\(outcome.report)")
+    #expect(
+      outcome.report.contains { $0.hasPrefix("crs") && $0.contains("British National Grid") }, "\(outcome.report)")
     #expect(outcome.report.contains { $0.hasPrefix("by reason") && $0.contains("out of range") })
   }
 

@@ -25,14 +25,16 @@ struct SHA256Tests {
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     #expect(
       hex(
-        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+      )
         == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     var hasher = SHA256(implementation: implementation)
     let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
     for _ in 0..<1000 { hasher.update(chunk) }
     #expect(hasher.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-    #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000), implementation: implementation)
-      == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    #expect(
+      SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000), implementation: implementation)
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
   @Test("the digest does not depend on how the bytes are split", arguments: [1, 7, 63, 64, 65, 200])

@@ -69,29 +69,30 @@ struct ArgumentParserTests {
 
   @Test("help lists arguments and options with defaults and allowed values in a 26-column gutter")
   func helpScreen() {
-    #expect(Help.screen(spec) == """
-      OVERVIEW: A command for tests.
+    #expect(
+      Help.screen(spec) == """
+        OVERVIEW: A command for tests.
 
-      USAGE: hotspot demo [--cell <size>] [--kernel <name>] [--category <value> ...]
-             [--output <file>] [--quiet] <file> ...
+        USAGE: hotspot demo [--cell <size>] [--kernel <name>] [--category <value> ...]
+               [--output <file>] [--quiet] <file> ...
 
-      ARGUMENTS:
-        <file>                  Files.
+        ARGUMENTS:
+          <file>                  Files.
 
-      OPTIONS:
-        --cell <size>           Cell size. (default: 250m)
-        --kernel <name>         Kernel. (values: quartic, gaussian)
-        --category <value> ...  Category.
-        -o, --output <file>     Output.
-        --quiet                 Quiet.
-        -h, --help              Show help information.
+        OPTIONS:
+          --cell <size>           Cell size. (default: 250m)
+          --kernel <name>         Kernel. (values: quartic, gaussian)
+          --category <value> ...  Category.
+          -o, --output <file>     Output.
+          --quiet                 Quiet.
+          -h, --help              Show help information.
 
-        An option shown with '...' takes one or more values: every argument after it
-        up to the next option (an argument starting with '--', or '-' and a letter;
-        '-' and negative numbers are values), and may be given again. '--name=value'
-        gives one value. Put <file> before such an option, or after '--'.
+          An option shown with '...' takes one or more values: every argument after it
+          up to the next option (an argument starting with '--', or '-' and a letter;
+          '-' and negative numbers are values), and may be given again. '--name=value'
+          gives one value. Put <file> before such an option, or after '--'.
 
-      """)
+        """)
   }
 }
 
@@ -192,7 +193,9 @@ struct RepeatingValuesTests {
   func allowedValues() {
     let spec = CommandSpec(
       name: "demo", abstract: "A command for tests.",
-      options: [OptionSpec(name: "layer", valueName: "name", help: "Layers.", allowedValues: ["a", "b"], repeating: true)])
+      options: [
+        OptionSpec(name: "layer", valueName: "name", help: "Layers.", allowedValues: ["a", "b"], repeating: true)
+      ])
     #expect(throws: UsageError("The value 'c' is invalid for '--layer'. Use one of: a, b.")) {
       try ArgumentParser.parse(["--layer", "a", "c"], spec: spec)
     }

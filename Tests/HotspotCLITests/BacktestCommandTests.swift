@@ -41,25 +41,34 @@ struct BacktestCommandTests {
     let folder = try TemporaryFolder()
     let output = folder.path("backtest.csv")
     let result = try Self.run(
-      ["--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "10%,25%,50%", "--bandwidths", "150m", "--output", output],
+      [
+        "--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "10%,25%,50%", "--bandwidths", "150m",
+        "--output", output,
+      ],
       folder: folder)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.error.contains("budgets of 10 % of 8 cells hold less than one cell and are skipped"))
     #expect(result.error.contains("1 test incidents lie outside the cells analysed"))
     let rows = Self.rows(try String(contentsOfFile: output, encoding: .utf8))
-    #expect(rows[0].prefix(9).joined(separator: ",") == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri")
-    #expect(rows[0].dropFirst(9).joined(separator: ",")
-      == "test_incidents,best_captured,train_captured,train_incidents,study_area_km2,tied_cells_left_out")
-    #expect(rows.dropFirst().map { $0[0] } == [
-      "count", "count", "density-150m", "density-150m", "gistar", "gistar", "previous", "previous",
-    ])
+    #expect(
+      rows[0].prefix(9).joined(separator: ",") == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri")
+    #expect(
+      rows[0].dropFirst(9).joined(separator: ",")
+        == "test_incidents,best_captured,train_captured,train_incidents,study_area_km2,tied_cells_left_out")
+    #expect(
+      rows.dropFirst().map { $0[0] } == [
+        "count", "count", "density-150m", "density-150m", "gistar", "gistar", "previous", "previous",
+      ])
     // count, 2 cells {0, 5}: 3 of 4 test incidents, PAI 0.75/0.25, the best 2 cells hold 3, RRI (3/4)/(5/6).
     #expect(rows[1] == ["count", "0.25", "2", "0.02", "3", "0.75", "3", "1", "0.9", "4", "3", "5", "6", "0.08", "0"])
     // count, 4 cells {0, 5, 3, 1}: the empty cells 2, 4, 6, 7 tie with cell 1.
-    #expect(rows[2] == ["count", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.75", "4", "4", "6", "6", "0.08", "4"])
+    #expect(
+      rows[2] == ["count", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.75", "4", "4", "6", "6", "0.08", "4"])
     // previous = February: cell 5, then cells 0, 1, 2 in grid order.
-    #expect(rows[7] == ["previous", "0.25", "2", "0.02", "3", "0.75", "3", "1", "0.9", "4", "3", "5", "6", "0.08", "6"])
-    #expect(rows[8] == ["previous", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.9", "4", "4", "5", "6", "0.08", "4"])
+    #expect(
+      rows[7] == ["previous", "0.25", "2", "0.02", "3", "0.75", "3", "1", "0.9", "4", "3", "5", "6", "0.08", "6"])
+    #expect(
+      rows[8] == ["previous", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.9", "4", "4", "5", "6", "0.08", "4"])
     let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
     for fragment in [
       "\"previous_stretch\": \"2024-02\"", "\"tie_rule\"", "\"budgets_skipped\": [0.1]", "\"cells\": 8",
@@ -73,7 +82,8 @@ struct BacktestCommandTests {
   @Test("a test period without incidents leaves hit_rate, pai, pei and rri empty and says why")
   func emptyTest() throws {
     let folder = try TemporaryFolder()
-    let result = try Self.run(["--train", "2024-01..2024-02", "--test", "2024-04", "--area-shares", "50%", "--format", "csv"], folder: folder)
+    let result = try Self.run(
+      ["--train", "2024-01..2024-02", "--test", "2024-04", "--area-shares", "50%", "--format", "csv"], folder: folder)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.error.contains("no test incident lies in the cells analysed in 2024-04"))
     let count = try #require(Self.rows(result.output).first { $0[0] == "count" })
@@ -83,20 +93,26 @@ struct BacktestCommandTests {
   @Test("rolling 1:1: two origins, per-origin rows with origin, train and test after the named columns, and their mean")
   func rolling() throws {
     let folder = try TemporaryFolder()
-    let perOrigin = try Self.run(["--rolling", "1:1", "--area-shares", "25%", "--per-origin", "--format", "csv"], folder: folder)
+    let perOrigin = try Self.run(
+      ["--rolling", "1:1", "--area-shares", "25%", "--per-origin", "--format", "csv"], folder: folder)
     #expect(perOrigin.status == 0, "\(perOrigin.error)")
     let rows = Self.rows(perOrigin.output)
-    #expect(rows[0].prefix(12).joined(separator: ",") == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri,origin,train,test")
+    #expect(
+      rows[0].prefix(12).joined(separator: ",")
+        == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri,origin,train,test")
     let count = rows.filter { $0[0] == "count" }
-    #expect(count.map { Array($0[6...11]) } == [
-      // January's {0, 3} miss February's 2 incidents; February's {5, 0} hold 3 of March's 4.
-      ["0", "0", "0", "1", "2024-01", "2024-02"],
-      ["3", "1", "0.75", "2", "2024-02", "2024-03"],
-    ])
+    #expect(
+      count.map { Array($0[6...11]) } == [
+        // January's {0, 3} miss February's 2 incidents; February's {5, 0} hold 3 of March's 4.
+        ["0", "0", "0", "1", "2024-01", "2024-02"],
+        ["3", "1", "0.75", "2", "2024-02", "2024-03"],
+      ])
     let summary = try Self.run(["--rolling", "1:1", "--area-shares", "25%", "--format", "csv"], folder: folder)
     let summaryRows = Self.rows(summary.output)
     let header = summaryRows[0]
-    #expect(header.prefix(10).joined(separator: ",") == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri,origins")
+    #expect(
+      header.prefix(10).joined(separator: ",")
+        == "method,area_share,cells,area_km2,captured,hit_rate,pai,pei,rri,origins")
     let countRow = try #require(summaryRows.first { $0[0] == "count" })
     func value(_ column: String) -> String? { header.firstIndex(of: column).map { countRow[$0] } }
     #expect(value("pai") == "1.5" && value("pai_min") == "0" && value("pai_max") == "3" && value("origins") == "2")
@@ -112,7 +128,8 @@ struct BacktestCommandTests {
     let folder = try TemporaryFolder()
     let chart = folder.path("pai.svg")
     let result = try Self.run(
-      ["--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "25%,50%", "--chart", chart, "--quiet"], folder: folder)
+      ["--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "25%,50%", "--chart", chart, "--quiet"],
+      folder: folder)
     #expect(result.status == 0, "\(result.error)")
     let svg = try String(contentsOfFile: chart, encoding: .utf8)
     #expect(try xmlProblems(svg) == nil)
@@ -130,7 +147,8 @@ struct BacktestCommandTests {
     let folder = try TemporaryFolder()
     let chart = folder.path("pai.svg")
     let result = runHotspotRaw([
-      "backtest", "--incidents", TestData.geoData("incidents-police.csv").path, "--areas", TestData.geoData("divisions.geojson").path,
+      "backtest", "--incidents", TestData.geoData("incidents-police.csv").path, "--areas",
+      TestData.geoData("divisions.geojson").path,
       "--train", "2024-01..2024-09", "--test", "2024-10..2024-12", "--chart", chart, "--format", "csv", "--quiet",
     ])
     #expect(result.status == 0, "\(result.error)")
@@ -142,14 +160,17 @@ struct BacktestCommandTests {
   @Test("hexagons: cells are counted in the nearest hexagon and every method gives a row")
   func hexagons() throws {
     let folder = try TemporaryFolder()
-    let result = try Self.run(["--hex", "--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "50%", "--format", "csv"], folder: folder)
+    let result = try Self.run(
+      ["--hex", "--train", "2024-01..2024-02", "--test", "2024-03", "--area-shares", "50%", "--format", "csv"],
+      folder: folder)
     #expect(result.status == 0, "\(result.error)")
     let rows = Self.rows(result.output)
     #expect(rows.count == 1 + 6)
     #expect(rows.dropFirst().allSatisfy { $0[5] != "" })
   }
 
-  @Test("usage errors: overlapping or reversed periods, mixed plans, bad shares, bad --rolling, a chart that is not SVG")
+  @Test(
+    "usage errors: overlapping or reversed periods, mixed plans, bad shares, bad --rolling, a chart that is not SVG")
   func usageErrors() throws {
     let cases: [([String], String)] = [
       (["--train", "2024-01..2024-03", "--test", "2024-03..2024-04"], "overlaps the training period"),

@@ -8,20 +8,24 @@ import Testing
 @testable import hotspot
 
 /// Runs `hotspot count … --format json` and returns the parsed document.
-func countJSON(_ arguments: [String]) throws -> (areas: [[String: Any]], groups: [[String: Any]], summary: [String: Any]) {
+func countJSON(_ arguments: [String]) throws -> (
+  areas: [[String: Any]], groups: [[String: Any]], summary: [String: Any]
+) {
   let result = runHotspotRaw(["count"] + arguments + ["--format", "json"])
   try #require(result.status == 0, "exit \(result.status): \(result.error)")
   let document = try #require(
     try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
   return (
     document["areas"] as? [[String: Any]] ?? [], document["groups"] as? [[String: Any]] ?? [],
-    document["summary"] as? [String: Any] ?? [:])
+    document["summary"] as? [String: Any] ?? [:]
+  )
 }
 
 /// `code,…,count` rows of a reference CSV as [code: count].
 func referenceCounts(_ url: URL) throws -> [String: Int] {
   let document = try CSVDocument.read(file: url.path)
-  let code = try #require(document.column(["code"])), count = try #require(document.column(["count"]))
+  let code = try #require(document.column(["code"]))
+  let count = try #require(document.column(["count"]))
   return Dictionary(uniqueKeysWithValues: document.rows.map { ($0.fields[code], Int($0.fields[count]) ?? -1) })
 }
 
@@ -62,13 +66,18 @@ struct CountConformanceTests {
     "the police.uk excerpt per County Durham division matches the independent count",
     .enabled(if: durhamWards != nil && durhamPolice != nil, "shared/realdata Durham files are absent"))
   func durham() throws {
-    let wards = try #require(Self.durhamWards).path, police = try #require(Self.durhamPolice).path
+    let wards = try #require(Self.durhamWards).path
+    let police = try #require(Self.durhamPolice).path
     let all = try countJSON(["--areas", wards, "--incidents", police])
     let nonZero = counts(all.areas).filter { $0.value > 0 }
-    #expect(nonZero == ["E05009084": 82, "E05009073": 21, "E05009042": 18, "E05009067": 12, "E05009037": 11, "E05009083": 8])
+    #expect(
+      nonZero == ["E05009084": 82, "E05009073": 21, "E05009042": 18, "E05009067": 12, "E05009037": 11, "E05009083": 8])
     #expect((all.summary["outside"] as? NSNumber)?.intValue == 4)
     let asb = try countJSON(["--areas", wards, "--incidents", police, "--category", "Anti-social behaviour"])
-    #expect(counts(asb.areas).filter { $0.value > 0 } == ["E05009084": 44, "E05009073": 9, "E05009083": 4, "E05009067": 3, "E05009042": 1])
+    #expect(
+      counts(asb.areas).filter { $0.value > 0 } == [
+        "E05009084": 44, "E05009073": 9, "E05009083": 4, "E05009067": 3, "E05009042": 1,
+      ])
   }
 
   static let postcodes = TestData.realData("northumbria-2017-02/postcode.geo.json")
@@ -138,7 +147,9 @@ struct CountCommandTests {
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
     let plain = runHotspot(["count", "--areas", areas, "--incidents", points])
-    #expect(plain.output.contains("outside all areas 1 (1 within 25 m of a boundary; --snap 25m gives them to the nearest area)"))
+    #expect(
+      plain.output.contains(
+        "outside all areas 1 (1 within 25 m of a boundary; --snap 25m gives them to the nearest area)"))
     let snapped = try countJSON(["--areas", areas, "--incidents", points, "--snap", "25m"])
     #expect(counts(snapped.areas) == ["W1": 3, "E1": 6, "F1": 0])
     #expect((snapped.summary["snapped"] as? NSNumber)?.intValue == 1)
@@ -157,10 +168,14 @@ struct CountCommandTests {
       "--period", "2024-07..2024-12", "--compare-to", "2024-01..2024-06", "--format", "json",
     ])
     #expect(result.status == 0)
-    #expect(result.error.contains("warning: 1 areas have no usable population (missing or zero), so their rate is left empty: E1"))
+    #expect(
+      result.error.contains(
+        "warning: 1 areas have no usable population (missing or zero), so their rate is left empty: E1"))
     let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     let rows = try #require(document["areas"] as? [[String: Any]])
-    let west = rows[0], east = rows[1], far = rows[2]
+    let west = rows[0]
+    let east = rows[1]
+    let far = rows[2]
     // West: July–December holds point 9 only; January–June points 1, 2.
     #expect(west["count"] as? Int == 1 && west["baseline_count"] as? Int == 2)
     #expect(isClose(west["rate_per_10000"] as? Double ?? 0, 1 * 10_000 / 2000.0, tolerance: 1e-12))
@@ -183,13 +198,21 @@ struct CountCommandTests {
     let folder = try TemporaryFolder()
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
-    let byCategory = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--by", "category", "--format", "csv"])
-    #expect(byCategory.output.hasPrefix(
-      "area_id,area_name,count,area_km2,per_km2,count_personal,count_nuisance,count_environmental\r\nW1,West,3,1,3,2,1,0\r\nE1,East,5,1,5,2,2,1\r\n"))
+    let byCategory = runHotspotRaw([
+      "count", "--areas", areas, "--incidents", points, "--by", "category", "--format", "csv",
+    ])
+    #expect(
+      byCategory.output.hasPrefix(
+        "area_id,area_name,count,area_km2,per_km2,count_personal,count_nuisance,count_environmental\r\nW1,West,3,1,3,2,1,0\r\nE1,East,5,1,5,2,2,1\r\n"
+      ))
     let byQuarter = try countJSON(["--areas", areas, "--incidents", points, "--by", "financial-quarter"])
     let east = byQuarter.areas[1]
-    #expect(east["count_2023_24_q4"] as? Int == 1 && east["count_2024_25_q2"] as? Int == 2 && east["count_2024_25_q3"] as? Int == 2)
-    let grouped = try countJSON(["--areas", areas, "--incidents", points, "--group-field", "lad", "--population-field", "population"])
+    #expect(
+      east["count_2023_24_q4"] as? Int == 1 && east["count_2024_25_q2"] as? Int == 2
+        && east["count_2024_25_q3"] as? Int == 2)
+    let grouped = try countJSON([
+      "--areas", areas, "--incidents", points, "--group-field", "lad", "--population-field", "population",
+    ])
     #expect(counts(grouped.groups, key: "group_id") == ["A": 8, "B": 0])
     #expect(grouped.groups[0]["n_areas"] as? Int == 2)
     #expect(isClose(grouped.groups[0]["population"] as? Double ?? 0, 2000, tolerance: 0))
@@ -205,11 +228,15 @@ struct CountCommandTests {
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
     let keyed = try folder.file("population.csv", "area_id,population\nW1,1000\nE1,4000\nF1,10\nX9,5\n")
-    let byKey = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--population", keyed, "--format", "json"])
+    let byKey = runHotspotRaw([
+      "count", "--areas", areas, "--incidents", points, "--population", keyed, "--format", "json",
+    ])
     #expect(byKey.status == 0 && byKey.error.contains("1 ids match no area (e.g. X9)"))
     #expect(byKey.output.contains("\"rate_per_1000\": 1.25"))
     let centroids = try folder.file(
-      "centroids.csv", "code,easting,northing,population\nL1,420200,540200,600\nL2,420800,540800,400\nL3,421500,540500,4000\nL4,500000,500000,9\n")
+      "centroids.csv",
+      "code,easting,northing,population\nL1,420200,540200,600\nL2,420800,540800,400\nL3,421500,540500,4000\nL4,500000,500000,9\n"
+    )
     let byPoints = try countJSON(["--areas", areas, "--incidents", points, "--population", centroids])
     #expect(byPoints.areas[0]["population"] as? Int == 1000)
     #expect(byPoints.areas[1]["population"] as? Int == 4000)
@@ -222,7 +249,9 @@ struct CountCommandTests {
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
     let output = folder.path("counts.csv")
-    let first = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--output", output, "--group-field", "lad"])
+    let first = runHotspotRaw([
+      "count", "--areas", areas, "--incidents", points, "--output", output, "--group-field", "lad",
+    ])
     #expect(first.status == 0, "\(first.error)")
     let csv = try String(contentsOfFile: output, encoding: .utf8)
     #expect(csv.hasPrefix("area_id,area_name,count,area_km2,per_km2,group\r\n"))
@@ -246,20 +275,26 @@ struct CountCommandTests {
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
     let onlyPoints = try folder.file(
-      "points.geojson", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#)
+      "points.geojson",
+      #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]}"#
+    )
     let noPolygons = runHotspotRaw(["count", "--areas", onlyPoints, "--incidents", points])
     #expect(noPolygons.status == 65 && noPolygons.error.contains("holds no polygons"))
-    let duplicate = try folder.file("duplicate.geojson", Self.squares.replacingOccurrences(of: "\"E1\"", with: "\"W1\""))
+    let duplicate = try folder.file(
+      "duplicate.geojson", Self.squares.replacingOccurrences(of: "\"E1\"", with: "\"W1\""))
     let duplicated = runHotspotRaw(["count", "--areas", duplicate, "--incidents", points])
     #expect(duplicated.status == 65 && duplicated.error.contains("duplicate area id 'W1' (also feature 0)"))
     let cornwall = try folder.file("cornwall.csv", "id,easting,northing\n1,180000,50000\n2,181000,51000\n")
     let farOff = runHotspotRaw(["count", "--areas", areas, "--incidents", cornwall])
-    #expect(farOff.status == 65 && farOff.error.contains("no incident falls within 40 km of the areas; is the CRS right?"))
+    #expect(
+      farOff.status == 65 && farOff.error.contains("no incident falls within 40 km of the areas; is the CRS right?"))
     let lonLat = try folder.file("lonlat.csv", "id,x,y\n1,-1.5,54.7\n2,-1.6,54.8\n")
     let unusable = runHotspotRaw(["count", "--areas", areas, "--incidents", lonLat, "--crs", "EPSG:27700"])
     #expect(unusable.status == 65 && unusable.error.contains("no row has a usable location"))
     let empty = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--period", "2030-01..2030-12"])
-    #expect(empty.status == 65 && empty.error.contains("no incident falls in the period 2030-01..2030-12 (the files cover 2024-01..2024-12)"))
+    #expect(
+      empty.status == 65
+        && empty.error.contains("no incident falls in the period 2030-01..2030-12 (the files cover 2024-01..2024-12)"))
     #expect(runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--compare-to", "2023"]).status == 64)
     #expect(runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--id-field", "nope"]).status == 65)
     #expect(runHotspotRaw(["count", "--incidents", points]).status == 64)
@@ -278,7 +313,9 @@ struct CountCommandTests {
     let folder = try TemporaryFolder()
     let areas = try folder.file("squares.geojson", Self.squares)
     let points = try folder.file("incidents.csv", Self.incidents)
-    let csv = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--suppress-below", "4", "--format", "csv"])
+    let csv = runHotspotRaw([
+      "count", "--areas", areas, "--incidents", points, "--suppress-below", "4", "--format", "csv",
+    ])
     #expect(csv.status == 0)
     #expect(csv.output.contains("\r\nW1,West,<4,1,\r\nE1,East,5,1,5\r\nF1,Far,0,0.25,0\r\n"), "\(csv.output)")
   }

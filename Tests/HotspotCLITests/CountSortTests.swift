@@ -12,7 +12,9 @@ struct CountSortTests {
   ]
 
   func rows(_ csv: String) -> [[String]] {
-    csv.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    csv.split(whereSeparator: \.isNewline).dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   @Test("CSV keeps file order unless told; --sort rate_per_1000 --top 3 gives the three highest rates, descending")
@@ -28,7 +30,8 @@ struct CountSortTests {
     #expect(rows(sorted.output).map { $0[0] } == Array(expected))
   }
 
-  @Test("text sorts by count by default; --sort id keeps file order; an unknown column is a usage error naming the columns")
+  @Test(
+    "text sorts by count by default; --sort id keeps file order; an unknown column is a usage error naming the columns")
   func textAndErrors() throws {
     let text = runHotspotRaw(base + ["--quiet"])
     let counts = text.output.split(separator: "\n").dropFirst(2).prefix(60).compactMap { line in

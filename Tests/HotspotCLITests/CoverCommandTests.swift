@@ -117,7 +117,9 @@ struct CoverCommandTests {
   @Test("sites as GeoJSON points give the same coverage; sites far from every incident are warned about")
   func geoJSONSites() throws {
     let folder = try Self.fixture()
-    try folder.file("sites.geojson", """
+    try folder.file(
+      "sites.geojson",
+      """
       {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
       {"type":"Feature","properties":{"site_id":"S1"},"geometry":{"type":"Point","coordinates":[401000,500000]}}]}
       """)
@@ -127,7 +129,9 @@ struct CoverCommandTests {
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("existing sites 1: cover 5 incidents (31.3 %)"))
     try folder.file("far.csv", "site_id,easting,northing\nX,300000,400000\n")
-    let far = runHotspot(["cover", "--incidents", folder.path("incidents.csv"), "--sites", folder.path("far.csv"), "--radius", "100m"])
+    let far = runHotspot([
+      "cover", "--incidents", folder.path("incidents.csv"), "--sites", folder.path("far.csv"), "--radius", "100m",
+    ])
     #expect(far.status == 0)
     #expect(far.output.contains("cover 0 incidents"))
     #expect(far.error.contains("lies within 100 m of the incidents' extent; is the CRS right?"))
@@ -182,7 +186,8 @@ struct CoverCommandTests {
     let first = Point(x: try #require(Double(rows[0][1])), y: try #require(Double(rows[0][2])))
     // The emerging hot spot no camera covers (GeoData/README.md): centre 452,500, 537,600.
     #expect(hypot(first.x - 452_500, first.y - 537_600) < 150)
-    let newlyCovered = (0..<bng.count).filter { within(bng.point($0), [first]) && !within(bng.point($0), cameras) }.count
+    let newlyCovered = (0..<bng.count).filter { within(bng.point($0), [first]) && !within(bng.point($0), cameras) }
+      .count
     #expect(rows[0][3] == String(newlyCovered))
     #expect(rows[0][4] == String(existing + newlyCovered))
     // Each later site adds no more than the one before (greedy gains never increase).

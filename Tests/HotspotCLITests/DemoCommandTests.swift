@@ -18,9 +18,14 @@ struct DemoCommandTests {
     #expect(result.output.contains("Patrol: 25"))
     #expect(result.output.contains("Prediction: in 1 % of the area"))
     #expect(result.output.contains("hotspot count --areas"))
-    let names = ["counts-2024.csv", "counts-2024.md", "asb-by-quarter.csv", "risk-ranking.csv", "licensing-zones-2024.csv", "asb-density-2024.asc", "asb-hotspots-2024.geojson",
-                 "asb-gistar-2024.csv", "map-asb-2024.svg", "patrol-cells.csv", "map-patrol.svg", "backtest.csv", "backtest-pai.svg",
-                 "cctv-cover.csv", "licensing-evaluation.csv", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg", "report.html"]
+    let names = [
+      "counts-2024.csv", "counts-2024.md", "asb-by-quarter.csv", "risk-ranking.csv", "licensing-zones-2024.csv",
+      "asb-density-2024.asc", "asb-hotspots-2024.geojson",
+      "asb-gistar-2024.csv", "map-asb-2024.svg", "patrol-cells.csv", "map-patrol.svg", "backtest.csv",
+      "backtest-pai.svg",
+      "cctv-cover.csv", "licensing-evaluation.csv", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg",
+      "report.html",
+    ]
     for name in names {
       #expect(FileManager.default.fileExists(atPath: folder.path(name)), "\(name)")
       #expect(FileManager.default.fileExists(atPath: folder.path(name + ".provenance.json")), "\(name) provenance")
@@ -32,9 +37,11 @@ struct DemoCommandTests {
 
   @Test("the printed command lines write the same files as the demo's typed requests")
   func commandLinesMatchRequests() throws {
-    let demoFolder = try TemporaryFolder(), cliFolder = try TemporaryFolder()
+    let demoFolder = try TemporaryFolder()
+    let cliFolder = try TemporaryFolder()
     let demo = runHotspotRaw([
-      "demo", "--output-dir", demoFolder.url.path, "--data", TestData.packageRoot.appendingPathComponent("GeoData").path,
+      "demo", "--output-dir", demoFolder.url.path, "--data",
+      TestData.packageRoot.appendingPathComponent("GeoData").path,
     ])
     #expect(demo.status == 0, "\(demo.error)")
     let lines = demo.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  hotspot ") }
@@ -63,7 +70,11 @@ struct DemoCommandTests {
   /// Splits a line printed by `DemoCommand.quoted` into words: spaces separate, '…' quotes
   /// (with '\'' for a quote inside), a backslash escapes the next character. Nil if a quote is open.
   static func shellWords(_ line: String) -> [String]? {
-    var words: [String] = [], word = "", inWord = false, quoted = false, escaped = false
+    var words: [String] = []
+    var word = ""
+    var inWord = false
+    var quoted = false
+    var escaped = false
     for character in line {
       if escaped {
         word.append(character)

@@ -26,7 +26,8 @@ struct DensityCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     let grid = try String(contentsOfFile: output, encoding: .utf8)
-    #expect(grid.hasPrefix("ncols 30\nnrows 30\nxllcorner 419000\nyllcorner 539000\ncellsize 100\nNODATA_value -9999\n"))
+    #expect(
+      grid.hasPrefix("ncols 30\nnrows 30\nxllcorner 419000\nyllcorner 539000\ncellsize 100\nNODATA_value -9999\n"))
     // The cell whose centre is (420550, 540450), row 14 from the south, column 15: its value is the
     // sum of the quartic kernels of points 1, 2 and 3.
     func quartic(_ dx: Double, _ dy: Double) -> Double {
@@ -49,7 +50,9 @@ struct DensityCommandTests {
   func csvAndRegions() throws {
     let folder = try TemporaryFolder()
     let points = try folder.file("incidents.csv", Self.incidents)
-    let csv = runHotspotRaw(["density", "--incidents", points, "--bandwidth", "300m", "--cell", "100m", "--format", "csv"])
+    let csv = runHotspotRaw([
+      "density", "--incidents", points, "--bandwidth", "300m", "--cell", "100m", "--format", "csv",
+    ])
     #expect(csv.status == 0 && csv.output.hasPrefix("x,y,lon,lat,density\r\n"))
     let regions = runHotspotRaw([
       "density", "--incidents", points, "--bandwidth", "300m", "--cell", "100m", "--top", "2%", "--format", "geojson",

@@ -76,18 +76,21 @@ struct EvaluateCommandTests {
     // Target: 20/12 = 1.67 a month, then 6/6 = 1: −40 %. Exact test, 6 in 182 days against 20
     // in 365: p = 0.3059. Ratio (6/20)/(30/40) = 0.4; SE √(1/20 + 1/6 + 1/40 + 1/30) = 0.524404;
     // interval exp(ln 0.4 ± 1.959964 · 0.524404) = 0.1431 … 1.1180; p = 0.08059.
-    #expect(Array(rows[0].prefix(14)) == [
-      "target", "20", "6", "1.67", "1", "-40", "0.3059", "0.4", "0.1431", "1.118", "0.08059", "-60", "-85.7", "11.8",
-    ])
+    #expect(
+      Array(rows[0].prefix(14)) == [
+        "target", "20", "6", "1.67", "1", "-40", "0.3059", "0.4", "0.1431", "1.118", "0.08059", "-60", "-85.7", "11.8",
+      ])
     // Comparison: 40/12 = 3.33, 30/6 = 5: +50 %; exact p = 0.09902.
     #expect(Array(rows[1].prefix(7)) == ["comparison", "40", "30", "3.33", "5", "50", "0.09902"])
     #expect(rows[1][7...14].allSatisfy { $0.isEmpty })
     // Buffer: 10 → 4; against the comparison (4/10)/(30/40) = 0.5333, interval 0.1524 … 1.8661,
     // p 0.3253. WDQ = (4/30 − 10/40)/(6/30 − 20/40) = −0.116667/−0.3 = 0.3889.
-    #expect(Array(rows[2].prefix(15)) == [
-      "buffer", "10", "4", "0.83", "0.67", "-20", "1", "0.5333", "0.1524", "1.8661", "0.3253", "-46.7", "-84.8", "86.6",
-      "0.3889",
-    ])
+    #expect(
+      Array(rows[2].prefix(15)) == [
+        "buffer", "10", "4", "0.83", "0.67", "-20", "1", "0.5333", "0.1524", "1.8661", "0.3253", "-46.7", "-84.8",
+        "86.6",
+        "0.3889",
+      ])
     // Areas: the target 1 km²; the comparison 1 km²; the ring 1.4² − 1² less four corners of
     // 0.2² − π·0.2²/4, 0.9257 km², estimated on a lattice of about 3 m.
     #expect(rows[0][15] == "1")
@@ -102,7 +105,10 @@ struct EvaluateCommandTests {
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("before 2023-01..2023-12 (12 months)"))
     #expect(result.output.contains("after 2024-01..2024-06 (6 months); rates per month"))
-    #expect(result.output.contains("net change -60.0 % (95 % CI -85.7 % to +11.8 %): a net reduction of 60.0 % beyond the comparison's trend; the interval includes no change"))
+    #expect(
+      result.output.contains(
+        "net change -60.0 % (95 % CI -85.7 % to +11.8 %): a net reduction of 60.0 % beyond the comparison's trend; the interval includes no change"
+      ))
     #expect(result.output.contains("WDQ (200 m) 0.389: diffusion of benefit"))
     // TNE = (20 · 0.75 − 6) + (10 · 0.75 − 4) = 12.5.
     #expect(result.output.contains("total net effect 12.5 incidents fewer"))
@@ -135,7 +141,8 @@ struct EvaluateCommandTests {
     #expect(result.error.contains("the comparison areas reach into the target or the buffer ring: 36 incidents there"))
     let rows = result.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
     // The 5 outside at (403000, 503000) are north of the wide square: still outside.
-    #expect(rows.map { Array($0.prefix(3)) } == [["target", "20", "6"], ["comparison", "40", "30"], ["buffer", "10", "4"]])
+    #expect(
+      rows.map { Array($0.prefix(3)) } == [["target", "20", "6"], ["comparison", "40", "30"], ["buffer", "10", "4"]])
   }
 
   @Test("selecting features by id or name; bad selections and periods are clear errors")
@@ -167,7 +174,13 @@ struct EvaluateCommandTests {
     }
     try folder.file("drawn.geojson", feature(corners))
     let toWGS84 = try #require(CoordinateTransform(from: .britishNationalGrid, to: .wgs84))
-    try folder.file("drawn-wgs84.geojson", feature(corners.map { let p = toWGS84.apply(Point(x: $0.0, y: $0.1)); return (p.x, p.y) }))
+    try folder.file(
+      "drawn-wgs84.geojson",
+      feature(
+        corners.map {
+          let p = toWGS84.apply(Point(x: $0.0, y: $0.1))
+          return (p.x, p.y)
+        }))
     for file in ["drawn.geojson", "drawn-wgs84.geojson"] {
       let arguments = Self.arguments(folder).map { $0 == folder.path("target.geojson") ? folder.path(file) : $0 }
       let result = runHotspotRaw(arguments + ["--format", "csv"])
@@ -192,7 +205,9 @@ struct EvaluateCommandTests {
     #expect(result.status == 0, "\(result.error)")
     // Divisions cover the whole county, so they reach into the zone and its ring.
     #expect(result.error.contains("the comparison areas reach into the target"))
-    let rows = result.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let rows = result.output.split(separator: "\r\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     func zoneCount(_ period: String) throws -> Int {
       let count = runHotspotRaw([
         "count", "--areas", zones, "--incidents", incidents, "--overlapping", "--period", period,
@@ -201,9 +216,11 @@ struct EvaluateCommandTests {
       let line = try #require(count.output.split(separator: "\r\n").first { $0.hasPrefix("Redburn Colliery Rows,") })
       return try #require(Int(line.split(separator: ",")[2]))
     }
-    let tb = try zoneCount("2023-01..2023-03"), ta = try zoneCount("2023-04..2024-12")
+    let tb = try zoneCount("2023-01..2023-03")
+    let ta = try zoneCount("2023-04..2024-12")
     #expect(rows[0][1] == String(tb) && rows[0][2] == String(ta))
-    let cb = try #require(Double(rows[1][1])), ca = try #require(Double(rows[1][2]))
+    let cb = try #require(Double(rows[1][1]))
+    let ca = try #require(Double(rows[1][2]))
     let ratio = (Double(ta) / Double(tb)) / (ca / cb)
     #expect(isClose(try #require(Double(rows[0][7])), ratio, tolerance: 5e-5))
     // Winter before, summer after: the comparison's monthly rate rises, the zone's falls.

@@ -61,14 +61,17 @@ struct ExampleTests {
     func absolute(_ argument: String) -> String {
       for folder in ["GeoData/", "hotspot-demo/"] {
         if argument.hasPrefix(folder) { return root + "/" + argument }
-        if argument.contains(":" + folder) { return argument.replacingOccurrences(of: ":" + folder, with: ":" + root + "/" + folder) }
+        if argument.contains(":" + folder) {
+          return argument.replacingOccurrences(of: ":" + folder, with: ":" + root + "/" + folder)
+        }
       }
       return argument
     }
     for command in commands {
       let arguments = command.arguments.map(absolute)
       let result = runHotspotRaw(arguments)
-      #expect(result.status == 0, "\(command.example): hotspot \(command.arguments.joined(separator: " ")): \(result.error)")
+      #expect(
+        result.status == 0, "\(command.example): hotspot \(command.arguments.joined(separator: " ")): \(result.error)")
       if let index = arguments.firstIndex(of: "--output"), index + 1 < arguments.count {
         #expect(FileManager.default.fileExists(atPath: arguments[index + 1]), "\(arguments[index + 1])")
       }

@@ -15,7 +15,8 @@ struct GistarAutomaticTests {
     var rng = SplitMix64(seed: seed)
     var lines = ["x,y"]
     for cell in 0..<1600 {
-      let i = cell % 40, j = cell / 40
+      let i = cell % 40
+      let j = cell / 40
       let busy = block > 0 && (i / block + j / block) % 2 == 0
       let count = (busy ? 6 : 0) + Int.random(in: 0...3, using: &rng)
       for k in 0..<count { lines.append("\(i * 100 + 10 + k * 5),\(j * 100 + 50)") }
@@ -83,7 +84,9 @@ struct GistarAutomaticTests {
 
     // No --cell: the shorter side of the incidents' extent (y from 50 to 3,950 m) / 50 = 78 m.
     let automatic = folder.path("auto.csv")
-    let sized = runHotspotRaw(["gistar", "--incidents", file, "--crs", "planar", "--neighbours", "auto", "--output", automatic, "--quiet"])
+    let sized = runHotspotRaw([
+      "gistar", "--incidents", file, "--crs", "planar", "--neighbours", "auto", "--output", automatic, "--quiet",
+    ])
     #expect(sized.status == 0, "\(sized.error)")
     let sizedDocument = try Self.provenance(automatic)
     let cell = try #require((Self.find("cell_m", in: sizedDocument) as? NSNumber)?.doubleValue)
@@ -97,7 +100,8 @@ struct GistarAutomaticTests {
     let folder = try TemporaryFolder()
     let file = try folder.file("incidents.csv", GistarCommandTests.incidents)
     let result = runHotspotRaw([
-      "gistar", "--incidents", file, "--cell", "250m", "--extent", "420000,540000,421000,541000", "--neighbours", "auto",
+      "gistar", "--incidents", file, "--cell", "250m", "--extent", "420000,540000,421000,541000", "--neighbours",
+      "auto",
     ])
     #expect(result.status == 65, "\(result.error)")
     #expect(result.error.contains("at least 30 features (found 16)"))

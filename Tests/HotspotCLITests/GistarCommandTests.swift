@@ -15,8 +15,10 @@ func jsonDocument(_ arguments: [String]) throws -> [String: Any] {
 struct GistarCommandTests {
   static let columbus = TestData.realData("libpysal-columbus")
   static var columbusArguments: [String] {
-    ["--areas", columbus?.appendingPathComponent("columbus.json").path ?? "", "--crs", "planar",
-     "--value-field", "CRIME", "--id-field", "POLYID"]
+    [
+      "--areas", columbus?.appendingPathComponent("columbus.json").path ?? "", "--crs", "planar",
+      "--value-field", "CRIME", "--id-field", "POLYID",
+    ]
   }
 
   static func esda() throws -> [String: Any] {
@@ -42,7 +44,8 @@ struct GistarCommandTests {
     let summary = try #require(document["summary"] as? [String: Any])
     #expect((summary["islands"] as? NSNumber)?.intValue == 0)
     // CSV columns.
-    let csv = runHotspotRaw(["gistar"] + Self.columbusArguments + ["--format", "csv", "--permutations", "99", "--seed", "3"])
+    let csv = runHotspotRaw(
+      ["gistar"] + Self.columbusArguments + ["--format", "csv", "--permutations", "99", "--seed", "3"])
     #expect(csv.output.hasPrefix("area_id,area_name,value,z,p,class,neighbours,p_sim\r\n"))
     #expect(csv.output.contains("\r\n16,,"))
   }
@@ -94,7 +97,9 @@ struct GistarCommandTests {
     #expect(lines[1].hasPrefix("420050,540050,3,"))
     #expect(lines[1].split(separator: ",")[6] == "3")
     let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
-    for fragment in ["cell band c·√2", "\"transform\": \"binary\"", "\"permutations\": 99", "\"seed\": 5", "Benjamini", "working_crs"] {
+    for fragment in [
+      "cell band c·√2", "\"transform\": \"binary\"", "\"permutations\": 99", "\"seed\": 5", "Benjamini", "working_crs",
+    ] {
       #expect(provenance.contains(fragment), "\(fragment)")
     }
     // The same run twice gives the same bytes.
@@ -128,7 +133,9 @@ struct GistarCommandTests {
     let bad = runHotspotRaw(["gistar", "--areas", "a.geojson", "--value-field", "v", "--neighbours", "hex"])
     #expect(bad.status == 64)
     #expect(bad.error.contains("knn:8"))
-    #expect(runHotspotRaw(["moran", "--areas", "a.geojson", "--value-field", "v", "--local", "--permutations", "0"]).status == 64)
+    #expect(
+      runHotspotRaw(["moran", "--areas", "a.geojson", "--value-field", "v", "--local", "--permutations", "0"]).status
+        == 64)
     #expect(runHotspotRaw(["help", "gistar"]).output.contains("--snap-tolerance"))
   }
 }

@@ -11,7 +11,9 @@ struct GistarHexagonTests {
     let folder = try TemporaryFolder()
     let points = try folder.file("incidents.csv", GistarCommandTests.incidents)
     let output = folder.path("hex.csv")
-    let arguments = ["gistar", "--incidents", points, "--cell", "100m", "--hex", "--extent", "420000,540000,421000,541000"]
+    let arguments = [
+      "gistar", "--incidents", points, "--cell", "100m", "--hex", "--extent", "420000,540000,421000,541000",
+    ]
     let result = runHotspotRaw(arguments + ["--output", output, "--quiet"])
     #expect(result.status == 0, "\(result.error)")
     // (425000, 545000) lies beyond the grid; (420950, 540950) inside it.

@@ -15,7 +15,8 @@ func fourSquares(ids: [String] = ["SW", "SE", "NW", "NE"], names: [String]? = ni
     let ring = [(x, y), (x + 1000, y), (x + 1000, y + 1000), (x, y + 1000), (x, y)]
       .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
     let name = jsonString(names?[index] ?? "Area \(ids[index])")
-    return #"{"type":"Feature","properties":{"code":\#(jsonString(ids[index])),"name":\#(name)},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
+    return
+      #"{"type":"Feature","properties":{"code":\#(jsonString(ids[index])),"name":\#(name)},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
   }
   return #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":["#
     + features.joined(separator: ",") + "]}"
@@ -52,7 +53,8 @@ struct CLIHostileInputTests {
   @Test("a zero-area area gives an empty density, never inf or NaN, in every table format")
   func zeroAreaArea() throws {
     let folder = try TemporaryFolder()
-    let flat = #"{"type":"Feature","properties":{"code":"FLAT"},"geometry":{"type":"Polygon","coordinates":[[[400000,500000],[401000,500000],[402000,500000],[400000,500000]]]}}"#
+    let flat =
+      #"{"type":"Feature","properties":{"code":"FLAT"},"geometry":{"type":"Polygon","coordinates":[[[400000,500000],[401000,500000],[402000,500000],[400000,500000]]]}}"#
     let areas = try folder.file(
       "areas.geojson", fourSquares().replacingOccurrences(of: #""features":["#, with: #""features":["# + flat + ","))
     let points = try folder.file("points.csv", "easting,northing\n400500,500000\n400500,500500\n")
@@ -70,8 +72,10 @@ struct CLIHostileInputTests {
   @Test("self-intersecting and repeated-vertex areas count without a crash and lose no point")
   func degenerateAreas() throws {
     let folder = try TemporaryFolder()
-    let bowTie = #"{"type":"Feature","properties":{"code":"BOW"},"geometry":{"type":"Polygon","coordinates":[[[400000,500000],[402000,502000],[402000,500000],[400000,502000],[400000,500000]]]}}"#
-    let repeated = #"{"type":"Feature","properties":{"code":"REP"},"geometry":{"type":"Polygon","coordinates":[[[403000,500000],[403000,500000],[404000,500000],[404000,501000],[404000,501000],[403000,501000],[403000,500000]]]}}"#
+    let bowTie =
+      #"{"type":"Feature","properties":{"code":"BOW"},"geometry":{"type":"Polygon","coordinates":[[[400000,500000],[402000,502000],[402000,500000],[400000,502000],[400000,500000]]]}}"#
+    let repeated =
+      #"{"type":"Feature","properties":{"code":"REP"},"geometry":{"type":"Polygon","coordinates":[[[403000,500000],[403000,500000],[404000,500000],[404000,501000],[404000,501000],[403000,501000],[403000,500000]]]}}"#
     let areas = try folder.file(
       "areas.geojson", #"{"type":"FeatureCollection","features":["# + bowTie + "," + repeated + "]}")
     var csv = "easting,northing\n"
@@ -89,11 +93,13 @@ struct CLIHostileInputTests {
     for value in ["1e300", "1e308", "1.7976931348623157e308"] {
       let areas = try folder.file(
         "areas.geojson",
-        #"{"type":"Polygon","coordinates":[[[-\#(value),-\#(value)],[\#(value),-\#(value)],[\#(value),\#(value)],[-\#(value),\#(value)],[-\#(value),-\#(value)]]]}"#)
+        #"{"type":"Polygon","coordinates":[[[-\#(value),-\#(value)],[\#(value),-\#(value)],[\#(value),\#(value)],[-\#(value),\#(value)],[-\#(value),-\#(value)]]]}"#
+      )
       let points = try folder.file("points.csv", "x,y\n0,0\n1e300,1e300\n")
       for command in ["count", "map"] {
-        let result = runHotspotRaw([command, "--areas", areas, "--incidents", points, "--crs", "planar", "--quiet"]
-          + (command == "map" ? ["--output", folder.path("map.svg")] : []))
+        let result = runHotspotRaw(
+          [command, "--areas", areas, "--incidents", points, "--crs", "planar", "--quiet"]
+            + (command == "map" ? ["--output", folder.path("map.svg")] : []))
         #expect(result.status != ExitStatus.internalError, "\(command) \(value): \(result.error)")
       }
       let density = runHotspotRaw(["density", "--incidents", points, "--crs", "planar", "--quiet"])
@@ -108,7 +114,10 @@ struct CLIHostileInputTests {
     let points = try folder.file("points.csv", "easting,northing\n400500,500500\n")
     for command in ["count", "map", "gistar"] {
       let result = runHotspotRaw(
-        [command, "--areas", areas, "--incidents", points, "--output", folder.path("out.\(command == "map" ? "svg" : "json")")])
+        [
+          command, "--areas", areas, "--incidents", points, "--output",
+          folder.path("out.\(command == "map" ? "svg" : "json")"),
+        ])
       #expect(result.status == ExitStatus.badData, "\(command): \(result.error)")
       #expect(result.error.contains("areas.geojson"), "\(command): \(result.error)")
     }
@@ -136,22 +145,29 @@ struct CLIHostileInputTests {
       let x = 400_000 + 1000 * index
       let ring = [(x, 500_000), (x + 1000, 500_000), (x + 1000, 501_000), (x, 501_000), (x, 500_000)]
         .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-      return #"{"type":"Feature","properties":{"code":"A\#(index)","pop":\#(population)},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
+      return
+        #"{"type":"Feature","properties":{"code":"A\#(index)","pop":\#(population)},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
     }
-    let areas = try folder.file("areas.geojson", #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
+    let areas = try folder.file(
+      "areas.geojson", #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
     let points = try folder.file(
       "points.csv", "easting,northing\n" + (0..<6).map { "\(400_500 + 1000 * $0),500500\n" }.joined())
     for format in ["json", "csv", "md", "text", "geojson"] {
       let result = runHotspotRaw(
         ["count", "--areas", areas, "--incidents", points, "--population-field", "pop", "--format", format, "--quiet"])
       #expect(result.status == 0, "\(format): \(result.error)")
-      #expect(!result.output.lowercased().contains("inf") && !result.output.lowercased().contains("nan"), "\(format): \(result.output)")
+      #expect(
+        !result.output.lowercased().contains("inf") && !result.output.lowercased().contains("nan"),
+        "\(format): \(result.output)")
     }
     // Rates that overflowed, and a field of infinities, crashed the map (an empty palette indexed).
     for layer in ["rate", "field:pop"] {
       let output = folder.path("map-\(layer.replacingOccurrences(of: ":", with: "-")).svg")
       let result = runHotspotRaw(
-        ["map", "--areas", areas, "--incidents", points, "--population-field", "pop", "--layer", layer, "--output", output, "--quiet"])
+        [
+          "map", "--areas", areas, "--incidents", points, "--population-field", "pop", "--layer", layer, "--output",
+          output, "--quiet",
+        ])
       #expect(result.status == 0, "\(layer): \(result.error)")
     }
   }

@@ -93,7 +93,8 @@ struct InspectCommandTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("planar.geojson")
-    try #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[860.5,505.5]}}]}"#
+    try
+      #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[860.5,505.5]}}]}"#
       .write(to: file, atomically: true, encoding: .utf8)
     let result = runHotspot(["inspect", file.path])
     #expect(result.status == 65)
@@ -120,7 +121,8 @@ struct CommandLineTests {
   func usageErrors() {
     let unknown = runHotspot(["inspect", "--formt", "json", "x.csv"])
     #expect(unknown.status == 64)
-    #expect(unknown.error.hasPrefix("Error: Unknown option '--formt'. Did you mean '--format'?\nUsage: hotspot inspect"))
+    #expect(
+      unknown.error.hasPrefix("Error: Unknown option '--formt'. Did you mean '--format'?\nUsage: hotspot inspect"))
     #expect(unknown.error.hasSuffix("  See 'hotspot inspect --help' for more information.\n"))
     #expect(runHotspot(["inspekt"]).error.contains("Did you mean 'inspect'?"))
     #expect(runHotspot(["inspect"]).status == 64)
@@ -132,7 +134,8 @@ struct CommandLineTests {
   @Test("the built binary exits with the documented statuses")
   func builtBinary() throws {
     let folder = Bundle.main.bundleURL
-    let binary = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("hotspot") }
+    let binary =
+      [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("hotspot") }
       .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? folder.appendingPathComponent("hotspot")
     try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built hotspot at \(binary.path)")
     func run(_ arguments: [String]) throws -> (Int32, String) {
@@ -162,7 +165,8 @@ struct InspectFolderTests {
     let folder = try TemporaryFolder("inspect-folder")
     let csv = try String(contentsOfFile: TestData.geoData("incidents-police.csv").path, encoding: .utf8)
     let geojson = try String(contentsOfFile: TestData.geoData("licensing-zones.geojson").path, encoding: .utf8)
-    let a = try folder.file("2024-01.csv", csv), b = try folder.file("zones.geojson", geojson)
+    let a = try folder.file("2024-01.csv", csv)
+    let b = try folder.file("zones.geojson", geojson)
     _ = try folder.file("notes.md", "not data")
     let result = runHotspotRaw(["inspect", folder.path(""), "--format", "json"])
     try #require(result.status == 0, "\(result.error)")

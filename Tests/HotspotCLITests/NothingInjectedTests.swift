@@ -3,11 +3,11 @@ import GeoIO
 import TestSupport
 import Testing
 
+@testable import hotspot
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import hotspot
 
 /// Hostile area ids, names and categories go through every writer inert: escaped for HTML and
 /// XML, formulas neutralised in CSV, no terminal control codes in text, and numbers still numbers.
@@ -48,7 +48,9 @@ struct NothingInjectedTests {
   func csv() throws {
     let setup = try Setup()
     let output = setup.folder.path("counts.csv")
-    _ = try setup.run(["count", "--areas", setup.areas, "--incidents", setup.points, "--by", "category", "--output", output])
+    _ = try setup.run([
+      "count", "--areas", setup.areas, "--incidents", setup.points, "--by", "category", "--output", output,
+    ])
     let document = try CSVDocument.read(file: output)
     let idColumn = try #require(document.column(["area_id"]))
     let countColumn = try #require(document.column(["count"]))
@@ -60,7 +62,10 @@ struct NothingInjectedTests {
       }
       #expect(Int(row.fields[countColumn]) != nil)
     }
-    #expect(document.rows.map { $0.fields[idColumn] } == ["<script>alert(1)</script>", "\" onload=\"x", "'=HYPERLINK(\"http://x\")", "'@SUM(1)"])
+    #expect(
+      document.rows.map { $0.fields[idColumn] } == [
+        "<script>alert(1)</script>", "\" onload=\"x", "'=HYPERLINK(\"http://x\")", "'@SUM(1)",
+      ])
   }
 
   @Test("Markdown: no raw HTML tag, pipes escaped, one line per row")
@@ -121,7 +126,10 @@ struct NothingInjectedTests {
       var elements: [String] = []
       var attributes: [String] = []
       var text = ""
-      func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+      func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+      ) {
         elements.append(name)
         self.attributes += attributes.keys
       }

@@ -18,7 +18,8 @@ struct NothingLostTests {
       let category = ["asb", "burglary", "Anti-social behaviour", "\"a, quoted\""].randomElement(using: &rng)!
       let month = ["2024-01", "2024-06", "2024-12", "2023-12", "2025-01", "2024-13", "", "06/2024"]
         .randomElement(using: &rng)!
-      let x: String, y: String
+      let x: String
+      let y: String
       switch Int.random(in: 0..<12, using: &rng) {
       case 0: (x, y) = ("", "")  // without location
       case 1: (x, y) = ("abc", "500100")  // malformed
@@ -33,7 +34,9 @@ struct NothingLostTests {
         csv += "400100,500100,asb,2024-01,extra\n"  // a field too many: malformed
         continue
       default:
-        (x, y) = ("\(Int.random(in: 400_000...402_000, using: &rng))", "\(Int.random(in: 500_000...502_000, using: &rng))")
+        (x, y) = (
+          "\(Int.random(in: 400_000...402_000, using: &rng))", "\(Int.random(in: 500_000...502_000, using: &rng))"
+        )
       }
       csv += "\(x),\(y),\(category),\(month)\n"
     }
@@ -72,7 +75,8 @@ struct DeterministicRunTests {
     var rng = SplitMix64(seed: 5)
     var csv = "easting,northing,category,month\n"
     for _ in 0..<40_000 {
-      csv += "\(Int.random(in: 399_990...402_010, using: &rng)),\(Int.random(in: 499_990...502_010, using: &rng)),asb,2024-01\n"
+      csv +=
+        "\(Int.random(in: 399_990...402_010, using: &rng)),\(Int.random(in: 499_990...502_010, using: &rng)),asb,2024-01\n"
     }
     let points = try folder.file("points.csv", csv)
     let commands = [

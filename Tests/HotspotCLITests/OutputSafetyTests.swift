@@ -26,7 +26,13 @@ struct OutputSafetyTests {
     func commands(output: String) -> [(name: String, arguments: [String])] {
       [
         ("count", ["count", "--areas", areas, "--incidents", points, "--output", output, "--format", "csv"]),
-        ("density", ["density", "--incidents", points, "--output", output, "--format", "csv", "--cell", "250m", "--bandwidth", "500m"]),
+        (
+          "density",
+          [
+            "density", "--incidents", points, "--output", output, "--format", "csv", "--cell", "250m", "--bandwidth",
+            "500m",
+          ]
+        ),
         ("gistar", ["gistar", "--areas", areas, "--incidents", points, "--output", output, "--format", "csv"]),
         ("moran", ["moran", "--areas", areas, "--incidents", points, "--output", output, "--format", "json"]),
         ("map", ["map", "--areas", areas, "--incidents", points, "--output", output]),

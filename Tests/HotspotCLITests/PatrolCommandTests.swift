@@ -41,9 +41,11 @@ struct PatrolCommandTests {
     let csv = runHotspotRaw(["patrol", "--incidents", file, "--top", "3", "--format", "csv"] + Self.tinyGrid)
     #expect(csv.status == 0, "\(csv.error)")
     let rows = Self.csvRows(csv.output)
-    #expect(rows[0] == [
-      "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat", "grid_ref", "location",
-    ])
+    #expect(
+      rows[0] == [
+        "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat", "grid_ref",
+        "location",
+      ])
     // Cell 4 (5), then cells 0 and 2 (3 each: grid order puts 0 first); planar: no lon/lat or grid reference.
     #expect(rows[1] == ["1", "150", "150", "5", "0.384615", "0.384615", "0.166667", "", "", "", ""])
     #expect(rows[2] == ["2", "50", "50", "3", "0.230769", "0.615385", "0.333333", "", "", "", ""])
@@ -71,11 +73,13 @@ struct PatrolCommandTests {
     let folder = try TemporaryFolder("patrol")
     let file = try folder.file("tiny.csv", Self.tiny)
     // Top 3: cells 4, 0 and 2 meet only at corners: three zones.
-    let three = runHotspotRaw(["patrol", "--incidents", file, "--top", "3", "--zones", "--format", "csv"] + Self.tinyGrid)
+    let three = runHotspotRaw(
+      ["patrol", "--incidents", file, "--top", "3", "--zones", "--format", "csv"] + Self.tinyGrid)
     #expect(Self.csvRows(three.output).prefix(4).map { $0.last } == ["zone", "1", "2", "3"])
     // Top 4 adds cell 1, which shares an edge with all three: one zone of 12 incidents; cell 5
     // ties with cell 1 (1 incident each) and is left out by grid order.
-    let four = runHotspotRaw(["patrol", "--incidents", file, "--top", "4", "--zones", "--format", "csv"] + Self.tinyGrid)
+    let four = runHotspotRaw(
+      ["patrol", "--incidents", file, "--top", "4", "--zones", "--format", "csv"] + Self.tinyGrid)
     #expect(four.status == 0, "\(four.error)")
     let parts = four.output.components(separatedBy: "\r\n\r\n")
     #expect(parts.count == 2)
@@ -100,7 +104,9 @@ struct PatrolCommandTests {
   @Test("--harm ranks by harm-weighted count: weights by category, 1 for categories not listed")
   func harm() throws {
     let folder = try TemporaryFolder("patrol")
-    let file = try folder.file("harm.csv", """
+    let file = try folder.file(
+      "harm.csv",
+      """
       x,y,category
       10,10,Anti-social behaviour
       20,20,Anti-social behaviour
@@ -116,9 +122,10 @@ struct PatrolCommandTests {
     let rows = Self.csvRows(byHarm.output)
     #expect(rows[0].last == "harm")
     // Cell 4: 3 + 3 = 6; cell 2: 3 + 1 = 4; cell 0: 1 + 1 + 1 = 3.
-    #expect(rows.dropFirst().map { [$0[1], $0[2], $0[3], $0.last ?? ""] } == [
-      ["150", "150", "2", "6"], ["250", "50", "2", "4"], ["50", "50", "3", "3"],
-    ])
+    #expect(
+      rows.dropFirst().map { [$0[1], $0[2], $0[3], $0.last ?? ""] } == [
+        ["150", "150", "2", "6"], ["250", "50", "2", "4"], ["50", "50", "3", "3"],
+      ])
     #expect(byHarm.error.contains("no harm weight for Other theft; weight 1 used"))
     // By count, cell 0 comes first.
     let byCount = runHotspotRaw(["patrol", "--incidents", file, "--format", "csv"] + Self.tinyGrid)
@@ -131,7 +138,8 @@ struct PatrolCommandTests {
     let oneIncident = 3 / (Double.pi * 100 * 100) * 1_000_000
     let square = try folder.file("square.csv", "x,y\n150,150\n150,150\n50,50\n")
     let squares = runHotspotRaw(
-      ["patrol", "--incidents", square, "--rank-by", "density", "--bandwidth", "100m", "--format", "csv"] + Self.tinyGrid)
+      ["patrol", "--incidents", square, "--rank-by", "density", "--bandwidth", "100m", "--format", "csv"]
+        + Self.tinyGrid)
     #expect(squares.status == 0, "\(squares.error)")
     let rows = Self.csvRows(squares.output)
     #expect(rows[0].last == "density_per_km2")
@@ -168,7 +176,8 @@ struct PatrolCommandTests {
     // METHODS.md's Durham example: E 427411, N 542533 is NZ 27411 42533.
     let durham = try folder.file("durham.csv", "id,easting,northing\n1,427411.2,542533.4\n")
     let csv = runHotspotRaw([
-      "patrol", "--incidents", durham, "--cell", "1m", "--extent", "427410.5,542532.5,427411.5,542533.5", "--format", "csv",
+      "patrol", "--incidents", durham, "--cell", "1m", "--extent", "427410.5,542532.5,427411.5,542533.5", "--format",
+      "csv",
     ])
     #expect(Self.csvRows(csv.output)[1][9] == "NZ 27411 42533")
   }
@@ -246,7 +255,8 @@ struct PatrolCommandTests {
   @Test("GeoData: text for the terminal, GeoJSON cells in WGS84, a valid SVG map, provenance beside each")
   func sampleCountyOutputs() throws {
     let folder = try TemporaryFolder("patrol")
-    let output = folder.path("cells.geojson"), map = folder.path("cells.svg")
+    let output = folder.path("cells.geojson")
+    let map = folder.path("cells.svg")
     let run = runHotspotRaw([
       "patrol", "--incidents", Self.police, "--areas", Self.divisions, "--top", "12", "--zones", "--output", output,
       "--map", map,

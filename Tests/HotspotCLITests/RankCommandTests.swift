@@ -47,7 +47,8 @@ struct RankCommandTests {
     #expect((first["why"] as? String)?.contains(" per 1,000, 100th percentile)") == true)
     #expect((first["hotspot"] as? NSNumber).map { (0...1).contains($0.doubleValue) } == true)
     #expect((run.summary["hotspot"] as? String)?.contains("top 5 %") == true)
-    let low = try #require((first["rank_low"] as? NSNumber)?.intValue), high = try #require((first["rank_high"] as? NSNumber)?.intValue)
+    let low = try #require((first["rank_low"] as? NSNumber)?.intValue)
+    let high = try #require((first["rank_high"] as? NSNumber)?.intValue)
     #expect(low >= 1 && low <= 1 && high >= 1 && high <= 10)
     // Scores fall down the table.
     let scores = run.areas.map { ($0["score"] as? NSNumber)?.doubleValue ?? 0 }
@@ -63,7 +64,8 @@ struct RankCommandTests {
   @Test("harm and weights files: harm alone ranks by the harm-weighted count; --top and --group-field")
   func harmAndWeights() throws {
     let harm = try temporaryFile("harm.json", #"{"Anti-social behaviour": 0, "Violence and sexual offences": 3}"#)
-    let weights = try temporaryFile("weights.json", #"{"rate": 0, "harm": 1, "trend": 0, "persistence": 0, "hotspot": 0}"#)
+    let weights = try temporaryFile(
+      "weights.json", #"{"rate": 0, "harm": 1, "trend": 0, "persistence": 0, "hotspot": 0}"#)
     let run = try rankJSON([
       "--areas", Self.divisions, "--incidents", Self.police, "--harm", harm, "--weights", weights,
       "--resamples", "19", "--top", "5",
@@ -109,7 +111,8 @@ struct RankCommandTests {
     "County Durham, one month and no population: names the components it cannot compute, ranks on the rest",
     .enabled(if: durhamWards != nil && durhamPolice != nil, "shared/realdata Durham files are absent"))
   func durham() throws {
-    let wards = try #require(Self.durhamWards).path, police = try #require(Self.durhamPolice).path
+    let wards = try #require(Self.durhamWards).path
+    let police = try #require(Self.durhamPolice).path
     let run = try rankJSON(["--areas", wards, "--incidents", police, "--resamples", "99"])
     #expect(run.error.contains("dropped component rate: no population (give --population-field or --population)"))
     #expect(run.error.contains("dropped component trend: needs 12 months of data; the data cover 1 month"))

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("Value syntax: distances, areas, shares, periods")
 struct ValueSyntaxTests {
-  @Test("distances take m and km; a bare number is metres", arguments: [
-    ("400m", 400.0), ("1.5km", 1500.0), ("250", 250.0), ("0.25KM", 250.0), (" 75 m", 75.0),
-  ])
+  @Test(
+    "distances take m and km; a bare number is metres",
+    arguments: [
+      ("400m", 400.0), ("1.5km", 1500.0), ("250", 250.0), ("0.25KM", 250.0), (" 75 m", 75.0),
+    ])
   func distances(text: String, metres: Double) throws {
     #expect(try ValueSyntax.distance(text, option: "cell") == metres)
   }
@@ -40,10 +42,12 @@ struct ValueSyntaxTests {
     #expect(try ValueSyntax.period("2023", option: "period").dayCount == 365)
   }
 
-  @Test("bad periods are usage errors", arguments: [
-    "2024-13..2024-12", "2024-12..2024-01", "2024-01..2024-02-01", "2024-02-30..2024-03-01", "24-01", "x",
-    "2024-01..2024-02..2024-03",
-  ])
+  @Test(
+    "bad periods are usage errors",
+    arguments: [
+      "2024-13..2024-12", "2024-12..2024-01", "2024-01..2024-02-01", "2024-02-30..2024-03-01", "24-01", "x",
+      "2024-01..2024-02..2024-03",
+    ])
   func badPeriods(text: String) {
     #expect(throws: UsageError.self) { try ValueSyntax.period(text, option: "period") }
   }

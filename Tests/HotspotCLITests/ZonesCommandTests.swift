@@ -45,7 +45,9 @@ private let centroidsCSV = """
 private func writeFixture(_ files: [String: String]) throws -> URL {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hotspot-zones-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+  for (name, text) in files {
+    try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
   return directory
 }
 
@@ -53,7 +55,9 @@ private func writeFixture(_ files: [String: String]) throws -> URL {
 struct ZonesCommandTests {
   @Test("rates per 10,000 by hand: overlapping zones, all-zones once, outside and total; the change from 2023")
   func centroids() throws {
-    let folder = try writeFixture(["zones.geojson": zonesGeoJSON, "incidents.csv": incidentsCSV, "centroids.csv": centroidsCSV])
+    let folder = try writeFixture([
+      "zones.geojson": zonesGeoJSON, "incidents.csv": incidentsCSV, "centroids.csv": centroidsCSV,
+    ])
     let result = runHotspotRaw([
       "zones", "--zones", folder.appendingPathComponent("zones.geojson").path,
       "--incidents", folder.appendingPathComponent("incidents.csv").path,
@@ -66,14 +70,15 @@ struct ZonesCommandTests {
     }
     // Z1: 5 / 2,000 · 10,000 = 25; Z2: 3 / 1,500 → 20; all zones: 6 / 2,700 → 22.22;
     // outside: 4 / 7,300 → 5.48; total: 10 / 10,000 → 10. Baseline 2023: Z1 1 → 5, all 1 / 2,700 → 3.70.
-    #expect(lines == [
-      "zone_id,zone_name,incidents,population,rate_per_10000,baseline_incidents,baseline_rate_per_10000,change_pct",
-      "Z1,West,5,2000,25,1,5,400",
-      "Z2,East,3,1500,20,0,0,",
-      "all-zones,all zones together,6,2700,22.22,1,3.7,500",
-      "outside-zones,outside every zone,4,7300,5.48,4,5.48,0",
-      "total,total,10,10000,10,5,5,100",
-    ])
+    #expect(
+      lines == [
+        "zone_id,zone_name,incidents,population,rate_per_10000,baseline_incidents,baseline_rate_per_10000,change_pct",
+        "Z1,West,5,2000,25,1,5,400",
+        "Z2,East,3,1500,20,0,0,",
+        "all-zones,all zones together,6,2700,22.22,1,3.7,500",
+        "outside-zones,outside every zone,4,7300,5.48,4,5.48,0",
+        "total,total,10,10000,10,5,5,100",
+      ])
     #expect(result.error.contains("2 incidents lie in two or more zones"))
   }
 
@@ -90,15 +95,16 @@ struct ZonesCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     // all zones 6 / 3,500 → 17.14; outside 4 / 8,500 → 4.71; total 10 / 12,000 → 8.33.
-    #expect(result.output == """
-      zone_id,zone_name,incidents,population,rate_per_10000\r
-      Z1,West,5,2000,25\r
-      Z2,East,3,1500,20\r
-      all-zones,all zones together,6,3500,17.14\r
-      outside-zones,outside every zone,4,8500,4.71\r
-      total,total,10,12000,8.33\r
+    #expect(
+      result.output == """
+        zone_id,zone_name,incidents,population,rate_per_10000\r
+        Z1,West,5,2000,25\r
+        Z2,East,3,1500,20\r
+        all-zones,all zones together,6,3500,17.14\r
+        outside-zones,outside every zone,4,8500,4.71\r
+        total,total,10,12000,8.33\r
 
-      """)
+        """)
   }
 
   @Test("the sample licensing zones: ASB falls inside Redburn's scheme from 2023 to 2024")
@@ -119,15 +125,18 @@ struct ZonesCommandTests {
 @Suite("hotspot zones --screen")
 struct ZonesScreenTests {
   static func screen(_ extra: [String]) -> (status: Int32, output: String, error: String) {
-    runHotspotRaw([
-      "zones", "--screen", "--candidates", TestData.geoData("divisions.geojson").path,
-      "--incidents", TestData.geoData("incidents-police.csv").path,
-      "--population", TestData.geoData("lsoa-centroids.csv").path,
-      "--indicators", TestData.geoData("indicators.csv").path,
-    ] + extra)
+    runHotspotRaw(
+      [
+        "zones", "--screen", "--candidates", TestData.geoData("divisions.geojson").path,
+        "--incidents", TestData.geoData("incidents-police.csv").path,
+        "--population", TestData.geoData("lsoa-centroids.csv").path,
+        "--indicators", TestData.geoData("indicators.csv").path,
+      ] + extra)
   }
 
-  @Test("the example criteria on the sample: persistent ASB divisions qualify; fading Redburn and emerging Wexcombe are near misses")
+  @Test(
+    "the example criteria on the sample: persistent ASB divisions qualify; fading Redburn and emerging Wexcombe are near misses"
+  )
   func sample() throws {
     let criteria = TestData.packageRoot.appendingPathComponent("Examples/screen-criteria.json").path
     let result = Self.screen(["--criteria", criteria, "--format", "csv"])
@@ -135,9 +144,17 @@ struct ZonesScreenTests {
     let lines = result.output.split(separator: "\r\n").map(String.init)
     #expect(lines.first == "area_id,area_name,status,criteria_met,persistent_asb,private_rented,deprivation")
     let qualifying = lines.filter { $0.contains(",qualifies,") }.map { String($0.prefix(9)) }
-    #expect(qualifying == ["E05990006", "E05990012", "E05990015", "E05990018", "E05990024", "E05990034", "E05990046", "E05990050"])
-    #expect(lines.contains { $0.hasPrefix("E05990048,Redburn,near miss,2 of 3,\"no: 2.47, 1.21 × all candidates (≥ 1.5)\",") })
-    #expect(lines.contains { $0.hasPrefix("E05990020,Wexcombe,near miss,2 of 3,\"no: 0.78, 2.17 × all candidates (≥ 1.5)\",") })
+    #expect(
+      qualifying == [
+        "E05990006", "E05990012", "E05990015", "E05990018", "E05990024", "E05990034", "E05990046", "E05990050",
+      ])
+    #expect(
+      lines.contains { $0.hasPrefix("E05990048,Redburn,near miss,2 of 3,\"no: 2.47, 1.21 × all candidates (≥ 1.5)\",") }
+    )
+    #expect(
+      lines.contains {
+        $0.hasPrefix("E05990020,Wexcombe,near miss,2 of 3,\"no: 0.78, 2.17 × all candidates (≥ 1.5)\",")
+      })
   }
 
   @Test("a criterion without a test is an error naming it; --screen without --candidates is a usage error")
@@ -145,7 +162,8 @@ struct ZonesScreenTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotspot-screen-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let bad = folder.appendingPathComponent("bad.json")
-    try #"{"criteria": [{"name": "x", "indicator": "deprivation_score"}]}"#.write(to: bad, atomically: true, encoding: .utf8)
+    try #"{"criteria": [{"name": "x", "indicator": "deprivation_score"}]}"#.write(
+      to: bad, atomically: true, encoding: .utf8)
     let result = Self.screen(["--criteria", bad.path])
     #expect(result.status == 65)
     #expect(result.error.contains("criteria[0]") && result.error.contains("at_least, at_most or between"))

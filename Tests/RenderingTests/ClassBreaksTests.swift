@@ -29,8 +29,12 @@ struct ClassBreaksTests {
     let bins = ClassBreaks.breaks(values, method: .naturalBreaks(5))
     #expect(bins == (expected["bins"] as? [Double]))
     #expect(ClassBreaks.counts(values, breaks: bins) == (expected["counts"] as? [Int]))
-    #expect(isClose(ClassBreaks.withinClassDeviations(values, breaks: bins), expected["sdcm"] as? Double ?? -1, tolerance: 1e-6))
-    #expect(isClose(ClassBreaks.goodnessOfVarianceFit(values, breaks: bins), expected["gvf"] as? Double ?? -1, tolerance: 1e-12))
+    #expect(
+      isClose(
+        ClassBreaks.withinClassDeviations(values, breaks: bins), expected["sdcm"] as? Double ?? -1, tolerance: 1e-6))
+    #expect(
+      isClose(
+        ClassBreaks.goodnessOfVarianceFit(values, breaks: bins), expected["gvf"] as? Double ?? -1, tolerance: 1e-12))
   }
 
   /// References from mapclassify 2.10 on the 10k ward counts (`Quantiles(y, k=5)`,

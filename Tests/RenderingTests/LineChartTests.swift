@@ -6,13 +6,20 @@ import Testing
 @Suite("Line chart")
 struct LineChartTests {
   static let chart = LineChart(
-    title: "PAI by method", subtitle: "2024-01..2024-09 against 2024-10..2024-12", xTitle: "Share of the study area selected",
+    title: "PAI by method", subtitle: "2024-01..2024-09 against 2024-10..2024-12",
+    xTitle: "Share of the study area selected",
     yTitle: "PAI", xTicks: [.init(0.01, "1 %"), .init(0.02, "2 %"), .init(0.05, "5 %"), .init(0.1, "10 %")],
     xScale: .logarithmic,
     series: [
-      .init(name: "count", points: [.init(x: 0.01, y: 12.5), .init(x: 0.02, y: 8), .init(x: 0.05, y: 4), .init(x: 0.1, y: 2.5)]),
-      .init(name: "Fish & <chips>", points: [.init(x: 0.01, y: nil), .init(x: 0.02, y: 6, low: 5, high: 7), .init(x: 0.05, y: 3)]),
-      .init(name: "gaps", points: [.init(x: 0.01, y: 1), .init(x: 0.02, y: nil), .init(x: 0.05, y: 2), .init(x: 0.1, y: 2.2)]),
+      .init(
+        name: "count",
+        points: [.init(x: 0.01, y: 12.5), .init(x: 0.02, y: 8), .init(x: 0.05, y: 4), .init(x: 0.1, y: 2.5)]),
+      .init(
+        name: "Fish & <chips>",
+        points: [.init(x: 0.01, y: nil), .init(x: 0.02, y: 6, low: 5, high: 7), .init(x: 0.05, y: 3)]),
+      .init(
+        name: "gaps",
+        points: [.init(x: 0.01, y: 1), .init(x: 0.02, y: nil), .init(x: 0.05, y: 2), .init(x: 0.1, y: 2.2)]),
     ],
     reference: .init(y: 1, label: "PAI = 1: no better than chance"), notes: ["a note"], generator: "test")
 

@@ -9,10 +9,12 @@ struct MapDocumentTests {
   static func squares() throws -> [Geometry] {
     try (0..<3).map { i in
       let x = 420_000.0 + Double(i) * 1000
-      return .polygon(Polygon(exterior: try Ring(closed: [
-        Point(x: x, y: 540_000), Point(x: x + 1000, y: 540_000), Point(x: x + 1000, y: 541_000),
-        Point(x: x, y: 541_000), Point(x: x, y: 540_000),
-      ])))
+      return .polygon(
+        Polygon(
+          exterior: try Ring(closed: [
+            Point(x: x, y: 540_000), Point(x: x + 1000, y: 540_000), Point(x: x + 1000, y: 541_000),
+            Point(x: x, y: 541_000), Point(x: x, y: 540_000),
+          ])))
     }
   }
 
@@ -37,13 +39,18 @@ struct MapDocumentTests {
     #expect(svg == (try Self.document(values: [3, 10, nil]).svg()))
     #expect(try xmlProblems(svg) == nil)
     #expect(svg.contains("<title id=\"map-title\">Incidents by area — 2024</title>"))
-    #expect(svg.contains("<desc id=\"map-desc\">Incidents for 3 areas in 2 classes, natural breaks (Fisher-Jenks) (≤ 3: 1; 4 – 10: 1). Made by hotspot test.</desc>"))
+    #expect(
+      svg.contains(
+        "<desc id=\"map-desc\">Incidents for 3 areas in 2 classes, natural breaks (Fisher-Jenks) (≤ 3: 1; 4 – 10: 1). Made by hotspot test.</desc>"
+      ))
     #expect(svg.contains("data-name=\"Crook &amp; Willington\""))
     #expect(svg.contains("data-name=\"St. Helen&apos;s\""))
     #expect(svg.contains("data-name=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;\""))
     #expect(!svg.contains("<script"))
     #expect(svg.contains(">no data  (1)</text>"))
-    #expect(svg.contains("class=\"legend\"") && svg.contains("id=\"map-scale-bar\"") && svg.contains("id=\"map-north-arrow\""))
+    #expect(
+      svg.contains("class=\"legend\"") && svg.contains("id=\"map-scale-bar\"") && svg.contains("id=\"map-north-arrow\"")
+    )
     #expect(svg.contains(">Synthetic test data</text>") && svg.contains(">Locations are approximate.</text>"))
     #expect(svg.contains(">Crook &amp; Willington</text>"), "the label")
     if let problem = snapshotMismatch(svg, named: "three-squares.svg") { Issue.record("\(problem)") }
@@ -59,7 +66,8 @@ struct MapDocumentTests {
 
   @Test("neighbours share their rounded vertices, so boundaries leave no gaps")
   func sharedEdges() throws {
-    let frame = MapFrame(fitting: BoundingBox(minX: 420_000, minY: 540_000, maxX: 423_000, maxY: 541_000), into: (0, 0, 300, 100))
+    let frame = MapFrame(
+      fitting: BoundingBox(minX: 420_000, minY: 540_000, maxX: 423_000, maxY: 541_000), into: (0, 0, 300, 100))
     let squares = try Self.squares()
     #expect(frame.pathData(squares[0]) == "M0 100L100 100L100 0L0 0Z")
     #expect(frame.pathData(squares[1]) == "M100 100L200 100L200 0L100 0Z")

@@ -13,20 +13,25 @@ struct TableTests {
 
   @Test("aligned text pads by characters, numbers right-aligned")
   func text() {
-    #expect(TextTable.render(table) == """
-      name                count  rate_per_1000
-      ------------------  -----  -------------
-      Crook & Willington   1234          12.35
-      Ynys Môn <Central>     -7          -0.50
-      =HYPERLINK("x")         0
+    #expect(
+      TextTable.render(table) == """
+        name                count  rate_per_1000
+        ------------------  -----  -------------
+        Crook & Willington   1234          12.35
+        Ynys Môn <Central>     -7          -0.50
+        =HYPERLINK("x")         0
 
-      """)
+        """)
   }
 
   @Test("CSV guards formulas in text, leaves negative numbers as numbers, quotes as RFC 4180")
   func csv() {
-    #expect(CSVTable.render(table) == "name,count,rate_per_1000\r\nCrook & Willington,1234,12.35\r\nYnys Môn <Central>,-7,-0.5\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n")
-    let risky = Table(columns: [.init("v")], rows: [[.text("-1")], [.text("+1")], [.text("@a")], [.text("\tx")], [.text("a,b")]])
+    #expect(
+      CSVTable.render(table)
+        == "name,count,rate_per_1000\r\nCrook & Willington,1234,12.35\r\nYnys Môn <Central>,-7,-0.5\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n"
+    )
+    let risky = Table(
+      columns: [.init("v")], rows: [[.text("-1")], [.text("+1")], [.text("@a")], [.text("\tx")], [.text("a,b")]])
     #expect(CSVTable.render(risky) == "v\r\n'-1\r\n'+1\r\n'@a\r\n'\tx\r\n\"a,b\"\r\n")
   }
 
@@ -38,20 +43,22 @@ struct TableTests {
 
   @Test("JSON rows keep column order, numbers as numbers, empty as null")
   func json() {
-    let t = Table(columns: [.init("b"), .init("a")], rows: [[.text("<x>"), .empty], [.integer(3), .number(0.25, digits: 1)]])
-    #expect(JSONTable.render(t) == """
-      [
-        {
-          "b": "\\u003cx\\u003e",
-          "a": null
-        },
-        {
-          "b": 3,
-          "a": 0.25
-        }
-      ]
+    let t = Table(
+      columns: [.init("b"), .init("a")], rows: [[.text("<x>"), .empty], [.integer(3), .number(0.25, digits: 1)]])
+    #expect(
+      JSONTable.render(t) == """
+        [
+          {
+            "b": "\\u003cx\\u003e",
+            "a": null
+          },
+          {
+            "b": 3,
+            "a": 0.25
+          }
+        ]
 
-      """)
+        """)
   }
 
   @Test("JSON strings escape control characters and non-finite numbers become null")
@@ -68,13 +75,14 @@ struct TerminalWidthTests {
     let table = Table(
       columns: [.init("area_name"), .init("count", alignment: .right)],
       rows: [[.text("Burnopfield and Dipton"), .integer(18)], [.text("Tanfield"), .integer(82)]])
-    #expect(TextTable.render(table, maxWidth: 20) == """
-      area_name      count
-      -------------  -----
-      Burnopfield…      18
-      Tanfield          82
+    #expect(
+      TextTable.render(table, maxWidth: 20) == """
+        area_name      count
+        -------------  -----
+        Burnopfield…      18
+        Tanfield          82
 
-      """)
+        """)
     #expect(TextTable.render(table, maxWidth: 200) == TextTable.render(table))
   }
 }

@@ -13,7 +13,8 @@ struct AutocorrelationOutputTests {
 
   static func snapshot(_ name: String) throws -> String {
     try String(
-      contentsOf: TestData.packageRoot.appendingPathComponent("Tests/HotspotCLITests/Snapshots/\(name)"), encoding: .utf8)
+      contentsOf: TestData.packageRoot.appendingPathComponent("Tests/HotspotCLITests/Snapshots/\(name)"),
+      encoding: .utf8)
   }
 
   @Test("GistarResult.text and MoranResult.text are the golden outputs of gistar and moran")
@@ -26,7 +27,8 @@ struct AutocorrelationOutputTests {
   @Test("DensityResult.text is the golden output of density; its CSV has one row per cell with data")
   func densityText() throws {
     let result = try DensityRequest(
-      incidents: IncidentSource(files: [Self.incidents]), areasFile: Self.divisions, cell: 250, regions: .top(share: 0.01)
+      incidents: IncidentSource(files: [Self.incidents]), areasFile: Self.divisions, cell: 250,
+      regions: .top(share: 0.01)
     ).run()
     #expect(result.text == (try Self.snapshot("density-text.txt")))
     #expect(try result.cellTable().rows.count == result.density.compactMap { $0 }.count)

@@ -12,7 +12,8 @@ import Testing
 struct CountTablesTests {
   @Test("2024 ASB per division: rate_per_1000 is count / population × 1000, per_km2 count / area_km2")
   func rates() throws {
-    let start = try #require(IncidentDate(year: 2024, month: 1)), end = try #require(IncidentDate(year: 2024, month: 12))
+    let start = try #require(IncidentDate(year: 2024, month: 1))
+    let end = try #require(IncidentDate(year: 2024, month: 12))
     let period = try #require(Period(firstMonth: start, lastMonth: end))
     let result = try CountRequest(
       areasFile: TestData.geoData("divisions.geojson").path,
@@ -22,7 +23,10 @@ struct CountTablesTests {
       populationField: "population"
     ).run()
     let table = result.areaTable
-    #expect(table.columns.map(\.name) == ["area_id", "area_name", "count", "population", "rate_per_1000", "area_km2", "per_km2"])
+    #expect(
+      table.columns.map(\.name) == [
+        "area_id", "area_name", "count", "population", "rate_per_1000", "area_km2", "per_km2",
+      ])
     #expect(table.rows.count == 60)
     let population = result.layer.property("population").map { $0?.number }
     for (area, row) in table.rows.enumerated() {

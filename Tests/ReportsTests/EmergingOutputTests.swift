@@ -10,12 +10,14 @@ import Testing
 @Suite("Emerging hot spot outputs: the CSV, the series table and the summary")
 struct EmergingOutputTests {
   static let result: EmergingResult? = {
-    let period = Period(firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2024, month: 12)!)!
+    let period = Period(
+      firstMonth: IncidentDate(year: 2023, month: 1)!, lastMonth: IncidentDate(year: 2024, month: 12)!)!
     let source = IncidentSource(
       files: [TestData.geoData("incidents-police.csv").path],
       filter: IncidentFilter(period: period, categories: ["Anti-social behaviour"]))
     return try? EmergingRequest(
-      features: FeatureSource(areasFile: TestData.geoData("divisions.geojson").path, incidents: source)).run()
+      features: FeatureSource(areasFile: TestData.geoData("divisions.geojson").path, incidents: source)
+    ).run()
   }()
 
   @Test("the CSV has the documented columns and the library's numbers, row by row")

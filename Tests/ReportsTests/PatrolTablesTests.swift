@@ -15,10 +15,11 @@ struct PatrolTablesTests {
     let source = IncidentSource(files: [TestData.geoData("incidents-police.csv").path])
     let result = try PatrolRequest(incidents: source, rule: .coverage(0.25), zones: true).run()
     let table = result.cellTable
-    #expect(table.columns.map(\.name) == [
-      "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat", "grid_ref",
-      "location", "zone",
-    ])
+    #expect(
+      table.columns.map(\.name) == [
+        "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat", "grid_ref",
+        "location", "zone",
+      ])
     #expect(table.rows.count == result.chosen.count)
     let csv = CSVTable.render(table).split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
     #expect(csv.count == result.chosen.count + 1)

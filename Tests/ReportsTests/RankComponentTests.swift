@@ -17,7 +17,9 @@ struct RankComponentTests {
       areasFile: TestData.geoData("divisions.geojson").path,
       incidents: IncidentSource(files: [TestData.geoData("incidents-police.csv").path]), populationField: "population",
       indicatorsFile: TestData.geoData("indicators.csv").path,
-      indicators: [.init(name: "deprivation_score", direction: .higher), .init(name: "private_rented_pct", direction: .higher)],
+      indicators: [
+        .init(name: "deprivation_score", direction: .higher), .init(name: "private_rented_pct", direction: .higher),
+      ],
       resamples: 9
     ).run()
   }
@@ -33,7 +35,8 @@ struct RankComponentTests {
     let result = try Self.sampleRun()
     let score = result.score
     let key = Dictionary(uniqueKeysWithValues: score.kept.enumerated().map { ($1.key, $0) })
-    var phrasesRead = 0, hotspotPhrases = 0
+    var phrasesRead = 0
+    var hotspotPhrases = 0
     for area in result.layer.ids.indices {
       let why = result.why(area)
       #expect(!why.contains("Gi*"))
@@ -49,8 +52,11 @@ struct RankComponentTests {
       for phrase in phrases {
         phrasesRead += 1
         // Which component, its raw value as the phrase gives it (checked here), and the percentile it gives.
-        let c: Int, givenPercentile: String
-        if let m = try Self.captures(#"(high|low) rate \(([0-9.]+) per 1,000, (\d+)(?:st|nd|rd|th) percentile\)"#, phrase) {
+        let c: Int
+        let givenPercentile: String
+        if let m = try Self.captures(
+          #"(high|low) rate \(([0-9.]+) per 1,000, (\d+)(?:st|nd|rd|th) percentile\)"#, phrase)
+        {
           c = try #require(key["rate"])
           let raw = try #require(score.kept[c].values[area])
           #expect(abs(Double(m[1])! - raw) <= 0.05 + 1e-9, "\(phrase)")

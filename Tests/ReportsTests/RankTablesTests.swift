@@ -19,7 +19,8 @@ struct RankTablesTests {
     #expect(table.rows.count == 5)
     #expect(table.rows.map { $0[0] } == (1...5).map { Table.Cell.integer($0) })
     let why = try #require(table.columns.firstIndex { $0.name == "why" })
-    #expect(table.rows.allSatisfy { $0[why].plainText.contains("percentile") || $0[why].plainText.contains("hot spot") })
+    #expect(
+      table.rows.allSatisfy { $0[why].plainText.contains("percentile") || $0[why].plainText.contains("hot spot") })
     #expect(RankResult.ordinal(1) == "1st" && RankResult.ordinal(12) == "12th" && RankResult.ordinal(23) == "23rd")
     let svg = result.svg()
     #expect(svg.contains("Areas ranked by risk"))

@@ -21,9 +21,11 @@ struct BacktestTests {
     let origins = BacktestOrigin.rolling(
       firstMonth: Self.month(2023, 1), lastMonth: Self.month(2023, 12), trainMonths: 6, testMonths: 1)
     #expect(origins.map(\.test.description) == ["2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"])
-    #expect(origins.map(\.train.description) == [
-      "2023-01..2023-06", "2023-02..2023-07", "2023-03..2023-08", "2023-04..2023-09", "2023-05..2023-10", "2023-06..2023-11",
-    ])
+    #expect(
+      origins.map(\.train.description) == [
+        "2023-01..2023-06", "2023-02..2023-07", "2023-03..2023-08", "2023-04..2023-09", "2023-05..2023-10",
+        "2023-06..2023-11",
+      ])
     #expect(origins.map(\.recent.description) == ["2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11"])
   }
 
@@ -31,26 +33,44 @@ struct BacktestTests {
   func rollingSlide() {
     let origins = BacktestOrigin.rolling(
       firstMonth: Self.month(2023, 1), lastMonth: Self.month(2023, 12), trainMonths: 3, testMonths: 2)
-    #expect(origins.map(\.train.description) == ["2023-01..2023-03", "2023-03..2023-05", "2023-05..2023-07", "2023-07..2023-09"])
-    #expect(origins.map(\.test.description) == ["2023-04..2023-05", "2023-06..2023-07", "2023-08..2023-09", "2023-10..2023-11"])
-    #expect(origins.map(\.recent.description) == ["2023-02..2023-03", "2023-04..2023-05", "2023-06..2023-07", "2023-08..2023-09"])
+    #expect(
+      origins.map(\.train.description) == [
+        "2023-01..2023-03", "2023-03..2023-05", "2023-05..2023-07", "2023-07..2023-09",
+      ])
+    #expect(
+      origins.map(\.test.description) == [
+        "2023-04..2023-05", "2023-06..2023-07", "2023-08..2023-09", "2023-10..2023-11",
+      ])
+    #expect(
+      origins.map(\.recent.description) == [
+        "2023-02..2023-03", "2023-04..2023-05", "2023-06..2023-07", "2023-08..2023-09",
+      ])
     // Across a year end.
     let december = BacktestOrigin.rolling(
       firstMonth: Self.month(2023, 11), lastMonth: Self.month(2024, 2), trainMonths: 2, testMonths: 1)
     #expect(december.map(\.test.description) == ["2024-01", "2024-02"])
-    #expect(BacktestOrigin.rolling(firstMonth: Self.month(2023, 1), lastMonth: Self.month(2023, 6), trainMonths: 6, testMonths: 1).isEmpty)
+    #expect(
+      BacktestOrigin.rolling(
+        firstMonth: Self.month(2023, 1), lastMonth: Self.month(2023, 6), trainMonths: 6, testMonths: 1
+      ).isEmpty)
   }
 
-  @Test("the recent stretch is the end of training as long as the test: months, days across 29 February, or all of training")
+  @Test(
+    "the recent stretch is the end of training as long as the test: months, days across 29 February, or all of training"
+  )
   func recentStretch() throws {
-    let nineMonths = BacktestOrigin(train: try Self.period("2024-01-01", "2024-09-30"), test: try Self.period("2024-10-01", "2024-12-31"))
+    let nineMonths = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-09-30"), test: try Self.period("2024-10-01", "2024-12-31"))
     #expect(nineMonths.recent.description == "2024-07..2024-09")
-    let days = BacktestOrigin(train: try Self.period("2024-01-01", "2024-03-02"), test: try Self.period("2024-03-03", "2024-03-12"))
+    let days = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-03-02"), test: try Self.period("2024-03-03", "2024-03-12"))
     #expect(days.recent.description == "2024-02-22..2024-03-02")
     #expect(days.recent.dayCount == 10)
-    let fortnight = BacktestOrigin(train: try Self.period("2024-01-01", "2024-03-31"), test: try Self.period("2024-04-01", "2024-04-14"))
+    let fortnight = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-03-31"), test: try Self.period("2024-04-01", "2024-04-14"))
     #expect(fortnight.recent.description == "2024-03-18..2024-03-31")
-    let longTest = BacktestOrigin(train: try Self.period("2024-01-01", "2024-01-31"), test: try Self.period("2024-02-01", "2024-05-31"))
+    let longTest = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-01-31"), test: try Self.period("2024-02-01", "2024-05-31"))
     #expect(longTest.recent == longTest.train)
   }
 
@@ -75,19 +95,22 @@ struct BacktestTests {
   static func backtest(order: [Int]? = nil) -> Backtest {
     let rows = order ?? Array(incidents.indices)
     return Backtest(
-      layout: layout, x: rows.map { incidents[$0].x }, y: rows.map { incidents[$0].y }, dates: rows.map { incidents[$0].date })
+      layout: layout, x: rows.map { incidents[$0].x }, y: rows.map { incidents[$0].y },
+      dates: rows.map { incidents[$0].date })
   }
 
   @Test("count and previous on the tiny grid: hit rate, PAI, PEI, RRI and ties as computed by hand")
   func handComputedRun() throws {
-    let origin = BacktestOrigin(train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
+    let origin = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
     #expect(origin.recent.description == "2024-02")
     let result = Self.backtest().run(origin: origin, methods: [.count, .previous], shares: [0.1, 0.25, 0.5])
     #expect(result.emptyBudgets == [0.1])  // ⌊0.8⌋ = 0 cells
     #expect(result.test.total == 4 && result.test.outside == 1 && result.train.total == 6)
-    #expect(result.rows.map { "\($0.method.name) \($0.share) \($0.score.selectedCells)" } == [
-      "count 0.25 2", "count 0.5 4", "previous 0.25 2", "previous 0.5 4",
-    ])
+    #expect(
+      result.rows.map { "\($0.method.name) \($0.share) \($0.score.selectedCells)" } == [
+        "count 0.25 2", "count 0.5 4", "previous 0.25 2", "previous 0.5 4",
+      ])
     func check(_ row: Backtest.Row, n: Double, pai: Double, pei: Double, n1: Double, rri: Double, tied: Int) throws {
       #expect(row.score.captured == n, "\(row.method.name) \(row.share)")
       #expect(isClose(try #require(row.score.hitRate), n / 4, tolerance: 1e-12))
@@ -108,9 +131,12 @@ struct BacktestTests {
     try check(result.rows[3], n: 3, pai: 1.5, pei: 0.75, n1: 5, rri: 0.9, tied: 4)
   }
 
-  @Test("density scores are the quartic sum at each centre from every training incident (brute force); Gi* is hotspot gistar's z")
+  @Test(
+    "density scores are the quartic sum at each centre from every training incident (brute force); Gi* is hotspot gistar's z"
+  )
   func densityAndGistar() throws {
-    let origin = BacktestOrigin(train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
+    let origin = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
     let backtest = Self.backtest()
     let train = backtest.incidents(in: origin.train)
     let recent = backtest.incidents(in: origin.recent)
@@ -128,7 +154,8 @@ struct BacktestTests {
     let z = backtest.scores(.gistar, train: train, recent: recent)
     let direct = GetisOrdGiStar.compute(
       values: [3, 0, 0, 1, 0, 2, 0, 0],
-      weights: SpatialWeights.gridBand(grid: SquareGrid(minX: 0, minY: 0, cellSize: 100, columns: 4, rows: 2), cells: Array(0..<8))
+      weights: SpatialWeights.gridBand(
+        grid: SquareGrid(minX: 0, minY: 0, cellSize: 100, columns: 4, rows: 2), cells: Array(0..<8))
     ).z
     #expect(z == direct)
     #expect(backtest.scores(.count, train: train, recent: recent) == [3, 0, 0, 1, 0, 2, 0, 0])
@@ -137,10 +164,12 @@ struct BacktestTests {
 
   @Test("the same incidents in another order give the same rows")
   func orderIndependent() throws {
-    let origin = BacktestOrigin(train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
+    let origin = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
     let methods = HotSpotMethod.standard(bandwidths: [120, 300])
     let a = Self.backtest().run(origin: origin, methods: methods, shares: [0.25, 0.5, 1])
-    let b = Self.backtest(order: Array(Self.incidents.indices.reversed())).run(origin: origin, methods: methods, shares: [0.25, 0.5, 1])
+    let b = Self.backtest(order: Array(Self.incidents.indices.reversed())).run(
+      origin: origin, methods: methods, shares: [0.25, 0.5, 1])
     #expect(a.rows == b.rows)
     #expect(a.rows.count == 5 * 3)
     // The whole study area captures every test incident: hit rate 1, PAI 1, PEI 1, whatever the method.
@@ -151,7 +180,8 @@ struct BacktestTests {
 
   @Test("a test period without incidents leaves hit rate, PAI and PEI undefined")
   func emptyTest() throws {
-    let origin = BacktestOrigin(train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-04-01", "2024-04-30"))
+    let origin = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-04-01", "2024-04-30"))
     let result = Self.backtest().run(origin: origin, methods: [.count], shares: [0.5])
     let score = try #require(result.rows.first?.score)
     #expect(score.testIncidents == 0)
@@ -163,9 +193,11 @@ struct BacktestTests {
     let layout = CellLayout(
       cellSize: 100, hexagons: true, extent: BoundingBox(minX: 0, minY: 0, maxX: 400, maxY: 200), areaBounds: nil,
       pointBounds: .empty, inside: nil)
-    let xs = Self.incidents.map(\.x), ys = Self.incidents.map(\.y)
+    let xs = Self.incidents.map(\.x)
+    let ys = Self.incidents.map(\.y)
     let backtest = Backtest(layout: layout, x: xs, y: ys, dates: Self.incidents.map(\.date))
-    let origin = BacktestOrigin(train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
+    let origin = BacktestOrigin(
+      train: try Self.period("2024-01-01", "2024-02-29"), test: try Self.period("2024-03-01", "2024-03-31"))
     let train = backtest.incidents(in: origin.train)
     #expect(train.total + Double(train.outside) == 6)
     let density = backtest.scores(.density(bandwidth: 180), train: train, recent: backtest.incidents(in: origin.recent))
@@ -173,7 +205,9 @@ struct BacktestTests {
       let c = layout.centre(of: k)
       var sum = 0.0
       for incident in Self.incidents where origin.train.contains(incident.date) {
-        sum += Kernel.quartic.value(squaredDistance: (incident.x - c.x) * (incident.x - c.x) + (incident.y - c.y) * (incident.y - c.y), bandwidth: 180)
+        sum += Kernel.quartic.value(
+          squaredDistance: (incident.x - c.x) * (incident.x - c.x) + (incident.y - c.y) * (incident.y - c.y),
+          bandwidth: 180)
       }
       #expect(isClose(density[k], sum * 1e6, tolerance: 1e-9 * max(1, sum * 1e6)), "hexagon \(k)")
     }

@@ -32,7 +32,8 @@ enum Columbus {
     var position = 1
     var result: [Int: Set<Int>] = [:]
     for _ in 0..<(numbers.first ?? 0) {
-      let id = numbers[position], count = numbers[position + 1]
+      let id = numbers[position]
+      let count = numbers[position + 1]
       result[id] = Set(numbers[(position + 2)..<(position + 2 + count)])
       position += 2 + count
     }
@@ -41,12 +42,15 @@ enum Columbus {
 
   static func reference() throws -> [String: Any] {
     let url = try #require(folder).appendingPathComponent("REFERENCE-values.json")
-    let document = try #require(try JSONSerialization.jsonObject(with: Foundation.Data(contentsOf: url)) as? [String: Any])
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Foundation.Data(contentsOf: url)) as? [String: Any])
     return try #require(document["esda"] as? [String: Any])
   }
 }
 
-@Suite("Columbus against libpysal and esda", .enabled(if: Columbus.folder != nil, "shared/realdata/libpysal-columbus is absent"))
+@Suite(
+  "Columbus against libpysal and esda",
+  .enabled(if: Columbus.folder != nil, "shared/realdata/libpysal-columbus is absent"))
 struct ColumbusConformanceTests {
   @Test("queen neighbours computed from the polygons equal columbus.gal", arguments: [0.0, 1e-6])
   func queenEqualsGAL(tolerance: Double) throws {

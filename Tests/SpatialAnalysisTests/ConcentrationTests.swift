@@ -8,7 +8,8 @@ struct ConcentrationTests {
   /// Gini as the mean absolute difference over every ordered pair, Σᵢ Σⱼ |xᵢ − xⱼ| / (2 m² x̄):
   /// a definition independent of the sorted-rank formula the type uses.
   func meanDifferenceGini(_ x: [Double]) -> Double {
-    let m = Double(x.count), mean = x.reduce(0, +) / m
+    let m = Double(x.count)
+    let mean = x.reduce(0, +) / m
     var sum = 0.0
     for a in x { for b in x { sum += abs(a - b) } }
     return sum / (2 * m * m * mean)
@@ -21,7 +22,8 @@ struct ConcentrationTests {
     #expect(isClose(c.gini, 0.75, tolerance: 1e-15))
     #expect(isClose(c.generalisedGini, 0.75, tolerance: 1e-15))
     #expect(c.places == 4 && c.incidents == 10 && c.placesWithIncidents == 1)
-    #expect(c.lorenz == [.init(places: 0, incidents: 0), .init(places: 0.75, incidents: 0), .init(places: 1, incidents: 1)])
+    #expect(
+      c.lorenz == [.init(places: 0, incidents: 0), .init(places: 0.75, incidents: 0), .init(places: 1, incidents: 1)])
     #expect(c.placesHolding(share: 0.5) == 1)
     #expect(c.incidentShare(ofBusiest: 1) == 1)
   }

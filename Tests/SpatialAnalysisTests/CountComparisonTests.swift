@@ -7,15 +7,17 @@ import Testing
 struct CountComparisonTests {
   /// References from scipy 1.17 `binomtest(c1, c1 + c2, t1 / (t1 + t2)).pvalue` (two-sided,
   /// "minlike", relative tolerance 1 + 1e-7: the same rule).
-  @Test("p-values equal scipy's exact binomial test", arguments: [
-    (38073, 366.0, 37519, 365.0, 0.10168825093692538),
-    (12, 91.0, 5, 90.0, 0.14356688872466353),
-    (0, 30.0, 4, 31.0, 0.12520156774875574),
-    (100, 365.0, 100, 365.0, 1.0),
-    (250, 181.0, 180, 184.0, 0.00041975145436181163),
-    (7, 31.0, 0, 28.0, 0.01647701290162064),
-    (1, 365.0, 1, 365.0, 1.0),
-  ])
+  @Test(
+    "p-values equal scipy's exact binomial test",
+    arguments: [
+      (38073, 366.0, 37519, 365.0, 0.10168825093692538),
+      (12, 91.0, 5, 90.0, 0.14356688872466353),
+      (0, 30.0, 4, 31.0, 0.12520156774875574),
+      (100, 365.0, 100, 365.0, 1.0),
+      (250, 181.0, 180, 184.0, 0.00041975145436181163),
+      (7, 31.0, 0, 28.0, 0.01647701290162064),
+      (1, 365.0, 1, 365.0, 1.0),
+    ])
   func againstScipy(current: Int, t1: Double, baseline: Int, t2: Double, expected: Double) {
     let p = CountComparison.pValue(current: current, currentExposure: t1, baseline: baseline, baselineExposure: t2)
     #expect(isClose(p, expected, tolerance: 1e-9 * max(1, expected)), "p = \(p)")
@@ -52,4 +54,3 @@ struct CountComparisonTests {
     #expect(Breakdown.month.label(timeKey: Breakdown.month.timeKey(march)) == "2024-03")
   }
 }
-

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Kernel density stamps")
 struct DensityStampOrderTests {
-  @Test("distinct positions come sorted by (y, x), stacked weights summed in input order, as one stable sort gives them")
+  @Test(
+    "distinct positions come sorted by (y, x), stacked weights summed in input order, as one stable sort gives them")
   func sortedLikeOneStableSort() {
     var rng = SplitMix64(seed: 11)
     // 300,000 positions (enough for the runs sorted in parallel), on a coarse lattice so that

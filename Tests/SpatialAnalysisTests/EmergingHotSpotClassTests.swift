@@ -52,7 +52,8 @@ struct EmergingHotSpotClassTests {
 
   @Test("intensifying, persistent and diminishing: at least 90 % and the trend of z")
   func trendCategories() {
-    let all = "HHHHHHHHHH", allCold = "CCCCCCCCCC"
+    let all = "HHHHHHHHHH"
+    let allCold = "CCCCCCCCCC"
     #expect(Self.classify(all, z: Self.rising) == .intensifyingHotSpot)
     #expect(Self.classify(all, z: Self.level) == .persistentHotSpot)
     #expect(Self.classify(all, z: Self.falling) == .diminishingHotSpot)
@@ -65,7 +66,8 @@ struct EmergingHotSpotClassTests {
   @Test("The 90 % edge: 18 of 20 steps counts, 17 does not")
   func ninetyPercent() {
     let z20 = (0..<20).map { 2.7 + 0.1 * Double($0) }  // rising
-    let p18 = "..HHHHHHHHHHHHHHHHHH", p17 = "...HHHHHHHHHHHHHHHHH"
+    let p18 = "..HHHHHHHHHHHHHHHHHH"
+    let p17 = "...HHHHHHHHHHHHHHHHH"
     #expect(Self.classify(p18, z: z20) == .intensifyingHotSpot)
     #expect(Self.classify(p17, z: z20) == .consecutiveHotSpot)
     // 9 of 10 with the first step not significant and a rising trend.

@@ -81,7 +81,8 @@ struct HexGridTests {
     let interior = try #require(cells.firstIndex(of: 5 * grid.columns + 5))
     #expect(w.cardinality(of: interior) == 6)
     for j in w.neighbours(of: interior) {
-      let a = grid.centre(of: cells[interior]), b = grid.centre(of: cells[j])
+      let a = grid.centre(of: cells[interior])
+      let b = grid.centre(of: cells[j])
       #expect(isClose(hypot(a.x - b.x, a.y - b.y), 100, tolerance: 1e-9))
     }
     #expect(w.cardinality(of: 0) == 2)  // (0,0): east and the row-1 cell north-east

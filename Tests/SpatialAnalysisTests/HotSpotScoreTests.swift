@@ -9,7 +9,8 @@ struct HotSpotScoreTests {
   func handComputed() throws {
     // 10 cells; cells 0 and 1 selected hold 4 + 2 = 6 of 12 test incidents; the best two cells
     // (3 and 0) hold 5 + 4 = 9; in training the same cells held 3 + 1 = 4 of 20.
-    let s = HotSpotScore(selection: [0, 1], test: [4, 2, 1, 5, 0, 0, 0, 0, 0, 0], train: [3, 1, 16, 0, 0, 0, 0, 0, 0, 0])
+    let s = HotSpotScore(
+      selection: [0, 1], test: [4, 2, 1, 5, 0, 0, 0, 0, 0, 0], train: [3, 1, 16, 0, 0, 0, 0, 0, 0, 0])
     #expect(s.captured == 6 && s.testIncidents == 12 && s.bestCaptured == 9)
     #expect(s.trainCaptured == 4 && s.trainIncidents == 20)
     #expect(isClose(try #require(s.hitRate), 0.5, tolerance: 1e-15))

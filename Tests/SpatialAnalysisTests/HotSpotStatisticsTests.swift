@@ -40,7 +40,10 @@ struct HotSpotStatisticsTests {
 
   @Test("Benjamini–Hochberg on their 1995 worked example rejects 4 of 15 at q = 0.05")
   func benjaminiHochberg() {
-    let p = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.3240, 0.4262, 0.5719, 0.6528, 0.7590, 1.000]
+    let p = [
+      0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.3240, 0.4262, 0.5719, 0.6528, 0.7590,
+      1.000,
+    ]
     #expect(FalseDiscoveryRate.cutoff(pValues: p, alpha: 0.05) == 0.0095)
     #expect(p.filter { $0 <= 0.0095 }.count == 4)
     #expect(FalseDiscoveryRate.cutoff(pValues: [0.5, 0.9], alpha: 0.05) == nil)
@@ -48,7 +51,8 @@ struct HotSpotStatisticsTests {
     // FDR classes only move towards 0.
     let z: [Double] = [2.5, -2.1, 1.7, 3.3]
     let pz = z.map(NormalDistribution.twoSidedP)
-    let plain = GetisOrdGiStar.classes(z: z, p: pz), fdr = FalseDiscoveryRate.classes(z: z, p: pz)
+    let plain = GetisOrdGiStar.classes(z: z, p: pz)
+    let fdr = FalseDiscoveryRate.classes(z: z, p: pz)
     #expect(zip(plain, fdr).allSatisfy { abs($1) <= abs($0) && ($1 == 0 || $1.signum() == $0.signum()) })
   }
 

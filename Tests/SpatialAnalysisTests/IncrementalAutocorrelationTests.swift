@@ -12,7 +12,8 @@ struct IncrementalAutocorrelationTests {
     let grid = SquareGrid(minX: 0, minY: 0, cellSize: 100, columns: 40, rows: 40)
     var rng = SplitMix64(seed: seed)
     let values = (0..<grid.cellCount).map { cell -> Double in
-      let i = cell % 40, j = cell / 40
+      let i = cell % 40
+      let j = cell / 40
       let busy = (i / block + j / block) % 2 == 0
       return Double((busy ? 6 : 0) + Int.random(in: 0...3, using: &rng))
     }
@@ -64,9 +65,10 @@ struct IncrementalAutocorrelationTests {
   func floorAndMinimum() throws {
     let (grid, values) = Self.blocks(block: 6, seed: 1)
     let cells = Array(0..<grid.cellCount)
-    let floored = try #require(IncrementalAutocorrelation.choose(
-      centres: cells.map { grid.centre(of: $0) }, values: values, extentLargestSide: 1_000_000,
-      weightsAt: { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }))
+    let floored = try #require(
+      IncrementalAutocorrelation.choose(
+        centres: cells.map { grid.centre(of: $0) }, values: values, extentLargestSide: 1_000_000,
+        weightsAt: { band in SpatialWeights.gridBand(grid: grid, cells: cells, limit: band) }))
     #expect(floored.band == 1000)
     #expect(floored.floored)
     // Without a start and increment, the defaults for a lattice are the cell size.

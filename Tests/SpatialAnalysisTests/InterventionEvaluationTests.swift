@@ -8,7 +8,8 @@ import Testing
 struct InterventionEvaluationTests {
   @Test("ratio of ratios, interval and p by hand: target 100 → 80, comparison 200 → 220")
   func relativeChange() throws {
-    let change = try #require(RelativeChange(targetBefore: 100, targetAfter: 80, comparisonBefore: 200, comparisonAfter: 220))
+    let change = try #require(
+      RelativeChange(targetBefore: 100, targetAfter: 80, comparisonBefore: 200, comparisonAfter: 220))
     // (80/100)/(220/200) = 0.727273; SE = √(1/100 + 1/80 + 1/200 + 1/220) = 0.179012;
     // exp(ln 0.727273 ± 1.959964 · 0.179012) = 0.512061 … 1.032935; z = −1.77895, p = 0.075248.
     #expect(isClose(change.ratio, 0.7272727, tolerance: 1e-6))
@@ -23,7 +24,8 @@ struct InterventionEvaluationTests {
 
   @Test("a zero count adds 0.5 to all four; no incident in either period is undefined")
   func zeroCounts() throws {
-    let change = try #require(RelativeChange(targetBefore: 0, targetAfter: 5, comparisonBefore: 10, comparisonAfter: 10))
+    let change = try #require(
+      RelativeChange(targetBefore: 0, targetAfter: 5, comparisonBefore: 10, comparisonAfter: 10))
     // (5.5/0.5)/(10.5/10.5) = 11; SE = √(2 + 1/5.5 + 2/10.5) = 1.540225.
     #expect(change.continuityCorrection == 0.5)
     #expect(isClose(change.ratio, 11, tolerance: 1e-9))
@@ -36,7 +38,8 @@ struct InterventionEvaluationTests {
   @Test("p < 0.05 exactly when the 95 % interval excludes 1")
   func pMatchesInterval() throws {
     for (tb, ta, cb, ca) in [(100, 70, 200, 200), (100, 75, 200, 200), (100, 76, 200, 200), (50, 80, 60, 60)] {
-      let change = try #require(RelativeChange(targetBefore: tb, targetAfter: ta, comparisonBefore: cb, comparisonAfter: ca))
+      let change = try #require(
+        RelativeChange(targetBefore: tb, targetAfter: ta, comparisonBefore: cb, comparisonAfter: ca))
       #expect((change.p < 0.05) == (change.upper < 1 || change.lower > 1))
     }
   }
@@ -46,7 +49,8 @@ struct InterventionEvaluationTests {
     // Target 100 → 60, comparison 200 → 200: success = 60/200 − 100/200 = −0.2.
     // Buffer 50 → 40: buffer measure −0.05, WDQ 0.25; TNE = (100 − 60) + (50 − 40) = 50.
     let diffusion = DisplacementQuotient(
-      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 40, comparisonBefore: 200, comparisonAfter: 200)
+      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 40, comparisonBefore: 200, comparisonAfter: 200
+    )
     #expect(isClose(try #require(diffusion.successMeasure), -0.2, tolerance: 1e-12))
     #expect(isClose(try #require(diffusion.bufferMeasure), -0.05, tolerance: 1e-12))
     #expect(isClose(try #require(diffusion.quotient), 0.25, tolerance: 1e-12))
@@ -54,12 +58,14 @@ struct InterventionEvaluationTests {
     #expect(isClose(try #require(diffusion.totalNetEffect), 50, tolerance: 1e-9))
     // Buffer 50 → 70: +0.1 / −0.2 = −0.5, displacement smaller than the effect.
     let displacement = DisplacementQuotient(
-      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 70, comparisonBefore: 200, comparisonAfter: 200)
+      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 70, comparisonBefore: 200, comparisonAfter: 200
+    )
     #expect(isClose(try #require(displacement.quotient), -0.5, tolerance: 1e-12))
     #expect(displacement.reading == .displacement)
     // Buffer 50 → 100: +0.25 / −0.2 = −1.25, the effect eclipsed; TNE = 40 − 50 = −10.
     let eclipsed = DisplacementQuotient(
-      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 100, comparisonBefore: 200, comparisonAfter: 200)
+      targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 100, comparisonBefore: 200,
+      comparisonAfter: 200)
     #expect(isClose(try #require(eclipsed.quotient), -1.25, tolerance: 1e-12))
     #expect(eclipsed.reading == .displacementExceedingEffect)
     #expect(isClose(try #require(eclipsed.totalNetEffect), -10, tolerance: 1e-9))
@@ -69,7 +75,8 @@ struct InterventionEvaluationTests {
     #expect(wide.reading == .diffusionExceedingEffect)
     // The target rose relative to the comparison: not read.
     let noEffect = DisplacementQuotient(
-      targetBefore: 100, targetAfter: 110, bufferBefore: 50, bufferAfter: 40, comparisonBefore: 200, comparisonAfter: 200)
+      targetBefore: 100, targetAfter: 110, bufferBefore: 50, bufferAfter: 40, comparisonBefore: 200,
+      comparisonAfter: 200)
     #expect(noEffect.quotient == nil && noEffect.reading == .noDirectEffect)
     let undefined = DisplacementQuotient(
       targetBefore: 100, targetAfter: 60, bufferBefore: 50, bufferAfter: 40, comparisonBefore: 200, comparisonAfter: 0)
@@ -93,12 +100,15 @@ struct InterventionEvaluationTests {
   /// which the 50 m buffer ring partly covers.
   static func areas(buffer: Double? = 50) -> InterventionAreas {
     func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
-      .polygon(Polygon(exterior: Ring(uncheckedClosed: [
-        Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1), Point(x: x0, y: y0),
-      ])))
+      .polygon(
+        Polygon(
+          exterior: Ring(uncheckedClosed: [
+            Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1), Point(x: x0, y: y0),
+          ])))
     }
     return InterventionAreas(
-      target: [square(0, 0, 100, 100)], comparison: [square(300, 0, 400, 100), square(120, 0, 200, 100)], buffer: buffer)
+      target: [square(0, 0, 100, 100)], comparison: [square(300, 0, 400, 100), square(120, 0, 200, 100)], buffer: buffer
+    )
   }
 
   @Test("each point in one group: target, then buffer (distance ≤ width), then comparison")

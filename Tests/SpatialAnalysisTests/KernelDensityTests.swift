@@ -27,7 +27,9 @@ struct KernelDensityTests {
     var rng = SplitMix64(seed: 5)
     let n = 300
     // Clustered points, some outside the grid (they still contribute), some stacked.
-    var x: [Double] = [], y: [Double] = [], w: [Double] = []
+    var x: [Double] = []
+    var y: [Double] = []
+    var w: [Double] = []
     for k in 0..<n {
       let stacked = k % 10 == 0 && k > 0
       x.append(stacked ? x[k - 1] : 950 + Double(rng.next() % 110_000) / 100)
@@ -50,8 +52,10 @@ struct KernelDensityTests {
     let density = KernelDensity.evaluate(x: [centre.x], y: [centre.y], grid: grid, kernel: .quartic, bandwidth: h)
     #expect(isClose(density[20 * 40 + 20], 3 / (Double.pi * h * h) * 1e6, tolerance: 1e-9))
     for d in 1...7 {
-      let east = density[20 * 40 + 20 + d], west = density[20 * 40 + 20 - d]
-      let north = density[(20 + d) * 40 + 20], south = density[(20 - d) * 40 + 20]
+      let east = density[20 * 40 + 20 + d]
+      let west = density[20 * 40 + 20 - d]
+      let north = density[(20 + d) * 40 + 20]
+      let south = density[(20 - d) * 40 + 20]
       #expect(east == west && north == south && isClose(east, north, tolerance: 1e-12 * east))
     }
     #expect(density[20 * 40 + 28] == 0, "8 cells = 200 m away is the edge of the kernel")
@@ -60,7 +64,8 @@ struct KernelDensityTests {
   @Test("the surface integrates to the number of incidents far from the edges", arguments: Kernel.allCases)
   func integral(kernel: Kernel) {
     let h = kernel == .gaussian ? 30.0 : 150.0
-    let x = [1400.0, 1512.5, 1600, 1433.3], y = [2400.0, 2512.5, 2600, 2555.5]
+    let x = [1400.0, 1512.5, 1600, 1433.3]
+    let y = [2400.0, 2512.5, 2600, 2555.5]
     let density = KernelDensity.evaluate(x: x, y: y, grid: grid, kernel: kernel, bandwidth: h)
     let total = density.reduce(0, +) * grid.cellArea / 1_000_000
     // The midpoint rule on 25 m cells: within 0.5 %, except for the uniform kernel, whose step at
@@ -71,8 +76,11 @@ struct KernelDensityTests {
   @Test("coincident points and weights change nothing but the sum")
   func coincidentAndWeighted() {
     let one = KernelDensity.evaluate(x: [1500], y: [2500], grid: grid, kernel: .quartic, bandwidth: 120)
-    let five = KernelDensity.evaluate(x: Array(repeating: 1500, count: 5), y: Array(repeating: 2500, count: 5), grid: grid, kernel: .quartic, bandwidth: 120)
-    let weighted = KernelDensity.evaluate(x: [1500], y: [2500], weights: [5], grid: grid, kernel: .quartic, bandwidth: 120)
+    let five = KernelDensity.evaluate(
+      x: Array(repeating: 1500, count: 5), y: Array(repeating: 2500, count: 5), grid: grid, kernel: .quartic,
+      bandwidth: 120)
+    let weighted = KernelDensity.evaluate(
+      x: [1500], y: [2500], weights: [5], grid: grid, kernel: .quartic, bandwidth: 120)
     for cell in one.indices {
       #expect(isClose(five[cell], 5 * one[cell], tolerance: 1e-12 * max(1, one[cell])))
       #expect(five[cell] == weighted[cell])
@@ -104,7 +112,8 @@ struct KernelDensityTests {
       x: [400_000, 455_000], y: [520_000, 565_000], weights: nil, areas: nil, kernel: .quartic, bandwidth: 500,
       cell: nil, extent: nil, maximumCells: 50_000_000)
     #expect(auto.grid.cellSize == 200, "46 km / 250 = 184 m, rounded to 200 m")
-    #expect(DensityPlan.niceLength(3.2) == 2.5 && DensityPlan.niceLength(7.6) == 10 && DensityPlan.niceLength(0.012) == 0.01)
+    #expect(
+      DensityPlan.niceLength(3.2) == 2.5 && DensityPlan.niceLength(7.6) == 10 && DensityPlan.niceLength(0.012) == 0.01)
   }
 
   @Test("edge correction: 1 deep inside, about ½ on a straight edge")
@@ -125,7 +134,10 @@ struct HotSpotRegionTests {
   @Test("top, threshold and volume choose the expected cells")
   func rules() {
     let density: [Double?] = (0..<30).map { $0 == 29 ? nil : Double($0 % 7) }
-    #expect(HotSpotRegions.select(.threshold(6), density: density).enumerated().filter(\.element).map(\.offset) == [6, 13, 20, 27])
+    #expect(
+      HotSpotRegions.select(.threshold(6), density: density).enumerated().filter(\.element).map(\.offset) == [
+        6, 13, 20, 27,
+      ])
     let top = HotSpotRegions.select(.top(share: 0.1), density: density)
     #expect(top.enumerated().filter(\.element).map(\.offset) == [6, 13, 20])
     let volume = HotSpotRegions.select(.volume(share: 0.25), density: density)
@@ -137,7 +149,8 @@ struct HotSpotRegionTests {
   func outlines() {
     var selected = [Bool](repeating: false, count: 30)
     for cell in [0, 1, 2, 6] { selected[cell] = true }
-    let l = HotSpotRegions.regions(selected: selected, density: selected.map { $0 ? 1 : 0 }, grid: grid, x: [5, 25], y: [5, 5])
+    let l = HotSpotRegions.regions(
+      selected: selected, density: selected.map { $0 ? 1 : 0 }, grid: grid, x: [5, 25], y: [5, 5])
     #expect(l.count == 1)
     #expect(l[0].area == 400 && l[0].geometry.area == 400 && l[0].incidents == 2)
     #expect(l[0].geometry.polygons.first?.exterior.points.count == 7, "six corners, closed")
@@ -156,11 +169,14 @@ struct HotSpotRegionTests {
 
 @Suite("Kernel density at points")
 struct KernelDensityAtPointsTests {
-  @Test("at square cell centres it equals the grid evaluation, and a direct sum at other points", arguments: [Kernel.quartic, .gaussian])
+  @Test(
+    "at square cell centres it equals the grid evaluation, and a direct sum at other points",
+    arguments: [Kernel.quartic, .gaussian])
   func agreesWithGrid(kernel: Kernel) {
     let grid = SquareGrid(minX: 1000, minY: 2000, cellSize: 25, columns: 30, rows: 20)
     var rng = SplitMix64(seed: 9)
-    var x: [Double] = [], y: [Double] = []
+    var x: [Double] = []
+    var y: [Double] = []
     for k in 0..<400 {
       let stacked = k % 7 == 0 && k > 0
       x.append(stacked ? x[k - 1] : 950 + Double(rng.next() % 85_000) / 100)
@@ -173,7 +189,9 @@ struct KernelDensityAtPointsTests {
     let peak = onGrid.max() ?? 1
     #expect(zip(onGrid, atPoints).allSatisfy { isClose($0, $1, tolerance: 1e-9 * peak) })
     // Off-lattice points (hexagon centres, say) against the defining sum.
-    let probes = (0..<50).map { _ in Point(x: 1000 + Double(rng.next() % 75_000) / 100, y: 2000 + Double(rng.next() % 50_000) / 100) }
+    let probes = (0..<50).map { _ in
+      Point(x: 1000 + Double(rng.next() % 75_000) / 100, y: 2000 + Double(rng.next() % 50_000) / 100)
+    }
     let values = KernelDensity.evaluate(x: x, y: y, at: probes, kernel: kernel, bandwidth: h)
     for (p, value) in zip(probes, values) {
       var sum = 0.0
@@ -187,7 +205,8 @@ struct KernelDensityAtPointsTests {
   @Test("one incident: 3/(πh²) per m² at its own position, nothing beyond the bandwidth")
   func single() {
     let values = KernelDensity.evaluate(
-      x: [10], y: [10], at: [Point(x: 10, y: 10), Point(x: 110, y: 10), Point(x: 60, y: 10)], kernel: .quartic, bandwidth: 100)
+      x: [10], y: [10], at: [Point(x: 10, y: 10), Point(x: 110, y: 10), Point(x: 60, y: 10)], kernel: .quartic,
+      bandwidth: 100)
     #expect(isClose(values[0], 3 / (Double.pi * 10_000) * 1_000_000, tolerance: 1e-9))
     #expect(values[1] == 0)
     // At d = h/2: 3/(πh²) · (1 − ¼)² = 3/(πh²) · 0.5625.

@@ -49,22 +49,35 @@ struct MannKendallTests {
 
   /// (series, S, var_s, z, p) from pymannkendall 1.4.3 `original_test`, and tau-b from the
   /// script (pymannkendall's Tau is tau-a: equal where there are no ties).
-  static let pymannkendallCases: [(name: String, series: [Double], s: Int, varianceS: Double, tauB: Double,
-                                   z: Double, p: Double)] = [
-    ("falling, 12 values, no ties",
-     [12.5, 11.9, 12.1, 10.4, 10.8, 9.7, 9.9, 8.1, 8.6, 7.2, 7.5, 6.0],
-     -56, 212.66666666666666, -0.8484848484848485, -3.771490147280579, 0.00016227556647607777),
-    ("annual, 15 values, ties (Tau-a −0.8476190476190476)",
-     [7.1, 6.8, 7.3, 6.9, 6.5, 6.6, 6.5, 6.1, 6.4, 5.9, 6.0, 5.9, 5.5, 5.8, 5.4],
-     -89, 406.3333333333333, -0.8558087938505847, -4.365574929224595, 1.2678882939543001e-05),
-    ("noisy rise, 20 values",
-     [0.3, -1.2, 0.8, 1.5, -0.4, 2.1, 0.9, 1.7, 2.8, 1.1, 2.4, 3.3, 1.9, 2.2, 3.9, 2.6, 3.1, 4.4, 3.0, 3.8],
-     130, 950.0, 0.6842105263157895, 4.185312665173673, 2.8477384503844405e-05),
-    ("a Gi* z series, 24 steps",
-     [2.9, 3.1, 2.7, 3.4, 3.0, 3.3, 3.6, 3.2, 3.8, 3.5, 4.0, 3.7, 4.1, 3.9, 4.4, 4.2, 4.6, 4.3, 4.8, 4.5, 5.0,
-      4.9, 5.3, 5.1],
-     234, 1625.3333333333333, 0.8478260869565217, 5.779425900621196, 7.49559569968028e-09),
-  ]
+  static let pymannkendallCases:
+    [(
+      name: String, series: [Double], s: Int, varianceS: Double, tauB: Double,
+      z: Double, p: Double
+    )] = [
+      (
+        "falling, 12 values, no ties",
+        [12.5, 11.9, 12.1, 10.4, 10.8, 9.7, 9.9, 8.1, 8.6, 7.2, 7.5, 6.0],
+        -56, 212.66666666666666, -0.8484848484848485, -3.771490147280579, 0.00016227556647607777
+      ),
+      (
+        "annual, 15 values, ties (Tau-a −0.8476190476190476)",
+        [7.1, 6.8, 7.3, 6.9, 6.5, 6.6, 6.5, 6.1, 6.4, 5.9, 6.0, 5.9, 5.5, 5.8, 5.4],
+        -89, 406.3333333333333, -0.8558087938505847, -4.365574929224595, 1.2678882939543001e-05
+      ),
+      (
+        "noisy rise, 20 values",
+        [0.3, -1.2, 0.8, 1.5, -0.4, 2.1, 0.9, 1.7, 2.8, 1.1, 2.4, 3.3, 1.9, 2.2, 3.9, 2.6, 3.1, 4.4, 3.0, 3.8],
+        130, 950.0, 0.6842105263157895, 4.185312665173673, 2.8477384503844405e-05
+      ),
+      (
+        "a Gi* z series, 24 steps",
+        [
+          2.9, 3.1, 2.7, 3.4, 3.0, 3.3, 3.6, 3.2, 3.8, 3.5, 4.0, 3.7, 4.1, 3.9, 4.4, 4.2, 4.6, 4.3, 4.8, 4.5, 5.0,
+          4.9, 5.3, 5.1,
+        ],
+        234, 1625.3333333333333, 0.8478260869565217, 5.779425900621196, 7.49559569968028e-09
+      ),
+    ]
 
   @Test("Equals pymannkendall's original_test (S, var_s, z, p) and the script's tau-b")
   func againstPymannkendall() {
@@ -96,7 +109,8 @@ struct MannKendallTests {
   @Test("Reversing the series negates S, tau and z and keeps p")
   func reversal() {
     let x: [Double] = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
-    let a = MannKendall(x), b = MannKendall(x.reversed())
+    let a = MannKendall(x)
+    let b = MannKendall(x.reversed())
     #expect(a.s == -b.s && a.tau == -b.tau && a.z == -b.z && a.p == b.p && a.varianceS == b.varianceS)
   }
 }

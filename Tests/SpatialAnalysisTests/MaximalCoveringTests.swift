@@ -28,10 +28,14 @@ struct MaximalCoveringTests {
     var chosen: [Int] = []
     var covered = initial
     for _ in 0..<k {
-      var best = -1, bestGain = 0
+      var best = -1
+      var bestGain = 0
       for (c, site) in candidates.enumerated() {
         let gain = bruteCoverage([site], points: points, weights: weights, radius: radius, covered: covered)
-        if gain > bestGain { best = c; bestGain = gain }
+        if gain > bestGain {
+          best = c
+          bestGain = gain
+        }
       }
       guard best >= 0 else { break }
       chosen.append(best)
@@ -97,7 +101,8 @@ struct MaximalCoveringTests {
   @Test("a distance equal to the radius is covered; a hair more is not")
   func boundary() {
     // 90² + 120² = 150² exactly.
-    let cover = MaximalCovering(points: [Point(x: 90, y: 120), Point(x: 90, y: 120.001)], weights: [1, 1], radius: 150)
+    let cover = MaximalCovering(
+      points: [Point(x: 90, y: 120), Point(x: 90, y: 120.001)], weights: [1, 1], radius: 150)
     #expect(cover.covered(by: [Point(x: 0, y: 0)]) == [true, false])
     #expect(cover.gain(of: Point(x: 0, y: 0), covered: [false, false]) == 1)
     // From (180, 240): (90, 120) exactly 150 m away, (90, 120.001) a hair nearer; both count.
@@ -117,7 +122,9 @@ struct MaximalCoveringTests {
     #expect(result.upperBound == 2)
   }
 
-  @Test("greedy equals plain greedy, is within (1 − 1/e) of the brute-force optimum, and the bound holds", arguments: 0..<60)
+  @Test(
+    "greedy equals plain greedy, is within (1 − 1/e) of the brute-force optimum, and the bound holds", arguments: 0..<60
+  )
   func againstBruteForce(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     let n = Int.random(in: 1...14, using: &rng)
@@ -160,7 +167,8 @@ struct MaximalCoveringTests {
     let cover = MaximalCovering(points: points, weights: weights, radius: 2)
     let none = [Bool](repeating: false, count: points.count)
     let result = cover.greedy(candidates: candidates, count: 15)
-    let plain = Self.plainGreedy(candidates: candidates, k: 15, points: points, weights: weights, radius: 2, covered: none)
+    let plain = Self.plainGreedy(
+      candidates: candidates, k: 15, points: points, weights: weights, radius: 2, covered: none)
     #expect(result.selections.map(\.candidate) == plain)
   }
 }

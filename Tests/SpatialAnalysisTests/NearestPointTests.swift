@@ -12,7 +12,10 @@ struct NearestPointTests {
     var bestD2 = Double.infinity
     for (j, p) in points.enumerated() {
       let d2 = (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)
-      if d2 < bestD2 { best = j; bestD2 = d2 }
+      if d2 < bestD2 {
+        best = j
+        bestD2 = d2
+      }
     }
     return best
   }
@@ -28,7 +31,8 @@ struct NearestPointTests {
     let index = NearestPoint(points: points)
     for _ in 0..<400 {
       let q = Point(
-        x: Double(Int.random(in: -200...1200, using: &rng)) * 2.5, y: Double(Int.random(in: -400...800, using: &rng)) * 2.5)
+        x: Double(Int.random(in: -200...1200, using: &rng)) * 2.5,
+        y: Double(Int.random(in: -400...800, using: &rng)) * 2.5)
       #expect(index.nearest(to: q) == bruteForce(points, q))
     }
   }

@@ -78,7 +78,8 @@ struct PatrolSelectionTests {
     let neighbours = PatrolZones.edgeNeighbours(of: centre, layout: layout)
     #expect(neighbours.count == 6)
     for n in neighbours {
-      let a = layout.centre(of: centre), b = layout.centre(of: n)
+      let a = layout.centre(of: centre)
+      let b = layout.centre(of: n)
       #expect(isClose(((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot(), 100, tolerance: 1e-9))
     }
     let far = try #require(layout.cell(of: Point(x: 0, y: 0)))

@@ -85,7 +85,9 @@ struct RiskScoreTests {
     let base = [10, 12, 14, 16, 18, 20]
     func width(_ scale: Int) -> Int {
       let cells = base.map { $0 * scale }
-      let result = RankUncertainty.compute(cells: cells, resamples: 199, seed: 7, k: 2, groups: nil) { $0.map(Double.init) }
+      let result = RankUncertainty.compute(cells: cells, resamples: 199, seed: 7, k: 2, groups: nil) {
+        $0.map(Double.init)
+      }
       return zip(result.high, result.low).map { $0 - $1 }.reduce(0, +)
     }
     #expect(width(100) < width(1))

@@ -27,7 +27,9 @@ struct SpaceTimeGiStarTests {
   /// when j is i or a neighbour of i and t − K ≤ τ ≤ t; each bin standardised by its own step's
   /// mean and variance (divisor n) over the n locations.
   static func denseZ(cube: SpaceTimeCube, neighbours: [[Int]], timeLags: Int) -> [Double] {
-    let n = cube.locationCount, steps = cube.stepCount, bins = n * steps
+    let n = cube.locationCount
+    let steps = cube.stepCount
+    let bins = n * steps
     var w = [[Double]](repeating: [Double](repeating: 0, count: bins), count: bins)
     for i in 0..<n {
       for t in 0..<steps {
@@ -45,7 +47,9 @@ struct SpaceTimeGiStarTests {
         let mean = slice.reduce(0, +) / Double(n)
         let s2 = slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
         let row = w[i * steps + t]
-        var sum = 0.0, wSum = 0.0, w2 = 0.0
+        var sum = 0.0
+        var wSum = 0.0
+        var w2 = 0.0
         for b in 0..<bins {
           sum += row[b] * cube.values[b]
           wSum += row[b]
@@ -123,8 +127,9 @@ struct SpaceTimeGiStarTests {
   @Test("A step with every value equal, or a neighbourhood as large as the slice: z = 0, p = 1")
   func degenerate() {
     let flat = SpaceTimeCube(stepLabels: ["a", "b"], series: Array(repeating: [0, 2], count: 4))
-    let r = SpaceTimeGetisOrdGiStar.compute(cube: flat, neighbours: [[1], [0, 2], [1, 3], [2]],
-                                            permutations: 9)
+    let r = SpaceTimeGetisOrdGiStar.compute(
+      cube: flat, neighbours: [[1], [0, 2], [1, 3], [2]],
+      permutations: 9)
     #expect(r.z.allSatisfy { $0 == 0 } && r.p.allSatisfy { $0 == 1 } && r.pSim!.allSatisfy { $0 == 1 })
     // 5 locations, a star of 3 with one lag: W = 6 > 5.
     let small = SpaceTimeCube(stepLabels: ["a", "b"], series: [[1, 2], [3, 4], [0, 7], [2, 2], [5, 1]])
@@ -141,9 +146,10 @@ struct SpaceTimeGiStarTests {
     var rng = SplitMix64(seed: 19)
     var series: [[Double]] = []
     for cell in 0..<60 {
-      series.append((0..<6).map { t in
-        Double(rng.next(upperBound: UInt64(4))) + (cell % 10 < 2 && cell / 10 < 2 ? Double(3 * t) : 0)
-      })
+      series.append(
+        (0..<6).map { t in
+          Double(rng.next(upperBound: UInt64(4))) + (cell % 10 < 2 && cell / 10 < 2 ? Double(3 * t) : 0)
+        })
     }
     return (SpaceTimeCube(stepLabels: (1...6).map { "step \($0)" }, series: series), weights)
   }
@@ -154,7 +160,9 @@ struct SpaceTimeGiStarTests {
     let a = SpaceTimeGetisOrdGiStar.compute(cube: cube, weights: weights, permutations: 199, seed: 42)
     let b = SpaceTimeGetisOrdGiStar.compute(cube: cube, weights: weights, permutations: 199, seed: 42)
     let c = SpaceTimeGetisOrdGiStar.compute(cube: cube, weights: weights, permutations: 199, seed: 43)
-    let pa = try #require(a.pSim), pb = try #require(b.pSim), pc = try #require(c.pSim)
+    let pa = try #require(a.pSim)
+    let pb = try #require(b.pSim)
+    let pc = try #require(c.pSim)
     #expect(pa == pb)
     #expect(pa != pc)
     #expect(pa.allSatisfy { $0 >= 1.0 / 200 && $0 <= 1 && $0 > 0 })

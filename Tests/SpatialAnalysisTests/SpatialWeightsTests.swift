@@ -6,9 +6,11 @@ import Testing
 
 /// A square polygon from (x0, y0) to (x1, y1), counter-clockwise.
 func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
-  .polygon(Polygon(exterior: Ring(uncheckedClosed: [
-    Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1), Point(x: x0, y: y0),
-  ])))
+  .polygon(
+    Polygon(
+      exterior: Ring(uncheckedClosed: [
+        Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1), Point(x: x0, y: y0),
+      ])))
 }
 
 func rows(_ w: SpatialWeights) -> [[Int]] { (0..<w.count).map { Array(w.neighbours(of: $0)) } }
@@ -17,7 +19,8 @@ func rows(_ w: SpatialWeights) -> [[Int]] { (0..<w.count).map { Array(w.neighbou
 struct SpatialWeightsTests {
   /// A 3 × 3 block of 100 m squares, numbered row by row from the south-west.
   let block: [Geometry] = (0..<9).map { k in
-    let i = Double(k % 3), j = Double(k / 3)
+    let i = Double(k % 3)
+    let j = Double(k / 3)
     return square(i * 100, j * 100, i * 100 + 100, j * 100 + 100)
   }
 
@@ -44,10 +47,12 @@ struct SpatialWeightsTests {
   func generalisedBoundaries() {
     // West square ends at x = 100; the east one starts at 100.4 with vertices elsewhere on the edge.
     let west = square(0, 0, 100, 100)
-    let east: Geometry = .polygon(Polygon(exterior: Ring(uncheckedClosed: [
-      Point(x: 100.4, y: -20), Point(x: 200, y: -20), Point(x: 200, y: 80), Point(x: 100.4, y: 80),
-      Point(x: 100.4, y: 30), Point(x: 100.4, y: -20),
-    ])))
+    let east: Geometry = .polygon(
+      Polygon(
+        exterior: Ring(uncheckedClosed: [
+          Point(x: 100.4, y: -20), Point(x: 200, y: -20), Point(x: 200, y: 80), Point(x: 100.4, y: 80),
+          Point(x: 100.4, y: 30), Point(x: 100.4, y: -20),
+        ])))
     let far = square(103, 102, 200, 200)  // its corner 3.6 m from the west square's
     let areas = [west, east, far]
     #expect(rows(SpatialWeights.contiguity(areas: areas, rule: .queen, tolerance: 1)) == [[1], [0], []])
@@ -66,9 +71,12 @@ struct SpatialWeightsTests {
   @Test("overlapping generalised boundaries whose edges cross count as neighbours")
   func crossingEdges() {
     let a = square(0, 0, 100, 100)
-    let b: Geometry = .polygon(Polygon(exterior: Ring(uncheckedClosed: [
-      Point(x: 95, y: -50), Point(x: 200, y: -50), Point(x: 200, y: 150), Point(x: 105, y: 150), Point(x: 95, y: -50),
-    ])))
+    let b: Geometry = .polygon(
+      Polygon(
+        exterior: Ring(uncheckedClosed: [
+          Point(x: 95, y: -50), Point(x: 200, y: -50), Point(x: 200, y: 150), Point(x: 105, y: 150),
+          Point(x: 95, y: -50),
+        ])))
     #expect(rows(SpatialWeights.contiguity(areas: [a, b], rule: .rook, tolerance: 1)) == [[1], [0]])
   }
 
@@ -88,7 +96,9 @@ struct SpatialWeightsTests {
     let w = SpatialWeights.distanceBand(points: points, limit: limit)
     let brute = points.indices.map { i in
       points.indices.filter { j in
-        j != i && (points[i].x - points[j].x) * (points[i].x - points[j].x) + (points[i].y - points[j].y) * (points[i].y - points[j].y) <= limit * limit
+        j != i
+          && (points[i].x - points[j].x) * (points[i].x - points[j].x) + (points[i].y - points[j].y)
+            * (points[i].y - points[j].y) <= limit * limit
       }
     }
     #expect(rows(w) == brute)
@@ -103,15 +113,21 @@ struct SpatialWeightsTests {
     let w = SpatialWeights.nearestNeighbours(points: points, k: k)
     let brute = points.indices.map { i in
       points.indices.filter { $0 != i }.sorted { a, b in
-        let da = (points[a].x - points[i].x) * (points[a].x - points[i].x) + (points[a].y - points[i].y) * (points[a].y - points[i].y)
-        let db = (points[b].x - points[i].x) * (points[b].x - points[i].x) + (points[b].y - points[i].y) * (points[b].y - points[i].y)
+        let da =
+          (points[a].x - points[i].x) * (points[a].x - points[i].x) + (points[a].y - points[i].y)
+          * (points[a].y - points[i].y)
+        let db =
+          (points[b].x - points[i].x) * (points[b].x - points[i].x) + (points[b].y - points[i].y)
+          * (points[b].y - points[i].y)
         return da != db ? da < db : a < b
       }.prefix(k).sorted()
     }
     #expect(rows(w) == brute)
   }
 
-  @Test("forEachEntry: every entry in order with w_ji as weight(j, i) gives it, on asymmetric k-nearest rows", arguments: 0..<10)
+  @Test(
+    "forEachEntry: every entry in order with w_ji as weight(j, i) gives it, on asymmetric k-nearest rows",
+    arguments: 0..<10)
   func reverseWeights(seed: UInt64) {
     var rng = SplitMix64(seed: seed)
     let points = (0..<80).map { _ in Point(x: Double(rng.next() % 25), y: Double(rng.next() % 15)) }
@@ -120,7 +136,9 @@ struct SpatialWeightsTests {
     for i in 0..<w.count {
       for j in w.neighbours(of: i) { expected.append(w.weight(j, i)) }
     }
-    var visited: [Int] = [], weights: [Double] = [], reverse: [Double] = []
+    var visited: [Int] = []
+    var weights: [Double] = []
+    var reverse: [Double] = []
     w.forEachEntry { k, weight, reverseWeight in
       visited.append(k)
       weights.append(weight)
@@ -131,7 +149,10 @@ struct SpatialWeightsTests {
     #expect(reverse == expected)
     #expect(expected.contains(0), "some k-nearest pairs are one way")
     #expect(!w.isSymmetric)
-    #expect(SpatialWeights.gridBand(grid: SquareGrid(minX: 0, minY: 0, cellSize: 1, columns: 6, rows: 4), cells: Array(0..<24)).isSymmetric)
+    #expect(
+      SpatialWeights.gridBand(
+        grid: SquareGrid(minX: 0, minY: 0, cellSize: 1, columns: 6, rows: 4), cells: Array(0..<24)
+      ).isSymmetric)
   }
 
   @Test("grid band: the default c·√2 gives the 8 surrounding cells; 2c gives 12")

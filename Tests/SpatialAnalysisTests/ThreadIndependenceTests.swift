@@ -13,7 +13,8 @@ struct ThreadIndependenceTests {
     var areas: [Geometry?] = []
     for j in 0..<6 {
       for i in 0..<6 {
-        let x = Double(i) * 100, y = Double(j) * 100
+        let x = Double(i) * 100
+        let y = Double(j) * 100
         let ring = Ring(uncheckedClosed: [
           Point(x: x, y: y), Point(x: x + 100, y: y), Point(x: x + 100, y: y + 100),
           Point(x: x, y: y + 100), Point(x: x, y: y),
@@ -68,7 +69,9 @@ struct ThreadIndependenceTests {
     }
   }
 
-  @Test("CoordinateTransform: a batch transformed in parallel equals one point at a time (over the 100,000-point parallel threshold)")
+  @Test(
+    "CoordinateTransform: a batch transformed in parallel equals one point at a time (over the 100,000-point parallel threshold)"
+  )
   func transformBatch() throws {
     let transform = try #require(CoordinateTransform(from: .wgs84, to: .britishNationalGrid))
     var rng = SplitMix64(seed: 3)

@@ -12,7 +12,8 @@ public enum TestData {
   /// `../shared` beside the package, or `HOTSPOT_SHARED` if set; nil when absent.
   public static let shared: URL? = {
     let env = ProcessInfo.processInfo.environment["HOTSPOT_SHARED"]
-    let url = env.map { URL(fileURLWithPath: $0) }
+    let url =
+      env.map { URL(fileURLWithPath: $0) }
       ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     return directoryExists(url) ? url : nil
   }()

@@ -24,7 +24,8 @@ extension FeatureSource {
     var readReport: IncidentReadReport?
 
     // Incidents, in the working CRS of the areas or points (or their own).
-    var x: [Double] = [], y: [Double] = []
+    var x: [Double] = []
+    var y: [Double] = []
     var working = layer?.working ?? pointLayer?.working
     // Cells whose size and span are given (--cell, with --extent or --areas) are laid out first
     // and the incidents binned as they are read, never all held.
@@ -32,7 +33,8 @@ extension FeatureSource {
     if !incidents.files.isEmpty {
       let loaded: IncidentInput.Loaded
       if let cell, extent != nil || layer != nil {
-        let layout = try CellLayout.layout(cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: .empty)
+        let layout = try CellLayout.layout(
+          cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: .empty)
         var counts = [Double](repeating: 0, count: layout.count)
         var outside = 0
         loaded = try IncidentInput.forEach(
@@ -52,7 +54,9 @@ extension FeatureSource {
       working = loaded.working
       choices.append(("incidents_crs", .string(loaded.report.crsDecision.crs.identifier)))
       choices.append(("incidents", .number(Double(loaded.filtered.kept))))
-      if loaded.filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(loaded.filtered.removed)))) }
+      if loaded.filtered.removed > 0 {
+        choices.append(("incidents_filtered_out", .number(Double(loaded.filtered.removed))))
+      }
     }
     guard let working else { throw InputError(file: areasFile ?? "", reason: .other("nothing to analyse")) }
 
@@ -66,15 +70,23 @@ extension FeatureSource {
       let box = extent ?? BoundingBox(x: x, y: y)
       let size = NeighbourWeights.automaticCellSize(box)
       guard size > 0 else {
-        throw InputError(file: inputs.joined(separator: ", "), reason: .other("the incidents' extent has no width or height; give '--cell'"))
+        throw InputError(
+          file: inputs.joined(separator: ", "),
+          reason: .other("the incidents' extent has no width or height; give '--cell'"))
       }
       cellSize = size
-      choices.append(("cell_size_rule", "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"))
+      choices.append(
+        (
+          "cell_size_rule",
+          "automatic: the shorter side of the extent / 50, rounded down to a multiple of 100 m (sfhotspot's rule)"
+        ))
     }
     if let cell = cellSize {
-      let layout = try binned?.layout ?? CellLayout.layout(
-        cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-        points: BoundingBox(x: x, y: y))
+      let layout =
+        try binned?.layout
+        ?? CellLayout.layout(
+          cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
+          points: BoundingBox(x: x, y: y))
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex { choices.append(("cell_shape", .string(CellLayout.hexagonShape))) }
       features = .cells(layout)
@@ -82,7 +94,8 @@ extension FeatureSource {
       if outside > 0 { notes.append("\(outside) incidents lie outside the analysed cells and are left out") }
       let gridBox = layout.extent
       choices.append(("cell_m", .number(cell)))
-      choices.append(("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
+      choices.append(
+        ("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
       choices.append(("incidents_outside_cells", .number(Double(outside))))
       values = counts
       let cells = layout.slots
@@ -96,7 +109,8 @@ extension FeatureSource {
         case .hexagon(let grid): bandWeights = { SpatialWeights.hexBand(grid: grid, cells: cells, limit: $0) }
         }
         weights = try NeighbourWeights.automaticBand(
-          centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell, increment: cell,
+          centres: cells.indices.map { layout.centre(of: $0) }, values: counts, extent: gridBox, start: cell,
+          increment: cell,
           file: bandFile, choices: &choices, scale: &scale, weightsAt: bandWeights)
       }
     } else if let pointLayer {
@@ -107,7 +121,11 @@ extension FeatureSource {
         choices.append(("value", .string("column \(valueColumn ?? "")")))
       } else {
         values = NearestPoint(points: pointLayer.points).tally(x: x, y: y)
-        choices.append(("value", "incidents whose nearest point this is (Euclidean, every incident assigned; ties to the point first in the file)"))
+        choices.append(
+          (
+            "value",
+            "incidents whose nearest point this is (Euclidean, every incident assigned; ties to the point first in the file)"
+          ))
       }
       switch neighbours {
       case .auto:
@@ -126,8 +144,13 @@ extension FeatureSource {
           throw InputError(file: pointLayer.file, reason: .other("needs at least 2 distinct points to have neighbours"))
         }
         weights = SpatialWeights.distanceBand(points: pointLayer.points, limit: band * (1 + 1e-9))
-        choices.append(("weights", .string(
-          "distance band \(NumberText.fixed(band, digits: 3)) m between points: the smallest giving every point a neighbour (ArcGIS default)")))
+        choices.append(
+          (
+            "weights",
+            .string(
+              "distance band \(NumberText.fixed(band, digits: 3)) m between points: the smallest giving every point a neighbour (ArcGIS default)"
+            )
+          ))
         choices.append(("band_m", .number(band)))
       }
     } else {
@@ -164,16 +187,29 @@ extension FeatureSource {
       switch rule {
       case .queen, .rook:
         let tolerance = snapTolerance ?? NeighbourWeights.defaultTolerance(layer)
-        weights = SpatialWeights.contiguity(areas: layer.geometries, rule: rule == .queen ? .queen : .rook, tolerance: tolerance)
-        choices.append(("weights", .string(rule == .queen
-          ? "queen contiguity: boundaries within the snap tolerance"
-          : "rook contiguity: a shared stretch of boundary longer than the snap tolerance")))
+        weights = SpatialWeights.contiguity(
+          areas: layer.geometries, rule: rule == .queen ? .queen : .rook, tolerance: tolerance)
+        choices.append(
+          (
+            "weights",
+            .string(
+              rule == .queen
+                ? "queen contiguity: boundaries within the snap tolerance"
+                : "rook contiguity: a shared stretch of boundary longer than the snap tolerance")
+          ))
         choices.append(("snap_tolerance", .number(tolerance)))
-        choices.append(("snap_tolerance_rule", .string(snapTolerance != nil
-          ? "--snap-tolerance" : working == .planar ? "1e-7 of the layer's larger side (planar units unknown)" : "1 m default")))
+        choices.append(
+          (
+            "snap_tolerance_rule",
+            .string(
+              snapTolerance != nil
+                ? "--snap-tolerance"
+                : working == .planar ? "1e-7 of the layer's larger side (planar units unknown)" : "1 m default")
+          ))
       case .distance(let limit):
         weights = SpatialWeights.distanceBand(points: layer.geometries.map(\.centroid), limit: limit)
-        choices.append(("weights", .string("distance band \(NumberText.shortest(limit)) m between area centroids (inclusive)")))
+        choices.append(
+          ("weights", .string("distance band \(NumberText.shortest(limit)) m between area centroids (inclusive)")))
       case .knn(let k):
         weights = SpatialWeights.nearestNeighbours(points: layer.geometries.map(\.centroid), k: k)
         choices.append(("weights", .string("\(k) nearest area centroids, ties by file order")))
@@ -194,7 +230,8 @@ extension FeatureSource {
       let few = (0..<weights.count).filter { weights.cardinality(of: $0) < 8 }.count
       if few * 10 > weights.count {
         notes.append(
-          "\(few) of \(weights.count) features have fewer than 8 neighbours within \(NumberText.shortest(limit)) m; a wider band gives steadier results")
+          "\(few) of \(weights.count) features have fewer than 8 neighbours within \(NumberText.shortest(limit)) m; a wider band gives steadier results"
+        )
       }
     }
     choices.insert(("working_crs", .string(working.identifier)), at: 0)
@@ -205,9 +242,11 @@ extension FeatureSource {
     choices.append(("features", .number(Double(values.count))))
     choices.append(("mean_neighbours", .number(weights.meanNeighbours)))
     choices.append(("islands", .number(Double(islands.count))))
-    choices.append((
-      "neighbour_counts",
-      .object(weights.cardinalityHistogram.map { (String($0.neighbours), .number(Double($0.features))) })))
+    choices.append(
+      (
+        "neighbour_counts",
+        .object(weights.cardinalityHistogram.map { (String($0.neighbours), .number(Double($0.features))) })
+      ))
     if let transform { weights.transform(transform) }
     return AnalysisFeatures(
       units: features, values: values, weights: weights, working: working, choices: choices, warnings: notes,

@@ -67,33 +67,47 @@ public struct FeatureSource: Sendable {
     let hasIncidents = !incidents.files.isEmpty
     if let pointsFile {
       if areasFile != nil || cell != nil || extent != nil || hex {
-        throw RequestError("'--points' analyses the points themselves: leave out '--areas', '--cell', '--hex' and '--extent'.")
+        throw RequestError(
+          "'--points' analyses the points themselves: leave out '--areas', '--cell', '--hex' and '--extent'.")
       }
-      if valueField != nil { throw RequestError("With '--points' the value is '--value-column <name>' (or counted '--incidents').") }
+      if valueField != nil {
+        throw RequestError("With '--points' the value is '--value-column <name>' (or counted '--incidents').")
+      }
       if (valueColumn == nil) == !hasIncidents {
-        throw RequestError("Give the value of '--points \(pointsFile)' by '--value-column <name>' or by nearest '--incidents <file>', one of them.")
+        throw RequestError(
+          "Give the value of '--points \(pointsFile)' by '--value-column <name>' or by nearest '--incidents <file>', one of them."
+        )
       }
       if neighbours == .queen || neighbours == .rook {
-        throw RequestError("Points have no boundaries: use '--neighbours distance:<d>' or 'knn:<k>' (default: the smallest band giving every point a neighbour).")
+        throw RequestError(
+          "Points have no boundaries: use '--neighbours distance:<d>' or 'knn:<k>' (default: the smallest band giving every point a neighbour)."
+        )
       }
     } else if valueColumn != nil {
       throw RequestError("'--value-column' is for '--points'; for areas use '--value-field'.")
     }
     if cell == nil && neighbours == .auto && areasFile == nil && pointsFile == nil && !hasIncidents {
-      throw RequestError("'--neighbours auto' needs '--incidents' (cells of an automatic size), '--areas' or '--points'.")
+      throw RequestError(
+        "'--neighbours auto' needs '--incidents' (cells of an automatic size), '--areas' or '--points'.")
     }
     if hex && cell == nil && !(neighbours == .auto && areasFile == nil && pointsFile == nil) {
       throw RequestError("'--hex' needs '--cell <size>': the distance between neighbouring hexagon centres.")
     }
     if let cell {
       guard hasIncidents else { throw RequestError("'--cell' needs '--incidents': the value of a cell is its count.") }
-      if valueField != nil { throw RequestError("'--value-field' is for areas; with '--cell' the value is the incident count.") }
+      if valueField != nil {
+        throw RequestError("'--value-field' is for areas; with '--cell' the value is the incident count.")
+      }
       if case .distance(let limit) = neighbours, limit < cell {
-        throw RequestError("The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour.")
+        throw RequestError(
+          "The band '--neighbours distance:\(NumberText.shortest(limit))m' is shorter than a cell: no cell would have a neighbour."
+        )
       }
     } else if pointsFile == nil && !(neighbours == .auto && areasFile == nil) {
       if extent != nil { throw RequestError("'--extent' needs '--cell': it is the extent of the cell grid.") }
-      guard areasFile != nil else { throw RequestError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').") }
+      guard areasFile != nil else {
+        throw RequestError("Missing '--areas <file>' (or '--cell <size>' with '--incidents').")
+      }
       if valueField == nil && !hasIncidents {
         throw RequestError("Give the value by '--value-field <name>' or count '--incidents <file>'.")
       }

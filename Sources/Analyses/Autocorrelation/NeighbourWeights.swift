@@ -22,20 +22,33 @@ public enum NeighbourRule: Equatable, Sendable {
     let cells = layout.slots
     switch (self, layout.shape) {
     case (.queen, .hexagon(let grid)), (.rook, .hexagon(let grid)):
-      return (SpatialWeights.hexBand(grid: grid, cells: cells), "cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge")
+      return (
+        SpatialWeights.hexBand(grid: grid, cells: cells),
+        "cell band c = \(NumberText.shortest(cell)) m: the 6 hexagons sharing an edge"
+      )
     case (.distance(let limit), .hexagon(let grid)):
-      return (SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit), "distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)")
+      return (
+        SpatialWeights.hexBand(grid: grid, cells: cells, limit: limit),
+        "distance band \(NumberText.shortest(limit)) m between hexagon centres (inclusive)"
+      )
     case (.queen, .square(let grid)), (.rook, .square(let grid)):
       let limit = self == .queen ? cell * 2.0.squareRoot() : cell
       return (
         SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit),
         self == .queen
           ? "cell band c·√2 = \(NumberText.shortest(limit)) m: the 8 surrounding cells"
-          : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge")
+          : "cell band c = \(NumberText.shortest(limit)) m: the 4 cells sharing an edge"
+      )
     case (.distance(let limit), .square(let grid)):
-      return (SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit), "distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)")
+      return (
+        SpatialWeights.gridBand(grid: grid, cells: cells, limit: limit),
+        "distance band \(NumberText.shortest(limit)) m between cell centres (inclusive)"
+      )
     case (.knn(let k), _):
-      return (SpatialWeights.nearestNeighbours(points: cells.indices.map { layout.centre(of: $0) }, k: k), "\(k) nearest cell centres, ties by cell index")
+      return (
+        SpatialWeights.nearestNeighbours(points: cells.indices.map { layout.centre(of: $0) }, k: k),
+        "\(k) nearest cell centres, ties by cell index"
+      )
     case (.auto, _):
       return nil
     }
@@ -69,18 +82,24 @@ public enum NeighbourWeights {
     choices: inout [(String, JSONValue)], scale: inout String?, weightsAt: ((Double) -> SpatialWeights)?
   ) throws(InputError) -> SpatialWeights {
     let side = Swift.max(extent.width, extent.height)
-    guard let choice = IncrementalAutocorrelation.choose(
-      centres: centres, values: values, extentLargestSide: side, start: start, increment: increment, weightsAt: weightsAt)
+    guard
+      let choice = IncrementalAutocorrelation.choose(
+        centres: centres, values: values, extentLargestSide: side, start: start, increment: increment,
+        weightsAt: weightsAt)
     else {
       throw InputError(
         file: file,
-        reason: .other("'--neighbours auto' needs at least \(IncrementalAutocorrelation.minimumFeatures) features (found \(centres.count)); give '--neighbours distance:<d>'"))
+        reason: .other(
+          "'--neighbours auto' needs at least \(IncrementalAutocorrelation.minimumFeatures) features (found \(centres.count)); give '--neighbours distance:<d>'"
+        ))
     }
     let build = weightsAt ?? { band in SpatialWeights.distanceBand(points: centres, limit: band * (1 + 1e-9)) }
     let band = choice.band
     var lines = ["automatic scale (Optimized Hot Spot Analysis):"]
     for step in choice.steps {
-      lines.append("  band \(NumberText.fixed(step.band, digits: 1)) m: Moran's I \(NumberText.fixed(step.i, digits: 4)), z \(NumberText.fixed(step.z, digits: 2))")
+      lines.append(
+        "  band \(NumberText.fixed(step.band, digits: 1)) m: Moran's I \(NumberText.fixed(step.i, digits: 4)), z \(NumberText.fixed(step.z, digits: 2))"
+      )
     }
     var ruleText = choice.rule.rawValue
     if let k = choice.k { ruleText += " (k = \(k): 5 % of \(centres.count) clamped to [3, 30])" }
@@ -88,18 +107,22 @@ public enum NeighbourWeights {
     lines.append("  chosen band \(NumberText.fixed(band, digits: 1)) m: \(ruleText)")
     lines.append("  false discovery rate correction: on")
     scale = lines.joined(separator: "\n") + "\n"
-    choices.append(("weights", .string("distance band \(NumberText.fixed(band, digits: 1)) m chosen automatically (inclusive)")))
+    choices.append(
+      ("weights", .string("distance band \(NumberText.fixed(band, digits: 1)) m chosen automatically (inclusive)")))
     choices.append(("band_m", .number(band)))
     choices.append(("band_rule", .string(ruleText)))
     if let k = choice.k { choices.append(("band_k", .number(Double(k)))) }
     choices.append(("band_floor_m", .number(choice.floor)))
     if let peak = choice.firstPeak { choices.append(("band_first_peak_m", .number(peak))) }
     if let peak = choice.largestPeak { choices.append(("band_largest_peak_m", .number(peak))) }
-    choices.append((
-      "bands_tried",
-      .array(choice.steps.map { step in
-        .object([("band_m", .number(step.band)), ("moran_i", .number(step.i)), ("z", .number(step.z))])
-      })))
+    choices.append(
+      (
+        "bands_tried",
+        .array(
+          choice.steps.map { step in
+            .object([("band_m", .number(step.band)), ("moran_i", .number(step.i)), ("z", .number(step.z))])
+          })
+      ))
     return build(band)
   }
 }

@@ -23,14 +23,16 @@ public struct BacktestRequest: Sendable {
       case .split(let train, let test):
         if test.start <= train.end && train.start <= test.end {
           throw RequestError(
-            "The test period \(test) overlaps the training period \(train); hot spots must be scored on incidents they were not chosen on.")
+            "The test period \(test) overlaps the training period \(train); hot spots must be scored on incidents they were not chosen on."
+          )
         }
         if test.end < train.start {
           throw RequestError("The test period \(test) comes before the training period \(train); it must come after.")
         }
       case .rolling(_, _, let span):
         if let span, span.wholeMonths == nil {
-          throw RequestError("The period '\(span)' for '--period' must be whole months with '--rolling' (like 2023-01..2024-12).")
+          throw RequestError(
+            "The period '\(span)' for '--period' must be whole months with '--rolling' (like 2023-01..2024-12).")
         }
       }
     }
@@ -56,7 +58,8 @@ public struct BacktestRequest: Sendable {
   /// A request with the command line's defaults: budgets 1 %, 2 %, 5 %, 10 %; bandwidths 250,
   /// 400, 600 m; 150 m squares.
   public init(
-    incidents: IncidentSource, plan: Plan, shares: [Double] = [0.01, 0.02, 0.05, 0.1], bandwidths: [Double] = [250, 400, 600],
+    incidents: IncidentSource, plan: Plan, shares: [Double] = [0.01, 0.02, 0.05, 0.1],
+    bandwidths: [Double] = [250, 400, 600],
     cell: Double = 150, hex: Bool = false, extent: BoundingBox? = nil, areasFile: String? = nil
   ) {
     self.incidents = incidents
@@ -81,10 +84,14 @@ public struct BacktestRequest: Sendable {
     let loaded = try IncidentInput.load(
       incidents.files, options: incidents.columns, filter: IncidentFilter(categories: incidents.filter.categories),
       working: layer?.working, purpose: "analyse")
-    let (table, working, report, filtered, files) = (loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files)
+    let (table, working, report, filtered, files) = (
+      loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files
+    )
     let fileList = files.joined(separator: ", ")
     guard let allDates = table.date else {
-      throw InputError(file: fileList, reason: .other("has no date column; a backtest needs dates (name the column with --date-column)"))
+      throw InputError(
+        file: fileList,
+        reason: .other("has no date column; a backtest needs dates (name the column with --date-column)"))
     }
 
     // The origins, then only the incidents dated inside them.
@@ -99,7 +106,8 @@ public struct BacktestRequest: Sendable {
     guard !rows.isEmpty else {
       throw InputError(file: fileList, reason: .other("no dated incident lies in \(whole)"))
     }
-    let x = rows.map { table.x[$0] }, y = rows.map { table.y[$0] }
+    let x = rows.map { table.x[$0] }
+    let y = rows.map { table.y[$0] }
     let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
       points: BoundingBox(x: x, y: y))
@@ -116,7 +124,8 @@ public struct BacktestRequest: Sendable {
     return BacktestResult(
       plan: plan, layout: layout, methods: methods, shares: shares, results: results, working: working,
       report: report, filtered: filtered, undated: undated, outsideSpan: dated.count - rows.count,
-      incidentsInSpan: rows.count, straddling: Self.straddling(dates: rows.map { allDates[$0] }, origins: origins), whole: whole,
+      incidentsInSpan: rows.count, straddling: Self.straddling(dates: rows.map { allDates[$0] }, origins: origins),
+      whole: whole,
       areasFile: areasFile, extentGiven: extent != nil, inputs: files + (layer?.source.files ?? []))
   }
 
@@ -150,7 +159,9 @@ public struct BacktestRequest: Sendable {
         let spanText = Period(monthIndices: months).description
         throw InputError(
           file: file,
-          reason: .other("the months \(spanText) (\(months.count)) are fewer than one origin needs (\(t) + \(s)); shorten '--rolling'"))
+          reason: .other(
+            "the months \(spanText) (\(months.count)) are fewer than one origin needs (\(t) + \(s)); shorten '--rolling'"
+          ))
       }
       return origins
     }

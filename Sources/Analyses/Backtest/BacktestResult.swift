@@ -47,7 +47,9 @@ public struct BacktestResult: Sendable {
   }
 
   /// The columns, in its order.
-  public static let namedColumns = ["method", "area_share", "cells", "area_km2", "captured", "hit_rate", "pai", "pei", "rri"]
+  public static let namedColumns = [
+    "method", "area_share", "cells", "area_km2", "captured", "hit_rate", "pai", "pei", "rri",
+  ]
 
   /// The area of `cells` cells in km².
   public func km2(_ cells: Int) -> Double { Double(cells) * layout.cellArea / 1_000_000 }
@@ -75,23 +77,31 @@ public struct BacktestResult: Sendable {
     var notes: [String] = []
     if let empty = results.first?.emptyBudgets, !empty.isEmpty {
       notes.append(
-        "budgets of \(empty.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells hold less than one cell and are skipped")
+        "budgets of \(empty.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells hold less than one cell and are skipped"
+      )
     }
     if undated > 0 { notes.append("\(Format.count(undated)) incidents have no date and are left out") }
     for result in results {
       if result.test.total == 0 {
-        notes.append("no test incident lies in the cells analysed in \(result.origin.test): hit rate, PAI and PEI are undefined (left empty)")
+        notes.append(
+          "no test incident lies in the cells analysed in \(result.origin.test): hit rate, PAI and PEI are undefined (left empty)"
+        )
       }
       if result.train.total == 0 {
-        notes.append("no training incident lies in the cells analysed in \(result.origin.train): the cells are taken in grid order and RRI is undefined")
+        notes.append(
+          "no training incident lies in the cells analysed in \(result.origin.train): the cells are taken in grid order and RRI is undefined"
+        )
       }
     }
     if !isRolling, results[0].test.outside > 0 {
-      notes.append("\(Format.count(results[0].test.outside)) test incidents lie outside the cells analysed and are not counted in N")
+      notes.append(
+        "\(Format.count(results[0].test.outside)) test incidents lie outside the cells analysed and are not counted in N"
+      )
     }
     if straddling > 0 {
       notes.append(
-        "\(Format.count(straddling)) incidents dated only to a month that straddles an end of a period are left out (a month counts only when the whole month lies in the period)")
+        "\(Format.count(straddling)) incidents dated only to a month that straddles an end of a period are left out (a month counts only when the whole month lies in the period)"
+      )
     }
     return notes
   }
@@ -122,26 +132,42 @@ public struct BacktestResult: Sendable {
       ]
     }
     choices += [
-      ("previous_rule", "the end of training as long as the test period: whole months when both periods are whole months, else days"),
+      (
+        "previous_rule",
+        "the end of training as long as the test period: whole months when both periods are whole months, else days"
+      ),
       ("methods", .array(methods.map { .object([("name", .string($0.name)), ("rule", .string($0.rule))]) })),
       ("kernel", "quartic"),
       ("bandwidths_m", .array(methods.compactMap { if case .density(let h) = $0 { .number(h) } else { nil } })),
-      ("gistar_weights", .string(hexagons
-        ? "binary: the hexagon and the 6 sharing an edge (band c), as hotspot gistar --cell --hex"
-        : "binary: the cell and the 8 around it (band c·√2), as hotspot gistar --cell")),
+      (
+        "gistar_weights",
+        .string(
+          hexagons
+            ? "binary: the hexagon and the 6 sharing an edge (band c), as hotspot gistar --cell --hex"
+            : "binary: the cell and the 8 around it (band c·√2), as hotspot gistar --cell")
+      ),
       ("area_shares", .array(shares.map(JSONValue.number))),
       ("budget_rule", "floor(share × cells analysed) cells, the best-scoring first"),
       ("tie_rule", "equal scores: the cell first in grid order (rows from the south, west to east)"),
       ("cell_m", .number(layout.cellSize)),
       ("cell_shape", .string(hexagons ? CellLayout.hexagonShape : "squares")),
       ("cells_rule", .string(layout.rule.rawValue)),
-      ("grid", .array([.number(layout.extent.minX), .number(layout.extent.minY), .number(layout.extent.maxX), .number(layout.extent.maxY)])),
+      (
+        "grid",
+        .array([
+          .number(layout.extent.minX), .number(layout.extent.minY), .number(layout.extent.maxX),
+          .number(layout.extent.maxY),
+        ])
+      ),
       ("cells", .number(Double(layout.count))),
       ("study_area_km2", .number(studyKm2)),
       ("incidents_in_span", .number(Double(incidentsInSpan))),
       ("incidents_undated", .number(Double(undated))),
       ("incidents_outside_span", .number(Double(outsideSpan))),
-      ("measures", "hit_rate = n/N; pai = (n/N)/(a/A) (Chainey, Tompson & Uhlig 2008); pei = n/n* (Hunt 2016); rri = (n2/N2)/(n1/N1), 1 = training, 2 = test (Levine 2008); N and N1 count incidents in the cells analysed"),
+      (
+        "measures",
+        "hit_rate = n/N; pai = (n/N)/(a/A) (Chainey, Tompson & Uhlig 2008); pei = n/n* (Hunt 2016); rri = (n2/N2)/(n1/N1), 1 = training, 2 = test (Levine 2008); N and N1 count incidents in the cells analysed"
+      ),
       ("undefined", "empty: hit_rate, pai and pei when N = 0; pei when n* = 0; rri when N1 = 0 or n1 = 0"),
     ]
     if filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(filtered.removed)))) }
@@ -151,8 +177,10 @@ public struct BacktestResult: Sendable {
     if !isRolling {
       let result = results[0]
       choices += [
-        ("train_incidents", .number(result.train.total)), ("train_incidents_outside_cells", .number(Double(result.train.outside))),
-        ("test_incidents", .number(result.test.total)), ("test_incidents_outside_cells", .number(Double(result.test.outside))),
+        ("train_incidents", .number(result.train.total)),
+        ("train_incidents_outside_cells", .number(Double(result.train.outside))),
+        ("test_incidents", .number(result.test.total)),
+        ("test_incidents_outside_cells", .number(Double(result.test.outside))),
       ]
     }
     return choices

@@ -92,7 +92,9 @@ public struct CountRequest: Sendable {
     try validate()
     let filter = incidents.filter
     // The areas are read and indexed on another thread while the first incidents are read.
-    let (areasFile, declaredCRS, idField, nameField, snap) = (areasFile, incidents.declaredCRS, idField, nameField, snap)
+    let (areasFile, declaredCRS, idField, nameField, snap) = (
+      areasFile, incidents.declaredCRS, idField, nameField, snap
+    )
     let given = areaLayer
     let indexed = BackgroundValue { () throws(InputError) -> IndexedAreas in
       let layer: AreaLayer
@@ -118,11 +120,12 @@ public struct CountRequest: Sendable {
     options.keepsLabels = keepsIncidents || breakdown == .category || !filter.categories.isEmpty
     let report: IncidentReadReport
     do {
-      report = try IncidentInput.stream(
-        incidents.files, options: options, working: { () throws(InputError) in try indexed.value().layer.working }
-      ) { (chunk: IncidentTable) throws(InputError) in
+      let working = { () throws(InputError) in try indexed.value().layer.working }
+      report = try IncidentInput.stream(incidents.files, options: options, working: working) {
+        (chunk: IncidentTable) throws(InputError) in
         let areas = try indexed.value()
-        var (tally, baselineTally) = tallies.take() ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
+        var (tally, baselineTally) =
+          tallies.take() ?? (makeTally(areas.layer.count, breakdown), makeTally(areas.layer.count, nil))
         let (kept, outcome) = filter.apply(to: chunk)
         filtered.add(outcome)
         tally.add(kept, index: areas.index, nearest: areas.nearest)
@@ -184,7 +187,8 @@ public struct CountRequest: Sendable {
         throw InputError(
           file: files,
           reason: .other(
-            "no incident falls within 40 km of the areas; is the CRS right? (incidents read as \(report.crsDecision.crs): \(report.crsDecision.rule); areas as \(layer.source.crsDecision.crs))"))
+            "no incident falls within 40 km of the areas; is the CRS right? (incidents read as \(report.crsDecision.crs): \(report.crsDecision.rule); areas as \(layer.source.crsDecision.crs))"
+          ))
       }
     }
   }

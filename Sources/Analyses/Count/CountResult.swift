@@ -90,16 +90,34 @@ public struct CountResult: Sendable {
     let skipped = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
     var facts: [(String, String, Int, String)] = [
       ("rows", "rows", report.dataRows, "in \(Format.plural(report.files.count, "file"))"),
-      ("counted", "counted", tally.counted, tally.overlapping ? "memberships in \(layer.count) overlapping areas" : "in \(layer.count) areas"),
-      ("outside all areas", "outside", tally.outside,
-       tally.nearBoundary > 0
-        ? "\(tally.nearBoundary) within 25 m of a boundary" + (tally.snapDistance == nil ? "; --snap 25m gives them to the nearest area" : "")
-        : ""),
+      (
+        "counted", "counted", tally.counted,
+        tally.overlapping ? "memberships in \(layer.count) overlapping areas" : "in \(layer.count) areas"
+      ),
+      (
+        "outside all areas", "outside", tally.outside,
+        tally.nearBoundary > 0
+          ? "\(tally.nearBoundary) within 25 m of a boundary"
+            + (tally.snapDistance == nil ? "; --snap 25m gives them to the nearest area" : "")
+          : ""
+      ),
       ("without location", "without_location", report.rowsWithoutLocation, ""),
       ("skipped rows", "skipped", report.skippedRows, skipped),
     ]
-    if tally.snapped > 0 { facts.append(("snapped", "snapped", tally.snapped, "given to the nearest area within \(NumberText.shortest(tally.snapDistance ?? 0)) m")) }
-    if !tally.overlapping { facts.append(("in two areas", "overlaps", tally.overlaps, tally.overlaps > 0 ? "counted once, in the first in file order" : "")) }
+    if tally.snapped > 0 {
+      facts.append(
+        (
+          "snapped", "snapped", tally.snapped,
+          "given to the nearest area within \(NumberText.shortest(tally.snapDistance ?? 0)) m"
+        ))
+    }
+    if !tally.overlapping {
+      facts.append(
+        (
+          "in two areas", "overlaps", tally.overlaps,
+          tally.overlaps > 0 ? "counted once, in the first in file order" : ""
+        ))
+    }
     if filtered.removed > 0 {
       var parts: [String] = []
       if let period { parts.append("\(Format.count(filtered.outsidePeriod)) outside \(period)") }

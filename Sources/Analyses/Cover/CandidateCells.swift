@@ -9,7 +9,8 @@ public enum CandidateCells {
   public static func near(_ points: [Point], radius: Double, layout: CellLayout) -> [Int] {
     guard case .square(let grid) = layout.shape else { return Array(0..<layout.count) }
     var near = [Bool](repeating: false, count: layout.count)
-    let c = grid.cellSize, r2 = radius * radius
+    let c = grid.cellSize
+    let r2 = radius * radius
     for p in points {
       // One column and row of margin either side: the exact test below decides.
       let (i0, i1) = span(p.x - radius, p.x + radius, origin: grid.minX, size: c, count: grid.columns)
@@ -18,7 +19,8 @@ public enum CandidateCells {
       for j in j0...j1 {
         for i in i0...i1 {
           let centre = grid.centre(column: i, row: j)
-          let dx = centre.x - p.x, dy = centre.y - p.y
+          let dx = centre.x - p.x
+          let dy = centre.y - p.y
           guard dx * dx + dy * dy <= r2, let k = layout.cell(of: centre) else { continue }
           near[k] = true
         }

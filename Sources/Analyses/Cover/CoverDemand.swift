@@ -26,7 +26,8 @@ struct CoverDemand {
   /// - Throws: `InputError` when nothing is left or the CRS cannot be related.
   static func read(_ source: IncidentSource, working: CRS?) throws(InputError) -> (CoverDemand, CRS) {
     let loaded = try IncidentInput.load(source, working: working, purpose: "cover")
-    let x = loaded.table.x, y = loaded.table.y
+    let x = loaded.table.x
+    let y = loaded.table.y
     // One table: its location column holds every label once, with a code per incident.
     let labels = loaded.table.location?.values ?? []
     let labelCode = loaded.table.location?.codes ?? [Int32](repeating: -1, count: x.count)
@@ -35,7 +36,9 @@ struct CoverDemand {
     let order = x.indices.sorted { a, b in
       x[a] != x[b] ? x[a] < x[b] : y[a] != y[b] ? y[a] < y[b] : labelCode[a] < labelCode[b]
     }
-    var points: [Point] = [], weights: [Int] = [], labelOf: [Int32] = []
+    var points: [Point] = []
+    var weights: [Int] = []
+    var labelOf: [Int32] = []
     for row in order {
       if let last = points.last, last.x == x[row], last.y == y[row], labelOf[labelOf.count - 1] == labelCode[row] {
         weights[weights.count - 1] += 1
@@ -47,7 +50,8 @@ struct CoverDemand {
     }
     let demand = CoverDemand(
       points: points, weights: weights, labelOf: labelOf, labels: labels, incidentCount: x.count,
-      readReport: loaded.report, filtered: loaded.filtered, sourceCRS: loaded.report.crsDecision.crs, files: loaded.files)
+      readReport: loaded.report, filtered: loaded.filtered, sourceCRS: loaded.report.crsDecision.crs,
+      files: loaded.files)
     return (demand, loaded.working)
   }
 

@@ -45,11 +45,13 @@ public struct CoverRequest: Sendable {
   public func check() throws(RequestError) {
     if candidatesFile != nil {
       for (name, given) in [("areas", areasFile != nil), ("extent", extent != nil)] where given {
-        throw RequestError("'--\(name)' places candidate cells; with '--candidates' the candidates are the file's points.")
+        throw RequestError(
+          "'--\(name)' places candidate cells; with '--candidates' the candidates are the file's points.")
       }
     }
     if sitesFile == nil && add == 0 {
-      throw RequestError("Nothing to do: give '--sites FILE' (coverage of existing sites) and/or '--add k' (new sites).")
+      throw RequestError(
+        "Nothing to do: give '--sites FILE' (coverage of existing sites) and/or '--add k' (new sites).")
     }
   }
 
@@ -62,22 +64,29 @@ public struct CoverRequest: Sendable {
     let areas = try areasFile.map { file throws in
       try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
     }
-    let sites = try sitesFile.map { file throws in try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: nil) }
+    let sites = try sitesFile.map { file throws in
+      try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: nil)
+    }
     let candidateLayer = try candidatesFile.map { file throws in
       try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: nil)
     }
-    let (demand, working) = try CoverDemand.read(incidents, working: areas?.working ?? sites?.working ?? candidateLayer?.working)
+    let (demand, working) = try CoverDemand.read(
+      incidents, working: areas?.working ?? sites?.working ?? candidateLayer?.working)
     var warnings = demand.readReport.problems.map(\.description)
     if demand.filtered.straddlingMonths > 0 {
-      warnings.append("\(demand.filtered.straddlingMonths) incidents dated only by a month that straddles an end of --period were left out")
+      warnings.append(
+        "\(demand.filtered.straddlingMonths) incidents dated only by a month that straddles an end of --period were left out"
+      )
     }
     let sitePoints = try sites.map { layer throws in try Self.project(layer, to: working) } ?? []
     if let sites, !sitePoints.isEmpty {
       let box = BoundingBox(points: sitePoints)
-      let reach = BoundingBox(minX: box.minX - radius, minY: box.minY - radius, maxX: box.maxX + radius, maxY: box.maxY + radius)
+      let reach = BoundingBox(
+        minX: box.minX - radius, minY: box.minY - radius, maxX: box.maxX + radius, maxY: box.maxY + radius)
       if !reach.intersects(BoundingBox(points: demand.points)) {
         warnings.append(
-          "no site of \(sites.file) lies within \(NumberText.shortest(radius)) m of the incidents' extent; is the CRS right? (incidents read as \(demand.sourceCRS), sites as \(sites.sourceCRS))")
+          "no site of \(sites.file) lies within \(NumberText.shortest(radius)) m of the incidents' extent; is the CRS right? (incidents read as \(demand.sourceCRS), sites as \(sites.sourceCRS))"
+        )
       }
     }
 
@@ -100,7 +109,13 @@ public struct CoverRequest: Sendable {
         cell: cell, hex: false, extent: extent, areas: areas?.geometries, points: BoundingBox(points: demand.points),
         minimumCells: 1)
       candidates = CandidateCells.near(demand.points, radius: radius, layout: layout).map { layout.centre(of: $0) }
-      choices.append(("candidates", .string("centres of \(NumberText.shortest(cell)) m cells: \(layout.rule.rawValue); ties to the southernmost, then westernmost")))
+      choices.append(
+        (
+          "candidates",
+          .string(
+            "centres of \(NumberText.shortest(cell)) m cells: \(layout.rule.rawValue); ties to the southernmost, then westernmost"
+          )
+        ))
       choices.append(("cell_m", .number(cell)))
       choices.append(("cells", .number(Double(layout.count))))
       let box = layout.extent
@@ -109,14 +124,17 @@ public struct CoverRequest: Sendable {
       candidates = []
     }
     progress(
-      "incidents: \(demand.incidentCount) at \(demand.points.count) distinct places; candidates: \(candidates.count); working CRS \(working)")
+      "incidents: \(demand.incidentCount) at \(demand.points.count) distinct places; candidates: \(candidates.count); working CRS \(working)"
+    )
 
     let cover = MaximalCovering(points: demand.points, weights: demand.weights, radius: radius)
     let existing = cover.covered(by: sitePoints)
     let covering = cover.greedy(candidates: candidates, count: add, covered: existing)
     let total = demand.incidentCount
     if covering.selections.count < add {
-      warnings.append("only \(covering.selections.count) of the \(add) sites asked for cover any further incident; the rest would add nothing")
+      warnings.append(
+        "only \(covering.selections.count) of the \(add) sites asked for cover any further incident; the rest would add nothing"
+      )
     }
 
     choices.append(("incidents", .number(Double(total))))
@@ -134,9 +152,17 @@ public struct CoverRequest: Sendable {
     choices.append(("total_covered", .number(Double(covering.initiallyCovered + covering.gained))))
     choices.append(("total_share", .number(CoverResult.share(covering.initiallyCovered + covering.gained, total))))
     if add > 0 {
-      choices.append(("method", "greedy maximal covering (lazy evaluation, same choice as plain greedy): within (1 − 1/e) ≈ 63.2 % of the best k candidates (Nemhauser, Wolsey & Fisher 1978)"))
+      choices.append(
+        (
+          "method",
+          "greedy maximal covering (lazy evaluation, same choice as plain greedy): within (1 − 1/e) ≈ 63.2 % of the best k candidates (Nemhauser, Wolsey & Fisher 1978)"
+        ))
       choices.append(("best_possible_at_most", .number(Double(covering.upperBound))))
-      choices.append(("upper_bound_rule", "min(sum of the k largest single-site gains, greedy + the k largest gains left after it, all reachable incidents) (Leskovec et al. 2007)"))
+      choices.append(
+        (
+          "upper_bound_rule",
+          "min(sum of the k largest single-site gains, greedy + the k largest gains left after it, all reachable incidents) (Leskovec et al. 2007)"
+        ))
       choices.append(("guaranteed_share_of_best", .number(CoverResult.guarantee(covering))))
     }
 
@@ -153,7 +179,9 @@ public struct CoverRequest: Sendable {
   static func project(_ layer: PointLayer, to working: CRS) throws(InputError) -> [Point] {
     guard layer.working != working else { return layer.points }
     guard let transform = CoordinateTransform(from: layer.working, to: working) else {
-      throw InputError(file: layer.file, reason: .other("points in \(layer.working) cannot be related to \(working); declare the CRS with --crs"))
+      throw InputError(
+        file: layer.file,
+        reason: .other("points in \(layer.working) cannot be related to \(working); declare the CRS with --crs"))
     }
     return layer.points.map(transform.apply)
   }

@@ -77,11 +77,12 @@ public struct DensityRequest: Sendable {
         }
       }
     }
-    let drawn = regions.map { rule in
-      HotSpotRegions.regions(
-        selected: HotSpotRegions.select(rule, density: density), density: density, grid: setup.grid,
-        x: table.x, y: table.y, weights: table.weight)
-    } ?? []
+    let drawn =
+      regions.map { rule in
+        HotSpotRegions.regions(
+          selected: HotSpotRegions.select(rule, density: density), density: density, grid: setup.grid,
+          x: table.x, y: table.y, weights: table.weight)
+      } ?? []
     return DensityResult(
       setup: setup, kernel: kernel, density: density, regions: drawn, rule: regions, incidents: table.count,
       totalWeight: table.weight?.reduce(0, +) ?? Double(table.count), weighted: table.weight != nil,

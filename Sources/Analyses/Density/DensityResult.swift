@@ -55,11 +55,17 @@ public struct DensityResult: Sendable {
       ("rows", .number(Double(grid.rows))),
       ("units", "incidents per km² at cell centres"),
       ("incidents", .number(Double(incidents))),
-      ("edge_correction", .string(edgeCorrected
-        ? "spatstat's: each cell divided by the share of its kernel inside the study area; the surface no longer integrates to the number of incidents"
-        : "none")),
+      (
+        "edge_correction",
+        .string(
+          edgeCorrected
+            ? "spatstat's: each cell divided by the share of its kernel inside the study area; the surface no longer integrates to the number of incidents"
+            : "none")
+      ),
     ]
-    if kernel == .gaussian { choices.append(("gaussian_cutoff", "exp(-d²/2h²) evaluated out to 1e-9 of its peak (d ≈ 6.44h), zero beyond")) }
+    if kernel == .gaussian {
+      choices.append(("gaussian_cutoff", "exp(-d²/2h²) evaluated out to 1e-9 of its peak (d ≈ 6.44h), zero beyond"))
+    }
     if let rule { choices.append(("regions_rule", .string(Self.describe(rule)))) }
     return choices
   }

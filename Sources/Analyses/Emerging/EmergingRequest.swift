@@ -61,7 +61,8 @@ public struct EmergingRequest: Sendable {
       throw RequestError("The value '\(threshold)' for '--threshold' must be a number between 0 and 1 (0.01).")
     }
     guard permutations >= 0 && permutations <= 1_000_000 else {
-      throw RequestError("The value '\(permutations)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
+      throw RequestError(
+        "The value '\(permutations)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
     }
   }
 
@@ -82,7 +83,8 @@ public struct EmergingRequest: Sendable {
     }
     // Second pass: each incident to its location and month (the first counted totals only).
     var counts = MonthlyCounts(locationCount: loaded.values.count)
-    let read = try IncidentInput.forEach(features.incidents, working: loaded.working, purpose: "analyse", labels: false) { chunk in
+    let read = try IncidentInput.forEach(features.incidents, working: loaded.working, purpose: "analyse", labels: false)
+    { chunk in
       counts.add(chunk, locate: locate)
     }
     let period = features.incidents.filter.period
@@ -92,29 +94,36 @@ public struct EmergingRequest: Sendable {
         reason: .other("no incident has a date: emerging needs each incident's month (a date column)"))
     }
     let (cube, stepMonths) = counts.cube(step: step, months: months)
-    progress("cube: \(loaded.values.count) locations × \(cube.stepCount) steps (\(cube.stepLabels.first ?? "")..\(cube.stepLabels.last ?? ""))")
+    progress(
+      "cube: \(loaded.values.count) locations × \(cube.stepCount) steps (\(cube.stepLabels.first ?? "")..\(cube.stepLabels.last ?? ""))"
+    )
     let statistics = EmergingStatistics(
-      cube: cube, weights: loaded.weights, timeLags: timeLags, threshold: threshold, permutations: permutations, seed: seed)
+      cube: cube, weights: loaded.weights, timeLags: timeLags, threshold: threshold, permutations: permutations,
+      seed: seed)
 
     var warnings = loaded.warnings
     if counts.undated > 0 { warnings.append("\(counts.undated) incidents have no date and are in no step") }
-    let monthsPerStep = switch step {
-    case .month: 1
-    case .quarter: 3
-    case .year: 12
-    case .months(let n): n
-    }
+    let monthsPerStep =
+      switch step {
+      case .month: 1
+      case .quarter: 3
+      case .year: 12
+      case .months(let n): n
+      }
     for t in Set([0, cube.stepCount - 1]).sorted() where stepMonths[t].count < monthsPerStep {
       warnings.append(
-        "step \(cube.stepLabels[t]) covers \(stepMonths[t].count) of its \(monthsPerStep) months: its counts are not comparable with the others'")
+        "step \(cube.stepLabels[t]) covers \(stepMonths[t].count) of its \(monthsPerStep) months: its counts are not comparable with the others'"
+      )
     }
     if cube.stepCount < 10 {
       warnings.append(
-        "only \(cube.stepCount) time steps: the Mann–Kendall trend is weak with fewer than 10 (ArcGIS asks for at least 10)")
+        "only \(cube.stepCount) time steps: the Mann–Kendall trend is weak with fewer than 10 (ArcGIS asks for at least 10)"
+      )
     }
     if permutations > 0 && 1 / Double(permutations + 1) > threshold {
       warnings.append(
-        "with \(permutations) permutations the smallest pseudo p is \(NumberText.significant(1 / Double(permutations + 1), digits: 3)), above the threshold \(NumberText.shortest(threshold)): no step can be significant")
+        "with \(permutations) permutations the smallest pseudo p is \(NumberText.significant(1 / Double(permutations + 1), digits: 3)), above the threshold \(NumberText.shortest(threshold)): no step can be significant"
+      )
     }
 
     var choices = loaded.choices
@@ -123,25 +132,48 @@ public struct EmergingRequest: Sendable {
     choices.append(("steps", .number(Double(cube.stepCount))))
     choices.append(("first_step", .string(cube.stepLabels.first ?? "")))
     choices.append(("last_step", .string(cube.stepLabels.last ?? "")))
-    choices.append(("steps_rule", .string(period != nil
-      ? "the months of --period, empty steps kept as zeros"
-      : "the months of the data (first to last dated incident), empty steps kept as zeros")))
+    choices.append(
+      (
+        "steps_rule",
+        .string(
+          period != nil
+            ? "the months of --period, empty steps kept as zeros"
+            : "the months of the data (first to last dated incident), empty steps kept as zeros")
+      ))
     choices.append(("time_lags", .number(Double(timeLags))))
-    choices.append((
-      "space_time_neighbours",
-      "bin (i, t): location i and its neighbours in step t and each of the time_lags steps before (fewer at the start), equal weights (sfdep emerging_hotspot_analysis)"))
-    choices.append(("statistic", "space-time Getis-Ord Gi*, standardised by each step's mean and variance (divisor n), as sfdep local_g_spt"))
+    choices.append(
+      (
+        "space_time_neighbours",
+        "bin (i, t): location i and its neighbours in step t and each of the time_lags steps before (fewer at the start), equal weights (sfdep emerging_hotspot_analysis)"
+      ))
+    choices.append(
+      (
+        "statistic",
+        "space-time Getis-Ord Gi*, standardised by each step's mean and variance (divisor n), as sfdep local_g_spt"
+      ))
     choices.append(("threshold", .number(threshold)))
-    choices.append(("p", .string(permutations > 0
-      ? "conditional permutation within the bin's step, two-sided about the permutation mean, (M + 1)/(R + 1)"
-      : "analytic: two-sided normal 2(1 − Φ(|z|))")))
+    choices.append(
+      (
+        "p",
+        .string(
+          permutations > 0
+            ? "conditional permutation within the bin's step, two-sided about the permutation mean, (M + 1)/(R + 1)"
+            : "analytic: two-sided normal 2(1 − Φ(|z|))")
+      ))
     choices.append(("permutations", .number(Double(permutations))))
     if permutations > 0 { choices.append(("seed", .number(Double(seed)))) }
-    choices.append(("trend", "Mann–Kendall of each location's z series: tau-b, continuity-corrected two-sided normal p (R Kendall::MannKendall)"))
+    choices.append(
+      (
+        "trend",
+        "Mann–Kendall of each location's z series: tau-b, continuity-corrected two-sided normal p (R Kendall::MannKendall)"
+      ))
     choices.append(("categories_rule", "sfdep classify_hotspot / ArcGIS Pro Emerging Hot Spot Analysis"))
-    choices.append((
-      "category_counts",
-      .object(statistics.categoryCounts.filter { $0.count > 0 }.map { ($0.category.rawValue, .number(Double($0.count))) })))
+    choices.append(
+      (
+        "category_counts",
+        .object(
+          statistics.categoryCounts.filter { $0.count > 0 }.map { ($0.category.rawValue, .number(Double($0.count))) })
+      ))
     return EmergingResult(
       features: loaded, step: step, cube: cube, stepMonths: stepMonths, statistics: statistics,
       incidentsOutside: counts.outside, undated: counts.undated, readReport: read.report, filtered: read.filtered,

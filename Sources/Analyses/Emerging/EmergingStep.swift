@@ -64,7 +64,8 @@ public enum EmergingStep: Equatable, Sendable, CustomStringConvertible {
     case .year: return String(key)
     case .months:
       let range = months(ofKey: key, firstMonth: firstMonth)
-      return IncidentDate.monthText(monthIndex: range.lowerBound) + ".." + IncidentDate.monthText(monthIndex: range.upperBound)
+      return IncidentDate.monthText(monthIndex: range.lowerBound) + ".."
+        + IncidentDate.monthText(monthIndex: range.upperBound)
     }
   }
 }

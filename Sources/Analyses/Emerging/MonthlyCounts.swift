@@ -54,7 +54,9 @@ public struct MonthlyCounts: Sendable {
   /// The cube of counts over `months` (whole months, inclusive) grouped by `step`, empty steps as
   /// zeros, with the months each step covers (clipped to `months`). Counts of months outside are
   /// left out.
-  public func cube(step: EmergingStep, months: ClosedRange<Int>) -> (cube: SpaceTimeCube, stepMonths: [ClosedRange<Int>]) {
+  public func cube(step: EmergingStep, months: ClosedRange<Int>) -> (
+    cube: SpaceTimeCube, stepMonths: [ClosedRange<Int>]
+  ) {
     let first = months.lowerBound
     let firstKey = step.key(monthIndex: first, firstMonth: first)
     let lastKey = step.key(monthIndex: months.upperBound, firstMonth: first)

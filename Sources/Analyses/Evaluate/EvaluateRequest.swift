@@ -53,9 +53,11 @@ public struct EvaluateRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> EvaluateResult {
     try Self.checkPeriods(before: before, after: after)
     let declaredCRS = incidents.declaredCRS
-    let target = try EvaluationLayer.load(file: targetFile, role: "target", select: targetIDs, declaredCRS: declaredCRS, working: nil)
+    let target = try EvaluationLayer.load(
+      file: targetFile, role: "target", select: targetIDs, declaredCRS: declaredCRS, working: nil)
     let comparison = try EvaluationLayer.load(
-      file: comparisonFile, role: "comparison", select: comparisonIDs, declaredCRS: declaredCRS, working: target.working)
+      file: comparisonFile, role: "comparison", select: comparisonIDs, declaredCRS: declaredCRS, working: target.working
+    )
     let areas = InterventionAreas(target: target.geometries, comparison: comparison.geometries, buffer: buffer)
     var notes: [String] = []
 
@@ -63,7 +65,8 @@ public struct EvaluateRequest: Sendable {
     let filters = [before, after].map { IncidentFilter(period: $0, categories: categories) }
     var tally = InterventionAreas.Tally()
     var outcomes = [IncidentFilter.Outcome(), IncidentFilter.Outcome()]
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: target.working) { chunk in
+    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: target.working) {
+      chunk in
       for period in 0..<2 {
         let (kept, outcome) = filters[period].apply(to: chunk)
         outcomes[period].add(outcome)
@@ -76,7 +79,8 @@ public struct EvaluateRequest: Sendable {
       let missing = Self.monthsWithoutData(period, months: report.months)
       if !missing.isEmpty {
         notes.append(
-          "the incident files hold nothing in \(missing.count) month(s) of --\(name) \(period) (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")): is the period covered by the data?")
+          "the incident files hold nothing in \(missing.count) month(s) of --\(name) \(period) (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")): is the period covered by the data?"
+        )
       }
     }
     for (k, name) in ["before", "after"].enumerated() where outcomes[k].kept == 0 {
@@ -88,14 +92,18 @@ public struct EvaluateRequest: Sendable {
           + IncidentDate.monthText(monthIndex: months[months.count - 1].monthIndex)
       throw InputError(
         file: files.joined(separator: ", "),
-        reason: .other("no incident falls in the --\(name) period \(k == 0 ? before : after) (the files cover \(covered))"))
+        reason: .other(
+          "no incident falls in the --\(name) period \(k == 0 ? before : after) (the files cover \(covered))"))
     }
     for (k, name) in ["before", "after"].enumerated() where outcomes[k].straddlingMonths > 0 {
-      notes.append("\(outcomes[k].straddlingMonths) incidents dated only by a month that straddles an end of --\(name) were left out; the rates still count that part month")
+      notes.append(
+        "\(outcomes[k].straddlingMonths) incidents dated only by a month that straddles an end of --\(name) were left out; the rates still count that part month"
+      )
     }
     if areas.comparisonOverlapsTargetOrBuffer || tally.comparisonOverlap != [0, 0] {
       notes.append(
-        "the comparison areas reach into the target\(buffer == nil ? "" : " or the buffer ring"): \(tally.comparisonOverlap[0] + tally.comparisonOverlap[1]) incidents there count in the target\(buffer == nil ? "" : " or buffer") only, never in the comparison")
+        "the comparison areas reach into the target\(buffer == nil ? "" : " or the buffer ring"): \(tally.comparisonOverlap[0] + tally.comparisonOverlap[1]) incidents there count in the target\(buffer == nil ? "" : " or buffer") only, never in the comparison"
+      )
     }
 
     let groupAreas = Self.areas(areas, target: target)
@@ -110,15 +118,33 @@ public struct EvaluateRequest: Sendable {
       ("after_months", .number(after.months)),
       ("buffer_m", buffer.map(JSONValue.number) ?? .null),
       ("categories", categories.isEmpty ? "all" : .array(categories.map(JSONValue.string))),
-      ("group_rule", "target if inside a target polygon; else buffer if within the buffer of a target boundary (distance ≤ buffer); else comparison if inside a comparison polygon"),
+      (
+        "group_rule",
+        "target if inside a target polygon; else buffer if within the buffer of a target boundary (distance ≤ buffer); else comparison if inside a comparison polygon"
+      ),
       ("rates", "incidents per month: a part month counts as its share of days"),
-      ("relative_change", "(Ta/Tb)/(Ca/Cb); 95 % interval exp(ln r ± 1.96·√(1/Ta + 1/Tb + 1/Ca + 1/Cb)) (Farrington et al. 2007); p two-sided normal on ln r"),
-      ("zero_counts", "0.5 added to all four counts when one is 0 (Haldane–Anscombe); undefined when a group has no incident in either period"),
+      (
+        "relative_change",
+        "(Ta/Tb)/(Ca/Cb); 95 % interval exp(ln r ± 1.96·√(1/Ta + 1/Tb + 1/Ca + 1/Cb)) (Farrington et al. 2007); p two-sided normal on ln r"
+      ),
+      (
+        "zero_counts",
+        "0.5 added to all four counts when one is 0 (Haldane–Anscombe); undefined when a group has no incident in either period"
+      ),
       ("p_change", "exact conditional test of the two counts (two Poisson rates), exposures in days"),
-      ("area_rule", .string("target: planar area of its polygons; buffer and comparison: estimated on a \(NumberText.fixed(groupAreas.spacing, digits: 1)) m lattice")),
+      (
+        "area_rule",
+        .string(
+          "target: planar area of its polygons; buffer and comparison: estimated on a \(NumberText.fixed(groupAreas.spacing, digits: 1)) m lattice"
+        )
+      ),
     ]
     if buffer != nil {
-      choices.append(("wdq", "(Da/Ca − Db/Cb)/(Ta/Ca − Tb/Cb), read only when Ta/Ca − Tb/Cb < 0 (Bowers & Johnson 2003; bands of Guerette 2009)"))
+      choices.append(
+        (
+          "wdq",
+          "(Da/Ca − Db/Cb)/(Ta/Ca − Tb/Cb), read only when Ta/Ca − Tb/Cb < 0 (Bowers & Johnson 2003; bands of Guerette 2009)"
+        ))
     }
     return EvaluateResult(
       tally: tally, before: before, after: after, buffer: buffer, areas: groupAreas,
@@ -139,7 +165,8 @@ public struct EvaluateRequest: Sendable {
   static func areas(_ areas: InterventionAreas, target: EvaluationLayer) -> EvaluateResult.Areas {
     var box = (areas.target + areas.comparison).reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
     let margin = areas.buffer ?? 0
-    box = BoundingBox(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
+    box = BoundingBox(
+      minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin)
     let spacing = Swift.max(1, (box.width * box.height / 1_000_000).squareRoot())
     let estimate = areas.estimatedAreas(spacing: spacing)
     return EvaluateResult.Areas(

@@ -55,7 +55,9 @@ public struct EvaluateResult: Sendable {
   public var choices: [(String, JSONValue)] { methodChoices + summaryJSON }
 
   /// The rows in order: target, comparison, then buffer when there is a ring.
-  public var groups: [InterventionAreas.Group] { hasBuffer ? [.target, .comparison, .buffer] : [.target, .comparison] }
+  public var groups: [InterventionAreas.Group] {
+    hasBuffer ? [.target, .comparison, .buffer] : [.target, .comparison]
+  }
 
   /// Incidents of `group` in `period` (0: before, 1: after).
   public func count(_ group: InterventionAreas.Group, _ period: Int) -> Int { tally.count(group, period: period) }
@@ -115,7 +117,9 @@ public struct EvaluateResult: Sendable {
     }
     for (group, change) in [(InterventionAreas.Group.target, targetChange), (.buffer, bufferChange)] {
       if let change, change.continuityCorrection > 0 {
-        notes.append("a count of the \(group.name) or comparison is 0: 0.5 was added to each of its four counts for the ratio and its interval")
+        notes.append(
+          "a count of the \(group.name) or comparison is 0: 0.5 was added to each of its four counts for the ratio and its interval"
+        )
       }
     }
     return notes
@@ -140,15 +144,17 @@ public struct EvaluateResult: Sendable {
     members.append(("target_vs_comparison", describe(targetChange)))
     if hasBuffer { members.append(("buffer_vs_comparison", describe(bufferChange))) }
     if let displacement {
-      members.append((
-        "displacement",
-        .object([
-          ("success_measure", displacement.successMeasure.map(JSONValue.number) ?? .null),
-          ("buffer_measure", displacement.bufferMeasure.map(JSONValue.number) ?? .null),
-          ("wdq", displacement.quotient.map(JSONValue.number) ?? .null),
-          ("reading", .string(displacement.reading.rawValue)),
-          ("total_net_effect", displacement.totalNetEffect.map(JSONValue.number) ?? .null),
-        ])))
+      members.append(
+        (
+          "displacement",
+          .object([
+            ("success_measure", displacement.successMeasure.map(JSONValue.number) ?? .null),
+            ("buffer_measure", displacement.bufferMeasure.map(JSONValue.number) ?? .null),
+            ("wdq", displacement.quotient.map(JSONValue.number) ?? .null),
+            ("reading", .string(displacement.reading.rawValue)),
+            ("total_net_effect", displacement.totalNetEffect.map(JSONValue.number) ?? .null),
+          ])
+        ))
     }
     return members
   }

@@ -20,7 +20,9 @@ public struct EvaluationLayer: Sendable {
   /// (nil: the layer's own); `role` (`target`, `comparison`) names the option in messages.
   /// - Throws: `InputError` for unreadable files, unknown selections, or a CRS that cannot be
   ///   related to `working`.
-  public static func load(file: String, role: String, select: [String], declaredCRS: CRS?, working: CRS?) throws(InputError) -> EvaluationLayer {
+  public static func load(file: String, role: String, select: [String], declaredCRS: CRS?, working: CRS?)
+    throws(InputError) -> EvaluationLayer
+  {
     let option = role + "-id"
     let name = file.split(separator: "/").last.map(String.init) ?? file
     guard !select.isEmpty else {
@@ -28,11 +30,13 @@ public struct EvaluationLayer: Sendable {
       let source = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
       let polygons = source.collection.features.compactMap { $0.geometry?.isAreal == true ? $0.geometry : nil }
       guard !polygons.isEmpty else {
-        throw InputError(file: file, reason: .other("holds no polygons; --\(role) needs Polygon or MultiPolygon features"))
+        throw InputError(
+          file: file, reason: .other("holds no polygons; --\(role) needs Polygon or MultiPolygon features"))
       }
       let target = working ?? WorkingCRS.forData(in: source.collection.crs, bounds: source.collection.boundingBox)
       guard let transform = CoordinateTransform(from: source.collection.crs, to: target) else {
-        throw InputError(file: file, reason: .other("polygons in \(source.collection.crs) cannot be related to \(target)"))
+        throw InputError(
+          file: file, reason: .other("polygons in \(source.collection.crs) cannot be related to \(target)"))
       }
       return EvaluationLayer(
         file: file, files: source.files, geometries: polygons.map { $0.mapPoints(transform.apply) }, working: target,
@@ -42,19 +46,23 @@ public struct EvaluationLayer: Sendable {
     for value in select where !layer.ids.contains(value) && !layer.names.contains(value) {
       throw InputError(
         file: file, field: layer.idField,
-        reason: .other("--\(option) '\(value)' matches no feature's id or name (ids: \(layer.ids.prefix(8).joined(separator: ", "))\(layer.count > 8 ? ", …" : ""))"))
+        reason: .other(
+          "--\(option) '\(value)' matches no feature's id or name (ids: \(layer.ids.prefix(8).joined(separator: ", "))\(layer.count > 8 ? ", …" : ""))"
+        ))
     }
     let chosen = (0..<layer.count).filter { select.contains(layer.ids[$0]) || select.contains(layer.names[$0]) }
     var geometries = chosen.map { layer.geometries[$0] }
     let target = working ?? layer.working
     if layer.working != target {
       guard let transform = CoordinateTransform(from: layer.working, to: target) else {
-        throw InputError(file: file, reason: .other("polygons in \(layer.working) cannot be related to the target's \(target)"))
+        throw InputError(
+          file: file, reason: .other("polygons in \(layer.working) cannot be related to the target's \(target)"))
       }
       geometries = geometries.map { $0.mapPoints(transform.apply) }
     }
     let description =
       chosen.map { layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0] }.joined(separator: ", ") + " (\(name))"
-    return EvaluationLayer(file: file, files: layer.source.files, geometries: geometries, working: target, description: description)
+    return EvaluationLayer(
+      file: file, files: layer.source.files, geometries: geometries, working: target, description: description)
   }
 }

@@ -39,7 +39,8 @@ public struct GistarRequest: Sendable {
   public func validate() throws(RequestError) {
     try features.validate()
     guard permutations >= 0 && permutations <= 1_000_000 else {
-      throw RequestError("The value '\(permutations)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
+      throw RequestError(
+        "The value '\(permutations)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
     }
   }
 
@@ -59,10 +60,15 @@ public struct GistarRequest: Sendable {
     choices.append(("transform", .string(transform.rawValue)))
     choices.append(("p", "two-sided normal 2(1 − Φ(|z|))"))
     choices.append(("classes", "ArcGIS Gi_Bin: ±3 at p ≤ 0.01, ±2 at p ≤ 0.05, ±1 at p ≤ 0.10"))
-    choices.append(("fdr", .string(
-      !fdr ? "none"
-        : "Benjamini–Hochberg per confidence level, applied to class only"
-          + (features.neighbours == .auto ? " (always on with --neighbours auto)" : ""))))
+    choices.append(
+      (
+        "fdr",
+        .string(
+          !fdr
+            ? "none"
+            : "Benjamini–Hochberg per confidence level, applied to class only"
+              + (features.neighbours == .auto ? " (always on with --neighbours auto)" : ""))
+      ))
     choices.append(("permutations", .number(Double(permutations))))
     if permutations > 0 {
       choices.append(("seed", .number(Double(seed))))

@@ -28,7 +28,8 @@ extension CellLayout {
     let estimate = ((span.width / cell).rounded(.up) + 1) * ((span.height / cell).rounded(.up) + 1)
     guard span.isEmpty || (estimate.isFinite && estimate <= 2 * Double(CellLayout.maximumCells)) else {
       throw RequestError(
-        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(CellLayout.maximumCells) cells; choose a larger cell size.")
+        "'--cell \(NumberText.shortest(cell))m' gives a grid of more than \(CellLayout.maximumCells) cells; choose a larger cell size."
+      )
     }
     let index = areas.map { PolygonIndex(areas: $0) }
     let layout = CellLayout(
@@ -36,7 +37,8 @@ extension CellLayout {
       inside: index.map { index in { index.firstContaining($0) != nil } })
     guard layout.count >= minimumCells, layout.slotCount <= CellLayout.maximumCells else {
       throw RequestError(
-        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellLayout.maximumCells).")
+        "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellLayout.maximumCells)."
+      )
     }
     return layout
   }

@@ -50,12 +50,14 @@ public struct AreaLayer: Sendable {
     guard !featureIndices.isEmpty else {
       throw InputError(
         file: file,
-        reason: .other("holds no polygons (\(features.count) features); an areas file needs Polygon or MultiPolygon features"))
+        reason: .other(
+          "holds no polygons (\(features.count) features); an areas file needs Polygon or MultiPolygon features"))
     }
     let polygonal = featureIndices.map { features[$0] }
     let detected = BoundaryFields(features: polygonal)
     let names = polygonal.first?.properties.names ?? []
-    for field in [idField, nameField].compactMap({ $0 }) where !polygonal.contains(where: { $0.properties[field] != nil }) {
+    for field in [idField, nameField].compactMap({ $0 })
+    where !polygonal.contains(where: { $0.properties[field] != nil }) {
       throw InputError(
         file: file, field: field,
         reason: .other("no such property (properties: \(names.joined(separator: ", ")))"))
@@ -74,7 +76,9 @@ public struct AreaLayer: Sendable {
       if let earlier = firstFeature[id] {
         throw InputError(
           file: file, feature: featureIndices[position], field: chosenID,
-          reason: .other("duplicate area id '\(id)' (also feature \(featureIndices[earlier])); choose a unique field with --id-field"))
+          reason: .other(
+            "duplicate area id '\(id)' (also feature \(featureIndices[earlier])); choose a unique field with --id-field"
+          ))
       }
       firstFeature[id] = position
     }

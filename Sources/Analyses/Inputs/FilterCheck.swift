@@ -32,8 +32,10 @@ public enum FilterCheck {
   }
 
   /// The message for `categories` that no file holds, or nil when every one is there.
-  /// - Parameter held: the categories the files hold with their rows, most frequent first (as
-  ///   `IncidentReadReport.categoryCounts`); empty when the files have no category column.
+  /// - Parameters:
+  ///   - categories: the categories asked for (`--category`), matched exactly.
+  ///   - held: the categories the files hold with their rows, most frequent first (as
+  ///     `IncidentReadReport.categoryCounts`); empty when the files have no category column.
   public static func unknownCategories(_ categories: [String], held: [(category: String, count: Int)]) -> String? {
     guard !categories.isEmpty, !held.isEmpty else { return nil }
     let names = Set(held.map(\.category))
@@ -73,7 +75,8 @@ public enum FilterCheck {
 
   /// Levenshtein distance in characters.
   static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)

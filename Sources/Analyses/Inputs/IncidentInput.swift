@@ -55,7 +55,9 @@ public enum IncidentInput {
     labels: Bool = true
   ) throws(InputError) -> Loaded {
     var table: IncidentTable?
-    var loaded = try forEach(specs, options: options, filter: filter, working: working, purpose: purpose, labels: labels) { chunk in
+    var loaded = try forEach(
+      specs, options: options, filter: filter, working: working, purpose: purpose, labels: labels
+    ) { chunk in
       if table == nil { table = chunk } else { table?.append(contentsOf: chunk) }
     }
     if let table { loaded.table = table }
@@ -80,7 +82,8 @@ public enum IncidentInput {
     var filtered = IncidentFilter.Outcome()
     var target = working
     var held: IncidentTable?
-    let report = try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
+    let report = try IncidentReader.stream(files: files, options: options) {
+      (chunk: IncidentTable) throws(InputError) in
       let (kept, outcome) = filter.apply(to: chunk)
       filtered.add(outcome)
       guard kept.count > 0 else { return }
@@ -111,7 +114,8 @@ public enum IncidentInput {
   public static func load(_ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true)
     throws(InputError) -> Loaded
   {
-    try load(source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels)
+    try load(
+      source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels)
   }
 
   /// `forEach` for a source: its files, columns and filter.
@@ -125,11 +129,14 @@ public enum IncidentInput {
   }
 
   /// The transform from the incidents' CRS to `working`.
-  private static func transform(_ incidents: IncidentTable, to working: CRS, files: [String]) throws(InputError) -> CoordinateTransform {
+  private static func transform(_ incidents: IncidentTable, to working: CRS, files: [String]) throws(InputError)
+    -> CoordinateTransform
+  {
     guard let transform = CoordinateTransform(from: incidents.crs, to: working) else {
       throw InputError(
         file: files.count == 1 ? files[0] : files.joined(separator: ", "),
-        reason: .other("incidents in \(incidents.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
+        reason: .other(
+          "incidents in \(incidents.crs) cannot be related to areas in \(working); declare the CRS with --crs"))
     }
     return transform
   }

@@ -18,7 +18,9 @@ public struct IncidentSource: Hashable, Sendable {
   ///     with coordinate columns).
   ///   - columns: column names and the declared CRS; by default found from the header.
   ///   - filter: the period and categories kept; by default every incident.
-  public init(files: [String], columns: IncidentColumnOptions = IncidentColumnOptions(), filter: IncidentFilter = IncidentFilter()) {
+  public init(
+    files: [String], columns: IncidentColumnOptions = IncidentColumnOptions(), filter: IncidentFilter = IncidentFilter()
+  ) {
     self.files = files
     self.columns = columns
     self.filter = filter

@@ -22,7 +22,9 @@ public struct PointLayer: Sendable {
   /// CSV read as incidents are (coordinate columns by name, `--crs`), strictly: a bad row is an
   /// error, since a dropped point would be a dropped feature.
   /// - Throws: `InputError` for unreadable files, non-point features, a missing or non-numeric value.
-  public static func load(file: String, declaredCRS: CRS? = nil, valueColumn: String? = nil) throws(InputError) -> PointLayer {
+  public static func load(file: String, declaredCRS: CRS? = nil, valueColumn: String? = nil) throws(InputError)
+    -> PointLayer
+  {
     var points: [Point] = []
     var values: [Double]?
     let crs: CRS
@@ -34,7 +36,9 @@ public struct PointLayer: Sendable {
         guard case .point(let point)? = feature.geometry else {
           throw InputError(
             file: file, feature: k,
-            reason: .other("is not a Point (\(feature.geometry?.typeName ?? "null")); a points file (--points, --sites, --candidates) needs Point features"))
+            reason: .other(
+              "is not a Point (\(feature.geometry?.typeName ?? "null")); a points file (--points, --sites, --candidates) needs Point features"
+            ))
         }
         points.append(point)
         if let valueColumn {

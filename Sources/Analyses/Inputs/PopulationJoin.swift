@@ -29,7 +29,8 @@ public enum PopulationJoin {
         if layer.ids.contains(row.id) { byID[row.id, default: 0] += row.population } else { unknown.append(row.id) }
       }
       if !unknown.isEmpty {
-        warnings.append("\(file): \(unknown.count) ids match no area (e.g. \(unknown.prefix(3).joined(separator: ", ")))")
+        warnings.append(
+          "\(file): \(unknown.count) ids match no area (e.g. \(unknown.prefix(3).joined(separator: ", ")))")
       }
       return layer.ids.map { byID[$0] }
     case .points(var x, var y, let population, let crs):

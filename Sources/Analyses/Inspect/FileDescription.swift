@@ -129,7 +129,9 @@ public struct FileDescription: Sendable {
     self.file = file
     let formatName = report.format == .policeUK ? "police.uk street-level CSV" : "CSV"
     fact("kind", "kind", "incidents (\(formatName))", "incidents")
-    fact("format", "format", report.format == .policeUK ? "police.uk" : "plain", .string(report.format == .policeUK ? "police.uk" : "plain"))
+    fact(
+      "format", "format", report.format == .policeUK ? "police.uk" : "plain",
+      .string(report.format == .policeUK ? "police.uk" : "plain"))
     fact("coordinates", "coordinate_columns", report.mapping.reason, .string(report.mapping.reason))
     let mapping = report.mapping
     let mapped: [(role: String, column: ColumnMapping.Column?)] = [
@@ -142,7 +144,9 @@ public struct FileDescription: Sendable {
       .object(present.map { ($0.0, .string($0.1)) }))
     describeCRS(report.crsDecision, bounds: table.boundingBox)
     fact("rows", "rows", Format.count(report.dataRows), .number(Double(report.dataRows)))
-    fact("with location", "rows_with_location", Format.count(report.rowsWithLocation), .number(Double(report.rowsWithLocation)))
+    fact(
+      "with location", "rows_with_location", Format.count(report.rowsWithLocation),
+      .number(Double(report.rowsWithLocation)))
     fact(
       "without location", "rows_without_location", Format.count(report.rowsWithoutLocation),
       .number(Double(report.rowsWithoutLocation)))
@@ -150,7 +154,8 @@ public struct FileDescription: Sendable {
     fact(
       "skipped", "rows_skipped",
       skippedTotal == 0
-        ? "0" : "\(Format.count(skippedTotal)): "
+        ? "0"
+        : "\(Format.count(skippedTotal)): "
           + report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; "),
       .object(report.skippedByReason.map { ($0.reason, .number(Double($0.count))) }))
     if !report.skipped.isEmpty {
@@ -174,7 +179,9 @@ public struct FileDescription: Sendable {
       "months", "months", monthText,
       .object(months.map { (IncidentDate.monthText(monthIndex: $0.monthIndex), .number(Double($0.count))) }))
     describeProblems(report.problems)
-    var categories = Table(columns: [.init("category"), .init("rows", alignment: .right), .init("share", alignment: .right)])
+    var categories = Table(columns: [
+      .init("category"), .init("rows", alignment: .right), .init("share", alignment: .right),
+    ])
     let total = max(1, report.rowsWithLocation)
     for (category, count) in report.categoryCounts {
       categories.rows.append([

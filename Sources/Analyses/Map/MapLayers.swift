@@ -61,18 +61,23 @@ public final class MapLayers {
     switch layer {
     case .count:
       let counts = areaCounts.map { Double($0) }
-      return Built(contents: [choropleth(counts, heading: "Incidents", digits: 0, suppress: true)], values: counts, headline: "Incidents by area")
+      return Built(
+        contents: [choropleth(counts, heading: "Incidents", digits: 0, suppress: true)], values: counts,
+        headline: "Incidents by area")
     case .rate:
       let populations = areas.property(populationField ?? "").map { $0?.number }
       let rates = zip(areaCounts, populations).map { Rates.perPopulation($0, population: $1, per: per) }
       let heading = "Incidents per \(Format.count(Int(per))) people"
-      return Built(contents: [choropleth(rates, heading: heading, digits: 1, suppress: false)], values: rates, headline: heading)
+      return Built(
+        contents: [choropleth(rates, heading: heading, digits: 1, suppress: false)], values: rates, headline: heading)
     case .field(let name):
       let values = areas.property(name).map { $0?.number }
       guard values.contains(where: { $0 != nil }) else {
         throw InputError(file: areas.file, field: name, reason: .other("no area has a numeric value in this property"))
       }
-      return Built(contents: [choropleth(values, heading: name, digits: 2, suppress: false)], values: values, headline: name + " by area")
+      return Built(
+        contents: [choropleth(values, heading: name, digits: 2, suppress: false)], values: values,
+        headline: name + " by area")
     case .density:
       return Built(contents: try density(), values: nil, headline: "Incident density")
     case .gistar:
@@ -84,12 +89,15 @@ public final class MapLayers {
     case .zones(let file):
       let zones = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
       guard let transform = CoordinateTransform(from: zones.collection.crs, to: areas.working) else {
-        throw InputError(file: file, reason: .other("zones in \(zones.collection.crs) cannot be drawn over areas in \(areas.working)"))
+        throw InputError(
+          file: file, reason: .other("zones in \(zones.collection.crs) cannot be drawn over areas in \(areas.working)"))
       }
       let geometries = zones.collection.features.compactMap { $0.geometry?.isAreal == true ? $0.geometry : nil }
         .map { $0.mapPoints(transform.apply) }
       let name = String(file.split(separator: "/").last?.split(separator: ".").first ?? "zones")
-      return Built(contents: [.outlines(name: name.replacingOccurrences(of: "-", with: " "), geometries: geometries)], values: nil, headline: nil)
+      return Built(
+        contents: [.outlines(name: name.replacingOccurrences(of: "-", with: " "), geometries: geometries)], values: nil,
+        headline: nil)
     }
   }
 
@@ -105,7 +113,8 @@ public final class MapLayers {
     let suppression = suppress ? suppressBelow : nil
     let shown = values.map { value in value.flatMap { v in suppression.map { v < $0 ? nil : v } ?? v } }
     let breaks = ClassBreaks.breaks(shown.compactMap { $0 }, method: classes)
-    choices.append(("breaks_" + heading.lowercased().replacingOccurrences(of: " ", with: "_"), .array(breaks.map(JSONValue.number))))
+    choices.append(
+      ("breaks_" + heading.lowercased().replacingOccurrences(of: " ", with: "_"), .array(breaks.map(JSONValue.number))))
     return .choropleth(values: values, breaks: breaks, heading: heading, digits: digits, suppressBelow: suppression)
   }
 
@@ -121,7 +130,8 @@ public final class MapLayers {
       throw RequestError(error.description)
     }
     let surface = KernelDensity.evaluate(
-      x: incidents.x, y: incidents.y, weights: incidents.weight, grid: plan.grid, kernel: .quartic, bandwidth: plan.bandwidth)
+      x: incidents.x, y: incidents.y, weights: incidents.weight, grid: plan.grid, kernel: .quartic,
+      bandwidth: plan.bandwidth)
     let inside = plan.inside ?? Array(repeating: true, count: surface.count)
     // Breaks from the cells with incidents near them; every cell of the study area is drawn,
     // the empty ones in the lowest class.
@@ -140,7 +150,9 @@ public final class MapLayers {
       ("density_bandwidth_rule", .string(plan.bandwidthRule)), ("density_cell_m", .number(plan.grid.cellSize)),
       ("density_cell_rule", .string(plan.cellRule)), ("density_breaks", .array(breaks.map(JSONValue.number))),
     ]
-    return [.density(bands: bands, breaks: breaks, bandwidth: plan.bandwidth, cellSize: plan.grid.cellSize), .boundaries]
+    return [
+      .density(bands: bands, breaks: breaks, bandwidth: plan.bandwidth, cellSize: plan.grid.cellSize), .boundaries,
+    ]
   }
 
   /// Gi* classes of the counts per area, queen neighbours within 1 m (the feature itself included).
@@ -149,7 +161,9 @@ public final class MapLayers {
     let tolerance = areas.working == .planar ? 0 : 1.0
     let weights = SpatialWeights.contiguity(areas: areas.geometries, rule: .queen, tolerance: tolerance)
     let result = GetisOrdGiStar.compute(values: values, weights: weights)
-    choices += [("gistar_neighbours", "queen"), ("gistar_tolerance_m", .number(tolerance)), ("gistar_p", "two-sided normal")]
+    choices += [
+      ("gistar_neighbours", "queen"), ("gistar_tolerance_m", .number(tolerance)), ("gistar_p", "two-sided normal"),
+    ]
     return .gistar(z: result.z, classes: result.classes)
   }
 
@@ -169,8 +183,10 @@ public final class MapLayers {
     let statistics = EmergingStatistics(cube: cube, weights: weights)
     let steps = "\(cube.stepCount) months \(cube.stepLabels.first ?? "")..\(cube.stepLabels.last ?? "")"
     choices += [
-      ("emerging_steps", .string(steps)), ("emerging_neighbours", "queen"), ("emerging_tolerance_m", .number(tolerance)),
-      ("emerging_time_lags", .number(1)), ("emerging_threshold", .number(0.01)), ("emerging_p", "analytic two-sided normal"),
+      ("emerging_steps", .string(steps)), ("emerging_neighbours", "queen"),
+      ("emerging_tolerance_m", .number(tolerance)),
+      ("emerging_time_lags", .number(1)), ("emerging_threshold", .number(0.01)),
+      ("emerging_p", "analytic two-sided normal"),
       ("emerging_categories_rule", "sfdep classify_hotspot / ArcGIS Pro Emerging Hot Spot Analysis"),
     ]
     return .emerging(categories: statistics.locations.map(\.category), steps: steps)

@@ -60,7 +60,8 @@ public struct MapRequest: Sendable {
     areasFile: String, incidents: IncidentSource = IncidentSource(files: []), layers: [Layer] = [.count],
     classes: ClassBreaks.Method = .naturalBreaks(5), classesDescription: String = "natural breaks (Fisher-Jenks)",
     palette: String = "YlOrRd", suppressBelow: Double? = nil, labelCount: Int = 0, populationField: String? = nil,
-    per: Double = 1000, title: String? = nil, attribution: [String] = [], idField: String? = nil, nameField: String? = nil
+    per: Double = 1000, title: String? = nil, attribution: [String] = [], idField: String? = nil,
+    nameField: String? = nil
   ) {
     self.areasFile = areasFile
     self.incidents = incidents
@@ -84,7 +85,8 @@ public struct MapRequest: Sendable {
   public func validate() throws(RequestError) {
     let needsIncidents = layers.contains { [.count, .rate, .density, .gistar, .emerging, .points].contains($0) }
     if needsIncidents && incidents.files.isEmpty {
-      throw RequestError("Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
+      throw RequestError(
+        "Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
     }
     if layers.contains(.rate) && populationField == nil {
       throw RequestError("The rate layer needs '--population-field <name>'.")
@@ -107,7 +109,8 @@ public struct MapRequest: Sendable {
       var kept: IncidentTable?
       let filter = incidents.filter
       var outcome = IncidentFilter.Outcome()
-      let read = try IncidentInput.stream(incidents.files, options: incidents.columns, working: areaLayer.working) { chunk in
+      let read = try IncidentInput.stream(incidents.files, options: incidents.columns, working: areaLayer.working) {
+        chunk in
         let (table, chunkOutcome) = filter.apply(to: chunk)
         outcome.add(chunkOutcome)
         if kept == nil { kept = table } else { kept?.append(contentsOf: table) }
@@ -147,12 +150,14 @@ public struct MapRequest: Sendable {
     if !incidents.filter.categories.isEmpty { subtitle.append(incidents.filter.categories.joined(separator: ", ")) }
     if let table { subtitle.append("\(Format.count(table.count)) incidents") }
     subtitle.append("\(areaLayer.count) areas")
-    let choices: [(String, JSONValue)] = [
-      ("working_crs", .string(areaLayer.working.identifier)), ("id_field", .string(areaLayer.idField)),
-      ("classes", .string(classesDescription)), ("palette", .string(palette)),
-    ] + builder.choices
+    let choices: [(String, JSONValue)] =
+      [
+        ("working_crs", .string(areaLayer.working.identifier)), ("id_field", .string(areaLayer.idField)),
+        ("classes", .string(classesDescription)), ("palette", .string(palette)),
+      ] + builder.choices
     return MapResult(
-      areas: areaLayer, layers: contents, labels: labels, title: title ?? headline, subtitle: subtitle.joined(separator: " · "),
+      areas: areaLayer, layers: contents, labels: labels, title: title ?? headline,
+      subtitle: subtitle.joined(separator: " · "),
       attribution: attribution, classesDescription: classesDescription, palette: palette, report: report,
       choices: choices, inputs: inputs)
   }

@@ -51,7 +51,8 @@ public struct MoranRequest: Sendable {
     let loaded = try features.load(transform: transform)
     guard loaded.values.count >= 4 else {
       throw InputError(
-        file: loaded.inputs.first ?? "", reason: .other("Moran's I needs at least 4 features (found \(loaded.values.count))"))
+        file: loaded.inputs.first ?? "",
+        reason: .other("Moran's I needs at least 4 features (found \(loaded.values.count))"))
     }
     var choices = loaded.choices
     choices.append(("transform", .string(transform.rawValue)))

@@ -7,7 +7,8 @@ enum CellLabels {
   /// The location labels of each chosen cell's incidents with how many carry each, the most
   /// common first (ties in alphabetical order; empty labels ignored); nil without a location
   /// column.
-  static func labels(_ incidents: IncidentTable, layout: CellLayout, chosen: [Int]) -> [[(label: String, count: Int)]]? {
+  static func labels(_ incidents: IncidentTable, layout: CellLayout, chosen: [Int]) -> [[(label: String, count: Int)]]?
+  {
     guard let location = incidents.location else { return nil }
     var position: [Int: Int] = [:]
     for (k, cell) in chosen.enumerated() { position[cell] = k }

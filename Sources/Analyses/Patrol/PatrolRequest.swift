@@ -43,7 +43,8 @@ public struct PatrolRequest: Sendable {
 
   /// A request with the command line's defaults: 150 m squares ranked by count, the 20 best.
   public init(
-    incidents: IncidentSource, areasFile: String? = nil, cell: Double = 150, hex: Bool = false, extent: BoundingBox? = nil,
+    incidents: IncidentSource, areasFile: String? = nil, cell: Double = 150, hex: Bool = false,
+    extent: BoundingBox? = nil,
     rankBy: RankBy = .count, harmFile: String? = nil, bandwidth: Double? = nil, rule: PatrolSelection.Rule? = nil,
     zones: Bool = false
   ) {
@@ -67,7 +68,8 @@ public struct PatrolRequest: Sendable {
       throw RequestError("'--rank-by harm' needs '--harm <file>': a JSON object of category → weight.")
     }
     if rankBy != .harm && harmFile != nil {
-      throw RequestError("'--harm' weights the ranking by harm: leave out '--rank-by \(rankBy.rawValue)' or use '--rank-by harm'.")
+      throw RequestError(
+        "'--harm' weights the ranking by harm: leave out '--rank-by \(rankBy.rawValue)' or use '--rank-by harm'.")
     }
     if bandwidth != nil && rankBy != .density {
       throw RequestError("'--bandwidth' is for '--rank-by density'.")
@@ -104,7 +106,8 @@ public struct PatrolRequest: Sendable {
       grid.maxX > extent.maxX + 1e-9 * cell || grid.maxY > extent.maxY + 1e-9 * cell
     {
       warnings.append(
-        "the extent is not a whole number of \(NumberText.shortest(cell)) m cells: the last column or row of cells reaches past it, and its incidents count")
+        "the extent is not a whole number of \(NumberText.shortest(cell)) m cells: the last column or row of cells reaches past it, and its incidents count"
+      )
     }
     let (counts, outside) = layout.tally(x: table.x, y: table.y)
     if outside > 0 {
@@ -113,7 +116,9 @@ public struct PatrolRequest: Sendable {
     guard let concentration = Concentration(counts: counts) else {
       throw InputError(
         file: incidents.files.joined(separator: ", "),
-        reason: .other("no incident lies in the \(Format.count(layout.count)) ranked cells (\(Format.count(outside)) outside them); is the extent or the CRS right?"))
+        reason: .other(
+          "no incident lies in the \(Format.count(layout.count)) ranked cells (\(Format.count(outside)) outside them); is the extent or the CRS right?"
+        ))
     }
 
     var scoring: PatrolResult.Scoring = .count
@@ -141,7 +146,8 @@ public struct PatrolRequest: Sendable {
     let selection = PatrolSelection.select(rule, scores: scores, counts: counts, cellArea: layout.cellArea)
     if case .areaBudget(let budget) = rule, selection.wanted == 0 {
       throw RequestError(
-        "The area budget (\(NumberText.shortest(budget / 1_000_000)) km²) is smaller than one cell (\(NumberText.shortest(layout.cellArea / 1_000_000)) km²).")
+        "The area budget (\(NumberText.shortest(budget / 1_000_000)) km²) is smaller than one cell (\(NumberText.shortest(layout.cellArea / 1_000_000)) km²)."
+      )
     }
     let inputs = (layer?.source.files ?? []) + (files ?? report.files) + [harmFile].compactMap { $0 }
     return PatrolResult(
@@ -160,7 +166,8 @@ public struct PatrolRequest: Sendable {
     guard let category = table.category else {
       throw InputError(
         file: incidents.files.joined(separator: ", "),
-        reason: .other("has no category column, so '--harm' cannot weigh its incidents; name it with --category-column"))
+        reason: .other("has no category column, so '--harm' cannot weigh its incidents; name it with --category-column")
+      )
     }
     var present = [Bool](repeating: false, count: category.values.count)
     for code in category.codes { present[Int(code)] = true }

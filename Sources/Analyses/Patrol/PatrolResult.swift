@@ -148,14 +148,17 @@ public struct PatrolResult: Sendable {
     var warnings: [String] = []
     if selection.shortfall > 0 {
       warnings.append(
-        "only \(Format.plural(chosen.count, "cell")) \(chosen.count == 1 ? "has" : "have") a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for")
+        "only \(Format.plural(chosen.count, "cell")) \(chosen.count == 1 ? "has" : "have") a score above 0; \(selection.wanted.map(String.init) ?? "more") were asked for"
+      )
     }
     if case .coverage(let share) = rule, selection.wanted == nil {
-      warnings.append("the cells with a score above 0 hold \(Self.percent(incidentShare)), short of \(Self.percent(share))")
+      warnings.append(
+        "the cells with a score above 0 hold \(Self.percent(incidentShare)), short of \(Self.percent(share))")
     }
     if selection.tiedBeyondCut > 0 {
       warnings.append(
-        "\(Format.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie")
+        "\(Format.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last one chosen (count \(NumberText.shortest(counts[chosen[chosen.count - 1]]))); grid order broke the tie"
+      )
     }
     return warnings
   }
@@ -170,7 +173,12 @@ public struct PatrolResult: Sendable {
       ("incidents_crs", .string(report.crsDecision.crs.identifier)),
       ("incidents_crs_rule", .string(report.crsDecision.rule.description)),
       ("cell_m", .number(layout.cellSize)),
-      ("cell_shape", .string(layout.shape.isHexagon ? CellLayout.hexagonShape : "squares, columns from the west edge, rows from the south edge")),
+      (
+        "cell_shape",
+        .string(
+          layout.shape.isHexagon
+            ? CellLayout.hexagonShape : "squares, columns from the west edge, rows from the south edge")
+      ),
       ("cells_rule", .string(layout.rule.rawValue)),
       ("grid", Format.boxJSON(layout.extent)),
       ("cells", .number(Double(layout.count))),
@@ -188,7 +196,14 @@ public struct PatrolResult: Sendable {
     case .density(let h, let given):
       choices += [
         ("kernel", "quartic"), ("bandwidth_m", .number(h)),
-        ("bandwidth_rule", .string(given ? "given" : "2 × the cell size: patrol cells are micro-places, and a wider kernel ranks by the town rather than the street")),
+        (
+          "bandwidth_rule",
+          .string(
+            given
+              ? "given"
+              : "2 × the cell size: patrol cells are micro-places, and a wider kernel ranks by the town rather than the street"
+          )
+        ),
         ("density_units", "incidents per km² at cell centres, from every incident read (inside the cells or not)"),
       ]
     }
@@ -198,21 +213,35 @@ public struct PatrolResult: Sendable {
       ("cells_chosen", .number(Double(chosen.count))),
       ("tied_beyond_cut", .number(Double(selection.tiedBeyondCut))),
       ("shares", "fractions (0–1) of the incidents in the ranked cells; cumulative_area_share of the ranked cells"),
-      ("location_rule", .string(labels == nil
-        ? "none: the incidents have no location column"
-        : "the most common location label among the cell's incidents; ties in alphabetical order")),
-      ("grid_ref_rule", .string(isGrid
-        ? "OS grid reference of the cell centre, 10 figures (1 m), truncated as the OS convention is"
-        : "none: the working CRS is not British National Grid")),
+      (
+        "location_rule",
+        .string(
+          labels == nil
+            ? "none: the incidents have no location column"
+            : "the most common location label among the cell's incidents; ties in alphabetical order")
+      ),
+      (
+        "grid_ref_rule",
+        .string(
+          isGrid
+            ? "OS grid reference of the cell centre, 10 figures (1 m), truncated as the OS convention is"
+            : "none: the working CRS is not British National Grid")
+      ),
     ]
-    if zones { choices.append(("zones_rule", "chosen cells sharing an edge (corners do not count), numbered by their best-ranked cell")) }
+    if zones {
+      choices.append(
+        ("zones_rule", "chosen cells sharing an edge (corners do not count), numbered by their best-ranked cell"))
+    }
     choices += [
       ("statement", .string(statement)),
       ("incident_share", .number(incidentShare)),
       ("area_share", .number(areaShare)),
       ("gini", .number(concentration.gini)),
       ("generalised_gini", .number(concentration.generalisedGini)),
-      ("gini_rule", "G = 2Σ i·x(i)/(mΣx) − (m + 1)/m over every ranked cell, empty ones included; G′ = max(1, m/N)(G − 1) + 1 (Bernasco & Steenbeek 2017)"),
+      (
+        "gini_rule",
+        "G = 2Σ i·x(i)/(mΣx) − (m + 1)/m over every ranked cell, empty ones included; G′ = max(1, m/N)(G − 1) + 1 (Bernasco & Steenbeek 2017)"
+      ),
       ("cells_with_incidents", .number(Double(concentration.placesWithIncidents))),
       ("half_of_incidents_cell_share", .number(Double(concentration.placesHolding(share: 0.5)) / Double(layout.count))),
     ]

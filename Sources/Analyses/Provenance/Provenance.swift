@@ -63,7 +63,8 @@ public struct Provenance: Sendable {
     }
     var inputEntries: [JSONValue] = []
     for input in inputs {
-      inputEntries.append(.object([("file", .string(input)), ("sha256", .string(try InputDigests.shared.hex(file: input)))]))
+      inputEntries.append(
+        .object([("file", .string(input)), ("sha256", .string(try InputDigests.shared.hex(file: input)))]))
     }
     let document = JSONValue.object([
       ("software", .string("hotspot \(Software.version)")),

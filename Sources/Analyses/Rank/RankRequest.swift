@@ -125,13 +125,16 @@ public struct RankRequest: Sendable {
 
     // Incidents → (area, month, category).
     var rows: [(area: Int, month: Int, category: Int)] = []
-    var xs: [Double] = [], ys: [Double] = []
+    var xs: [Double] = []
+    var ys: [Double] = []
     var categoryNames: [String] = []
     var categoryIndex: [String: Int] = [:]
-    var outside = 0, undated = 0
+    var outside = 0
+    var undated = 0
     let filter = incidents.filter
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
+    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+      chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)
       for row in 0..<kept.count {
@@ -164,7 +167,8 @@ public struct RankRequest: Sendable {
     }
     if outside > 0 { warnings.append("\(outside) incidents lie outside every area and are left out") }
     if undated > 0 { warnings.append("\(undated) incidents have no date and are left out") }
-    let firstMonth = rows.map(\.month).min() ?? 0, lastMonth = rows.map(\.month).max() ?? 0
+    let firstMonth = rows.map(\.month).min() ?? 0
+    let lastMonth = rows.map(\.month).max() ?? 0
     var counts = RiskCounts(areas: layer.count, months: lastMonth - firstMonth + 1, categories: categoryNames.count)
     for row in rows { counts[row.area, row.month - firstMonth, row.category] += 1 }
 
@@ -185,7 +189,8 @@ public struct RankRequest: Sendable {
       cells: counts.cells, resamples: resamples, seed: seed, k: k, groups: groups
     ) { model.evaluate(counts.with(cells: $0)).score.scores }
 
-    let inputs = layer.source.files + (try incidents.expandedFiles())
+    let inputs =
+      layer.source.files + (try incidents.expandedFiles())
       + [populationFile, harmFile, indicatorsFile, weightsFile].compactMap { $0 }
     return RankResult(
       layer: layer, counts: counts, firstMonth: firstMonth, observed: observed, model: model,
@@ -200,12 +205,15 @@ public struct RankRequest: Sendable {
     let document = try CSVDocument.read(file: indicatorsFile)
     var result: [RiskModel.Indicator] = []
     var rowOf: [String: Int] = [:]
-    for (r, row) in document.rows.enumerated() where !row.fields.isEmpty && rowOf[row.fields[0]] == nil { rowOf[row.fields[0]] = r }
+    for (r, row) in document.rows.enumerated() where !row.fields.isEmpty && rowOf[row.fields[0]] == nil {
+      rowOf[row.fields[0]] = r
+    }
     let unmatched = layer.ids.filter { rowOf[$0] == nil }
     if unmatched.count == layer.count {
       throw InputError(
         file: indicatorsFile, field: document.header.first,
-        reason: .other("no id in the first column matches an area id (e.g. \(layer.ids.prefix(2).joined(separator: ", ")))"))
+        reason: .other(
+          "no id in the first column matches an area id (e.g. \(layer.ids.prefix(2).joined(separator: ", ")))"))
     }
     for indicator in indicators {
       let name = indicator.name
@@ -232,9 +240,12 @@ public struct RankRequest: Sendable {
       guard known.contains(key) else {
         throw InputError(
           file: weightsFile, field: key,
-          reason: .other("not a component; use \(Self.defaultWeights.map(\.0).joined(separator: ", ")) or an --indicator name"))
+          reason: .other(
+            "not a component; use \(Self.defaultWeights.map(\.0).joined(separator: ", ")) or an --indicator name"))
       }
-      guard value >= 0 else { throw InputError(file: weightsFile, field: key, reason: .other("a weight must be 0 or more")) }
+      guard value >= 0 else {
+        throw InputError(file: weightsFile, field: key, reason: .other("a weight must be 0 or more"))
+      }
       weights[key] = value
     }
     return weights

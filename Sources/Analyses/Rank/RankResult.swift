@@ -108,7 +108,10 @@ public struct RankResult: Sendable {
     // The definition of each count component, from its declaration.
     choices += RankComponent.counted.map { ($0.key, JSONValue.string($0.definition)) }
     choices.append(
-      ("rank_interval", "5th and 95th percentiles of the rank over Poisson(count) resamples of every area-month-category count"))
+      (
+        "rank_interval",
+        "5th and 95th percentiles of the rank over Poisson(count) resamples of every area-month-category count"
+      ))
     return choices
   }
 

@@ -55,7 +55,8 @@ public struct DesignationCriterion: Sendable {
         test = .atLeast(bound)
       } else if let bound = item["at_most"]?.number {
         test = .atMost(bound)
-      } else if let pair = item["between"]?.array, pair.count == 2, let low = pair[0].number, let high = pair[1].number {
+      } else if let pair = item["between"]?.array, pair.count == 2, let low = pair[0].number, let high = pair[1].number
+      {
         test = .between(low, high)
       } else {
         throw InputError(file: file, field: field, reason: .missingMember("at_least, at_most or between [low, high]"))
@@ -70,15 +71,19 @@ public struct DesignationCriterion: Sendable {
         }
         let categories = try item["categories"].map { value throws(InputError) -> [String] in
           guard let names = value.array?.compactMap(\.string), !names.isEmpty else {
-            throw InputError(file: file, field: field + ".categories", reason: .wrongType(expected: "an array of category names", found: "something else"))
+            throw InputError(
+              file: file, field: field + ".categories",
+              reason: .wrongType(expected: "an array of category names", found: "something else"))
           }
           return names
         }
-        measure = .rate(per: item["per"]?.number ?? 1000, ratio: kind == "rate_ratio", categories: categories, years: Int(years))
+        measure = .rate(
+          per: item["per"]?.number ?? 1000, ratio: kind == "rate_ratio", categories: categories, years: Int(years))
       } else {
         throw InputError(file: file, field: field, reason: .missingMember("measure (rate or rate_ratio) or indicator"))
       }
-      result.append(DesignationCriterion(name: item["name"]?.string ?? "criterion \(i + 1)", measure: measure, test: test))
+      result.append(
+        DesignationCriterion(name: item["name"]?.string ?? "criterion \(i + 1)", measure: measure, test: test))
     }
     return result
   }

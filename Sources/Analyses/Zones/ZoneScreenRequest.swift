@@ -42,13 +42,15 @@ public struct ZoneScreenRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> ZoneScreenResult {
     let criteria = try DesignationCriterion.read(file: criteriaFile)
     let declaredCRS = incidents.declaredCRS
-    let layer = try AreaLayer.load(file: candidatesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+    let layer = try AreaLayer.load(
+      file: candidatesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
     let index = PolygonIndex(areas: layer.geometries)
     var warnings: [String] = []
     var rows: [(area: Int, month: Int, category: String)] = []
     let filter = incidents.filter
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
+    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+      chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)
       for row in 0..<kept.count {
@@ -75,19 +77,23 @@ public struct ZoneScreenRequest: Sendable {
         if latest - earliest + 1 < needed {
           throw InputError(
             file: files,
-            reason: .other("'\(criterion.name)' needs \(needed) months of data; the data cover \(latest - earliest + 1)"))
+            reason: .other(
+              "'\(criterion.name)' needs \(needed) months of data; the data cover \(latest - earliest + 1)"))
         }
         let wanted = categories.map { Set($0.map { $0.lowercased() }) }
         var perYear: [[Double?]] = Array(repeating: [], count: layer.count)
         var labels: [String] = []
         for year in 0..<years {
-          let last = latest - 12 * (years - 1 - year), first = last - 11
+          let last = latest - 12 * (years - 1 - year)
+          let first = last - 11
           labels.append(IncidentDate.monthText(monthIndex: first) + ".." + IncidentDate.monthText(monthIndex: last))
           var counts = [Int](repeating: 0, count: layer.count)
-          for row in rows where row.month >= first && row.month <= last && (wanted?.contains(row.category.lowercased()) ?? true) {
+          for row in rows
+          where row.month >= first && row.month <= last && (wanted?.contains(row.category.lowercased()) ?? true) {
             counts[row.area] += 1
           }
-          let yearValues: [Double?] = ratio
+          let yearValues: [Double?] =
+            ratio
             ? DesignationScreen.rateRatio(counts: counts, population: population ?? layer.ids.map { _ in nil })
             : counts.indices.map { Rates.perPopulation(counts[$0], population: population?[$0], per: per) }
           for area in 0..<layer.count { perYear[area].append(yearValues[area]) }
@@ -96,21 +102,27 @@ public struct ZoneScreenRequest: Sendable {
         evidenceHeads.append(labels.joined(separator: ", "))
       case .indicator(let name):
         guard let indicators, let file = indicatorsFile else {
-          throw InputError(file: criteriaFile, field: criterion.name, reason: .other("an indicator criterion needs --indicators FILE"))
+          throw InputError(
+            file: criteriaFile, field: criterion.name, reason: .other("an indicator criterion needs --indicators FILE"))
         }
         guard let column = indicators.header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
           throw InputError(file: file, field: name, reason: .missingColumn(name))
         }
         var byID: [String: Double] = [:]
         for row in indicators.rows where column < row.fields.count && !row.fields.isEmpty {
-          if let value = Double(row.fields[column].trimmingCharacters(in: .whitespaces)), value.isFinite { byID[row.fields[0]] = value }
+          if let value = Double(row.fields[column].trimmingCharacters(in: .whitespaces)), value.isFinite {
+            byID[row.fields[0]] = value
+          }
         }
         values.append(layer.ids.map { [byID[$0]] })
         evidenceHeads.append(name)
       }
     }
-    let passes = layer.ids.indices.map { area in criteria.indices.map { DesignationScreen.passes(values[$0][area], criteria[$0].test) } }
-    let inputs = layer.source.files + (try incidents.expandedFiles())
+    let passes = layer.ids.indices.map { area in
+      criteria.indices.map { DesignationScreen.passes(values[$0][area], criteria[$0].test) }
+    }
+    let inputs =
+      layer.source.files + (try incidents.expandedFiles())
       + [populationFile, criteriaFile] + [indicatorsFile].compactMap { $0 }
     return ZoneScreenResult(
       layer: layer, criteria: criteria, values: values, evidenceHeads: evidenceHeads, passes: passes,

@@ -60,7 +60,8 @@ public struct ZonesRequest: Sendable {
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var warnings: [String] = []
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) { chunk in
+    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+      chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)
       for row in 0..<kept.count { current.add(zones: index.allContaining(kept.point(row))) }
@@ -84,18 +85,24 @@ public struct ZonesRequest: Sendable {
   }
 
   /// Population per zone, then all-zones, outside-zones and total (nil where unknown).
-  private func population(layer: AreaLayer, index: PolygonIndex, warnings: inout [String]) throws(InputError) -> [Double?] {
+  private func population(layer: AreaLayer, index: PolygonIndex, warnings: inout [String]) throws(InputError)
+    -> [Double?]
+  {
     switch try AreaTables.population(file: populationFile, declaredCRS: incidents.declaredCRS) {
     case .byArea(let rows):
       var byID: [String: Double] = [:]
       for row in rows { byID[row.id, default: 0] += row.population }
-      let unknown = byID.keys.filter { !layer.ids.contains($0) && !["all-zones", "outside-zones", "total"].contains($0) }.sorted()
+      let unknown = byID.keys.filter {
+        !layer.ids.contains($0) && !["all-zones", "outside-zones", "total"].contains($0)
+      }.sorted()
       if !unknown.isEmpty {
-        warnings.append("\(populationFile): \(unknown.count) ids match no zone (e.g. \(unknown.prefix(3).joined(separator: ", ")))")
+        warnings.append(
+          "\(populationFile): \(unknown.count) ids match no zone (e.g. \(unknown.prefix(3).joined(separator: ", ")))")
       }
       let zones = layer.ids.map { byID[$0] }
       let all = byID["all-zones"] ?? (zones.contains { $0 == nil } ? nil : zones.reduce(0) { $0 + ($1 ?? 0) })
-      var outside = byID["outside-zones"], total = byID["total"]
+      var outside = byID["outside-zones"]
+      var total = byID["total"]
       if outside == nil, let total, let all { outside = total - all }
       if total == nil, let outside, let all { total = outside + all }
       return zones + [all, outside, total]
@@ -108,7 +115,8 @@ public struct ZonesRequest: Sendable {
       for i in x.indices { tally.add(zones: index.allContaining(Point(x: x[i], y: y[i])), weight: population[i]) }
       let empty = layer.ids.indices.filter { tally.perZone[$0] == 0 }
       if !empty.isEmpty {
-        warnings.append("no population point lies in \(empty.map { layer.ids[$0] }.joined(separator: ", ")): its rate is left empty")
+        warnings.append(
+          "no population point lies in \(empty.map { layer.ids[$0] }.joined(separator: ", ")): its rate is left empty")
       }
       return tally.perZone.map { $0 > 0 ? $0 : nil } + [tally.allZones, tally.outside, tally.total]
     }

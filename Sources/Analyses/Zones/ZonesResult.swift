@@ -41,7 +41,10 @@ public struct ZonesResult: Sendable {
   public var summaryChoices: [(String, JSONValue)] {
     var choices: [(String, JSONValue)] = [
       ("period", period.map { .string($0.description) } ?? "all incidents"),
-      ("population_rule", "each population point counts for every zone containing it (ONS best-fit); all-zones counts it once"),
+      (
+        "population_rule",
+        "each population point counts for every zone containing it (ONS best-fit); all-zones counts it once"
+      ),
       ("incidents_in_several_zones", .number(Double(incidentsInSeveralZones))),
     ]
     if let baselinePeriod {

@@ -14,7 +14,8 @@ extension Ring {
     let origin = p[0]
     var sum = 0.0
     for i in 1..<(p.count - 1) {
-      let a = p[i], b = p[i + 1]
+      let a = p[i]
+      let b = p[i + 1]
       sum += (a.x - origin.x) * (b.y - origin.y) - (b.x - origin.x) * (a.y - origin.y)
     }
     return sum / 2

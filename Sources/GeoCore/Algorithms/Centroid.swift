@@ -24,7 +24,8 @@ extension Geometry {
     if isAreal { return Centroid.of(polygons) }
     if isLinear { return Centroid.of(lines) }
     let ps = points
-    let sx = ps.reduce(0) { $0 + $1.x }, sy = ps.reduce(0) { $0 + $1.y }
+    let sx = ps.reduce(0) { $0 + $1.x }
+    let sy = ps.reduce(0) { $0 + $1.y }
     return Point(x: sx / Double(ps.count), y: sy / Double(ps.count))
   }
 }
@@ -34,7 +35,12 @@ enum Centroid {
   /// position for precision; the mean position when every segment has no length.
   static func of(_ lines: [LineString]) -> Point {
     guard let origin = lines.first?.points.first else { return Point(x: .nan, y: .nan) }
-    var length = 0.0, mx = 0.0, my = 0.0, sx = 0.0, sy = 0.0, count = 0.0
+    var length = 0.0
+    var mx = 0.0
+    var my = 0.0
+    var sx = 0.0
+    var sy = 0.0
+    var count = 0.0
     for line in lines {
       let p = line.points
       for i in 0..<p.count {
@@ -42,8 +48,10 @@ enum Centroid {
         sy += p[i].y - origin.y
         count += 1
         guard i + 1 < p.count else { break }
-        let ax = p[i].x - origin.x, ay = p[i].y - origin.y
-        let bx = p[i + 1].x - origin.x, by = p[i + 1].y - origin.y
+        let ax = p[i].x - origin.x
+        let ay = p[i].y - origin.y
+        let bx = p[i + 1].x - origin.x
+        let by = p[i + 1].y - origin.y
         let segment = ((bx - ax) * (bx - ax) + (by - ay) * (by - ay)).squareRoot()
         length += segment
         mx += (ax + bx) / 2 * segment
@@ -56,15 +64,21 @@ enum Centroid {
 
   static func of(_ polygons: [Polygon]) -> Point {
     guard let origin = polygons.first?.exterior.points.first else { return Point(x: .nan, y: .nan) }
-    var area = 0.0, mx = 0.0, my = 0.0
+    var area = 0.0
+    var mx = 0.0
+    var my = 0.0
     for polygon in polygons {
       for (index, ring) in polygon.rings.enumerated() {
         // Exterior adds, holes subtract, whatever the orientation in the file.
-        var ringArea = 0.0, ringX = 0.0, ringY = 0.0
+        var ringArea = 0.0
+        var ringX = 0.0
+        var ringY = 0.0
         let p = ring.points
         for i in 0..<(p.count - 1) {
-          let ax = p[i].x - origin.x, ay = p[i].y - origin.y
-          let bx = p[i + 1].x - origin.x, by = p[i + 1].y - origin.y
+          let ax = p[i].x - origin.x
+          let ay = p[i].y - origin.y
+          let bx = p[i + 1].x - origin.x
+          let by = p[i + 1].y - origin.y
           let cross = ax * by - bx * ay
           ringArea += cross
           ringX += (ax + bx) * cross

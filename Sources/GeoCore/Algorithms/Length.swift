@@ -11,7 +11,8 @@ extension LineString {
   public var length: Double {
     var total = 0.0
     for i in 0..<(points.count - 1) {
-      let dx = points[i + 1].x - points[i].x, dy = points[i + 1].y - points[i].y
+      let dx = points[i + 1].x - points[i].x
+      let dy = points[i + 1].y - points[i].y
       total += (dx * dx + dy * dy).squareRoot()
     }
     return total

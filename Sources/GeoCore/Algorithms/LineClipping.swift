@@ -32,7 +32,8 @@ extension LineString {
       current.removeAll(keepingCapacity: true)
     }
     for i in 0..<(points.count - 1) {
-      let p = points[i], q = points[i + 1]
+      let p = points[i]
+      let q = points[i + 1]
       guard let (t0, t1) = LineClipping.interval(p, q, box) else {
         finish()
         joined = false
@@ -81,8 +82,10 @@ extension BoundingBox {
 enum LineClipping {
   /// The t interval of p + t(q − p) inside `box`, or nil when the segment misses it.
   static func interval(_ p: Point, _ q: Point, _ box: BoundingBox) -> (Double, Double)? {
-    let dx = q.x - p.x, dy = q.y - p.y
-    var t0 = 0.0, t1 = 1.0
+    let dx = q.x - p.x
+    let dy = q.y - p.y
+    var t0 = 0.0
+    var t1 = 1.0
     // Each edge as (−direction, distance to the edge), inside when t·pk ≤ qk.
     let edges = [
       (-dx, p.x - box.minX), (dx, box.maxX - p.x), (-dy, p.y - box.minY), (dy, box.maxY - p.y),

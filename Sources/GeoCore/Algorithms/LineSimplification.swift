@@ -46,7 +46,8 @@ public enum LineSimplification {
     var stretches = [(0, n - 1)]
     while let (first, last) = stretches.popLast() {
       guard last > first + 1 else { continue }
-      let a = points[first], b = points[last]
+      let a = points[first]
+      let b = points[last]
       var farthest = first + 1
       var worst = -1.0
       for k in (first + 1)..<last {
@@ -82,7 +83,9 @@ public enum LineSimplification {
     var version = [Int](repeating: 0, count: n)
     var heap = AreaHeap()
     func area(_ k: Int) -> Double {
-      let a = points[previous[k]], b = points[k], c = points[next[k]]
+      let a = points[previous[k]]
+      let b = points[k]
+      let c = points[next[k]]
       return abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2
     }
     for k in 1..<(n - 1) { heap.push(AreaHeap.Entry(area: area(k), index: k, version: 0)) }
@@ -93,7 +96,8 @@ public enum LineSimplification {
       floor = max(floor, entry.area)
       let k = entry.index
       removed[k] = true
-      let before = previous[k], after = next[k]
+      let before = previous[k]
+      let after = next[k]
       next[before] = after
       previous[after] = before
       for neighbour in [before, after] where neighbour > 0 && neighbour < n - 1 {
@@ -179,7 +183,8 @@ private struct AreaHeap {
     entries[0] = last
     var parent = 0
     while true {
-      let left = 2 * parent + 1, right = left + 1
+      let left = 2 * parent + 1
+      let right = left + 1
       var smallest = parent
       if left < entries.count && entries[left].precedes(entries[smallest]) { smallest = left }
       if right < entries.count && entries[right].precedes(entries[smallest]) { smallest = right }

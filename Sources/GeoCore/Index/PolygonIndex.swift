@@ -107,7 +107,8 @@ public struct PolygonIndex: Sendable {
         for i in 0..<(p.count - 1) where p[i].y != p[i + 1].y {
           let (lo, hi) = p[i].y < p[i + 1].y ? (p[i], p[i + 1]) : (p[i + 1], p[i])
           // The rows whose centre lies in [lo.y, hi.y): located by bisection on `rowY`.
-          var low = 0, high = rowY.count
+          var low = 0
+          var high = rowY.count
           while low < high {
             let middle = (low + high) / 2
             if rowY[middle] < lo.y { low = middle + 1 } else { high = middle }
@@ -175,7 +176,8 @@ public struct PolygonIndex: Sendable {
     }
     if value == -1 { return }
     let group = Int(-2 - value)
-    let start = Int(candidateStart[group]), end = Int(candidateStart[group + 1])
+    let start = Int(candidateStart[group])
+    let end = Int(candidateStart[group + 1])
     for k in start..<end {
       let part = parts[Int(candidates[k])]
       if part.contains(point) && !body(Int(part.area)) { return }
@@ -211,7 +213,8 @@ struct IndexedPart: Sendable {
     bandHeight = height
     var buckets = Array(repeating: [(Point, Point)](), count: bandCount)
     for (a, b) in all {
-      let low = Swift.min(a.y, b.y), high = Swift.max(a.y, b.y)
+      let low = Swift.min(a.y, b.y)
+      let high = Swift.max(a.y, b.y)
       let first = Swift.max(0, Swift.min(bandCount - 1, Int((low - box.minY) / height)))
       let last = Swift.max(0, Swift.min(bandCount - 1, Int((high - box.minY) / height)))
       for band in first...last { buckets[band].append((a, b)) }
@@ -242,7 +245,8 @@ struct IndexedPart: Sendable {
     var odd = false
     edges.withUnsafeBufferPointer { e in
       for k in Int(bandStart[band])..<Int(bandStart[band + 1]) {
-        let a = e[2 * k], b = e[2 * k + 1]
+        let a = e[2 * k]
+        let b = e[2 * k + 1]
         if (a.y > point.y) != (b.y > point.y) {
           let (lo, hi) = a.y < b.y ? (a, b) : (b, a)
           let crossX = lo.x + (point.y - lo.y) * (hi.x - lo.x) / (hi.y - lo.y)
@@ -267,7 +271,8 @@ struct BucketGrid: Sendable {
   private let rowsPerUnit: Double
 
   init(box: BoundingBox, targetCells: Int) {
-    let width = Swift.max(box.width, 1e-9), height = Swift.max(box.height, 1e-9)
+    let width = Swift.max(box.width, 1e-9)
+    let height = Swift.max(box.height, 1e-9)
     let side = (width * height / Double(Swift.min(targetCells, 2048 * 2048))).squareRoot()
     columns = Swift.max(1, Swift.min(2048, Int((width / side).rounded(.up))))
     rows = Swift.max(1, Swift.min(2048, Int((height / side).rounded(.up))))
@@ -306,8 +311,10 @@ struct BucketGrid: Sendable {
   /// `cell(of:)` maps x and y through the same monotonic floating-point steps, so any point on the
   /// segment maps to a cell in this range: a cell never visited here holds no point of the segment.
   func forEachCell(touchedBy a: Point, _ b: Point, _ body: (Int) -> Void) {
-    let i0 = column(of: Swift.min(a.x, b.x)), i1 = column(of: Swift.max(a.x, b.x))
-    let j0 = row(of: Swift.min(a.y, b.y)), j1 = row(of: Swift.max(a.y, b.y))
+    let i0 = column(of: Swift.min(a.x, b.x))
+    let i1 = column(of: Swift.max(a.x, b.x))
+    let j0 = row(of: Swift.min(a.y, b.y))
+    let j1 = row(of: Swift.max(a.y, b.y))
     guard i0 <= i1, j0 <= j1 else { return }
     for j in j0...j1 {
       for i in i0...i1 { body(j * columns + i) }

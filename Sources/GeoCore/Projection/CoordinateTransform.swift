@@ -101,7 +101,8 @@ public struct CoordinateTransform: Sendable {
     x.withUnsafeMutableBufferPointer { xs in
       y.withUnsafeMutableBufferPointer { ys in
         guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
-        let xOut = DisjointWrites(xBase), yOut = DisjointWrites(yBase)
+        let xOut = DisjointWrites(xBase)
+        let yOut = DisjointWrites(yBase)
         let minimumChunk = count > Self.parallelThreshold ? 50_000 : count
         Parallel.forEachRange(count: count, minimumChunk: minimumChunk) { range in
           for i in range { (xOut[i], yOut[i]) = transform(xOut[i], yOut[i]) }

@@ -19,8 +19,12 @@ enum DateParsing {
   static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
     if bytes.count == 7, let p = bytes.baseAddress, p[4] == UInt8(ascii: "-") {
       // `YYYY-MM` (police.uk's Month), the most common form, without the general walk.
-      let d0 = Int(p[0] &- 48), d1 = Int(p[1] &- 48), d2 = Int(p[2] &- 48), d3 = Int(p[3] &- 48)
-      let m0 = Int(p[5] &- 48), m1 = Int(p[6] &- 48)
+      let d0 = Int(p[0] &- 48)
+      let d1 = Int(p[1] &- 48)
+      let d2 = Int(p[2] &- 48)
+      let d3 = Int(p[3] &- 48)
+      let m0 = Int(p[5] &- 48)
+      let m1 = Int(p[6] &- 48)
       guard d0 < 10 && d1 < 10 && d2 < 10 && d3 < 10 && m0 < 10 && m1 < 10 else { return nil }
       return IncidentDate(year: d0 * 1000 + d1 * 100 + d2 * 10 + d3, month: m0 * 10 + m1)
     }

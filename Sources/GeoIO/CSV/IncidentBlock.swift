@@ -139,7 +139,8 @@ final class RowColumns {
     weight = RowColumns.moved(weight, weights ? kept : 0, capacity)
   }
 
-  private static func moved<T>(_ old: UnsafeMutablePointer<T>, _ kept: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
+  private static func moved<T>(_ old: UnsafeMutablePointer<T>, _ kept: Int, _ capacity: Int) -> UnsafeMutablePointer<T>
+  {
     let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
     new.moveInitialize(from: old, count: kept)
     old.deallocate()

@@ -341,8 +341,7 @@ private struct ColumnFinder {
   }
 
   /// The user's column if named (it must exist), else the first of `names` present.
-  func attribute(_ userName: String?, _ names: [String]) throws(InputError) -> ColumnMapping.Column?
-  {
+  func attribute(_ userName: String?, _ names: [String]) throws(InputError) -> ColumnMapping.Column? {
     if let userName { return try required(userName) }
     for name in names {
       if let found = try column(name) { return found }

@@ -20,8 +20,10 @@ public enum IncidentSources {
   /// - Throws: `.fileNotFound` for a missing file or folder, `.noFilesMatched` for a glob or
   ///   folder that yields no file, `.notReadable` when a folder or glob cannot be read.
   /// - Complexity: O(m log m) for m files found, plus the file-system calls.
-  /// - Parameter extensions: the file endings a folder's files are taken by (lower case, no dot;
-  ///   `csv` unless told).
+  /// - Parameters:
+  ///   - specs: files, folders and globs, as the user gave them.
+  ///   - extensions: the file endings a folder's files are taken by (lower case, no dot; `csv`
+  ///     unless told).
   public static func expand(_ specs: [String], extensions: [String] = ["csv"]) throws(InputError) -> [String] {
     var found: [String] = []
     for spec in specs {
@@ -87,7 +89,9 @@ public enum IncidentSources {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      guard !name.hasPrefix("."), extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) else { continue }
+      guard !name.hasPrefix("."), extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) else {
+        continue
+      }
       let path = prefix + name
       if !isDirectory(path) { files.append(path) }
     }

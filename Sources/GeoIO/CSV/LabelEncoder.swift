@@ -178,7 +178,8 @@ struct LabelEncoder {
   private static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int)
     -> Bool
   {
-    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    let ra = UnsafeRawPointer(a)
+    let rb = UnsafeRawPointer(b)
     if count >= 8 {
       guard count <= 16 else { return memcmp(a, b, count) == 0 }
       return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)

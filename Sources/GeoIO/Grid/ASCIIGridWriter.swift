@@ -41,7 +41,8 @@ public enum ASCIIGridWriter {
     let out = DisjointWrites(bands)
     DispatchQueue.concurrentPerform(iterations: bandCount) { band in
       // Band b holds output lines [b·rows/B, (b+1)·rows/B): rows from the north.
-      let first = band * rows / bandCount, last = (band + 1) * rows / bandCount
+      let first = band * rows / bandCount
+      let last = (band + 1) * rows / bandCount
       var text: [UInt8] = []
       text.reserveCapacity((last - first) * columns * 10)
       for line in first..<last {

@@ -19,7 +19,8 @@ public enum JSONNumberTable {
         guard !scanner.isAtEnd() else { throw InputError(file: name, reason: .emptyFile) }
         let kind = try scanner.peekValue()
         guard kind == .object else {
-          throw InputError(file: name, reason: .wrongType(expected: "an object of names to numbers", found: kind.description))
+          throw InputError(
+            file: name, reason: .wrongType(expected: "an object of names to numbers", found: kind.description))
         }
         var members: [(name: String, value: Double)] = []
         var seen: Set<String> = []
@@ -28,7 +29,8 @@ public enum JSONNumberTable {
             let key = scanner.string(try scanner.readKey())
             let valueKind = try scanner.peekValue()
             guard valueKind == .number else {
-              throw InputError(file: name, field: key, reason: .wrongType(expected: "a number", found: valueKind.description))
+              throw InputError(
+                file: name, field: key, reason: .wrongType(expected: "a number", found: valueKind.description))
             }
             let value = try scanner.readNumber()
             guard value.isFinite else { throw InputError(file: name, field: key, reason: .notANumber(String(value))) }

@@ -200,8 +200,7 @@ private struct RecordContent {
   }
 
   /// `count` X/Y pairs from `offset` in the content; `part` and `first` name a bad one.
-  func points(at offset: Int, count: Int, part: Int?, first: Int = 0) throws(InputError) -> [Point]
-  {
+  func points(at offset: Int, count: Int, part: Int?, first: Int = 0) throws(InputError) -> [Point] {
     var points: [Point] = []
     points.reserveCapacity(count)
     var position = start &+ offset

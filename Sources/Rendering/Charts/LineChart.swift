@@ -164,14 +164,20 @@ public struct LineChart: Sendable {
     if let reference, reference.y <= yTop {
       let y = Self.format(py(reference.y))
       var group = SVGElement("g", [("id", "\(idPrefix)-reference"), ("class", "reference")])
-      group.append(SVGElement(
-        "line",
-        [("x1", Self.format(plot.x)), ("y1", y), ("x2", Self.format(plot.x + plot.width)), ("y2", y),
-         ("stroke", "#555555"), ("stroke-width", "1"), ("stroke-dasharray", "5 4")]))
-      group.append(SVGElement(
-        "text",
-        [("x", Self.format(plot.x + plot.width - 4)), ("y", Self.format(py(reference.y) - 5)), ("font-size", "10"),
-         ("fill", "#444444"), ("text-anchor", "end")], text: reference.label))
+      group.append(
+        SVGElement(
+          "line",
+          [
+            ("x1", Self.format(plot.x)), ("y1", y), ("x2", Self.format(plot.x + plot.width)), ("y2", y),
+            ("stroke", "#555555"), ("stroke-width", "1"), ("stroke-dasharray", "5 4"),
+          ]))
+      group.append(
+        SVGElement(
+          "text",
+          [
+            ("x", Self.format(plot.x + plot.width - 4)), ("y", Self.format(py(reference.y) - 5)), ("font-size", "10"),
+            ("fill", "#444444"), ("text-anchor", "end"),
+          ], text: reference.label))
       root.append(group)
     }
     let hasRanges = series.contains { $0.points.contains { $0.low != nil && $0.high != nil } }
@@ -183,7 +189,8 @@ public struct LineChart: Sendable {
     root.append(legend(hasRanges: hasRanges))
     var y = footerTop
     for note in notes {
-      root.append(SVGElement("text", [("x", "20"), ("y", Self.format(y)), ("font-size", "10"), ("fill", "#555555")], text: note))
+      root.append(
+        SVGElement("text", [("x", "20"), ("y", Self.format(y)), ("font-size", "10"), ("fill", "#555555")], text: note))
       y += 14
     }
     return SVGWriter.document(root)
@@ -193,8 +200,10 @@ public struct LineChart: Sendable {
 
   private func axes(yTicks: [Double], px: (Double) -> Double, py: (Double) -> Double) -> SVGElement {
     let plot = Self.plot
-    let left = Self.format(plot.x), right = Self.format(plot.x + plot.width)
-    let top = Self.format(plot.y), bottom = Self.format(plot.y + plot.height)
+    let left = Self.format(plot.x)
+    let right = Self.format(plot.x + plot.width)
+    let top = Self.format(plot.y)
+    let bottom = Self.format(plot.y + plot.height)
     var group = SVGElement("g", [("id", "\(idPrefix)-axes"), ("font-size", "11"), ("fill", "#222222")])
     var grid = SVGElement("g", [("stroke", "#dddddd"), ("stroke-width", "0.8")])
     for tick in yTicks {
@@ -206,46 +215,77 @@ public struct LineChart: Sendable {
       grid.append(SVGElement("line", [("x1", x), ("y1", top), ("x2", x), ("y2", bottom)]))
     }
     group.append(grid)
-    group.append(SVGElement(
-      "path", [("d", "M\(left) \(top)L\(left) \(bottom)L\(right) \(bottom)"), ("fill", "none"), ("stroke", "#333333"), ("stroke-width", "1")]))
+    group.append(
+      SVGElement(
+        "path",
+        [
+          ("d", "M\(left) \(top)L\(left) \(bottom)L\(right) \(bottom)"), ("fill", "none"), ("stroke", "#333333"),
+          ("stroke-width", "1"),
+        ]))
     var yLabels = SVGElement("g", [("text-anchor", "end")])
     for tick in yTicks {
       let y = py(tick)
-      yLabels.append(SVGElement(
-        "line", [("x1", Self.format(plot.x - 5)), ("y1", Self.format(y)), ("x2", left), ("y2", Self.format(y)), ("stroke", "#333333")]))
-      yLabels.append(SVGElement("text", [("x", Self.format(plot.x - 8)), ("y", Self.format(y + 4))], text: Self.tickLabel(tick, ticks: yTicks)))
+      yLabels.append(
+        SVGElement(
+          "line",
+          [
+            ("x1", Self.format(plot.x - 5)), ("y1", Self.format(y)), ("x2", left), ("y2", Self.format(y)),
+            ("stroke", "#333333"),
+          ]))
+      yLabels.append(
+        SVGElement(
+          "text", [("x", Self.format(plot.x - 8)), ("y", Self.format(y + 4))], text: Self.tickLabel(tick, ticks: yTicks)
+        ))
     }
     group.append(yLabels)
     var xLabels = SVGElement("g", [("text-anchor", "middle")])
     for tick in xTicks {
       let x = px(tick.value)
-      xLabels.append(SVGElement(
-        "line", [("x1", Self.format(x)), ("y1", bottom), ("x2", Self.format(x)), ("y2", Self.format(plot.y + plot.height + 5)), ("stroke", "#333333")]))
-      xLabels.append(SVGElement("text", [("x", Self.format(x)), ("y", Self.format(plot.y + plot.height + 19))], text: tick.label))
+      xLabels.append(
+        SVGElement(
+          "line",
+          [
+            ("x1", Self.format(x)), ("y1", bottom), ("x2", Self.format(x)),
+            ("y2", Self.format(plot.y + plot.height + 5)), ("stroke", "#333333"),
+          ]))
+      xLabels.append(
+        SVGElement("text", [("x", Self.format(x)), ("y", Self.format(plot.y + plot.height + 19))], text: tick.label))
     }
     group.append(xLabels)
-    group.append(SVGElement(
-      "text",
-      [("x", Self.format(plot.x + plot.width / 2)), ("y", Self.format(plot.y + plot.height + 42)), ("font-size", "12"),
-       ("text-anchor", "middle")], text: xTitle))
+    group.append(
+      SVGElement(
+        "text",
+        [
+          ("x", Self.format(plot.x + plot.width / 2)), ("y", Self.format(plot.y + plot.height + 42)),
+          ("font-size", "12"),
+          ("text-anchor", "middle"),
+        ], text: xTitle))
     let middle = Self.format(plot.y + plot.height / 2)
-    group.append(SVGElement(
-      "text",
-      [("x", "24"), ("y", middle), ("font-size", "12"), ("text-anchor", "middle"), ("transform", "rotate(-90 24 \(middle))")],
-      text: yTitle))
+    group.append(
+      SVGElement(
+        "text",
+        [
+          ("x", "24"), ("y", middle), ("font-size", "12"), ("text-anchor", "middle"),
+          ("transform", "rotate(-90 24 \(middle))"),
+        ],
+        text: yTitle))
     return group
   }
 
   private func draw(_ line: Series, index: Int, px: (Double) -> Double, py: (Double) -> Double) -> SVGElement {
     let colour = Self.colour(index)
-    var group = SVGElement("g", [("id", "\(idPrefix)-series-\(index)"), ("class", "series"), ("data-series", line.name)])
+    var group = SVGElement(
+      "g", [("id", "\(idPrefix)-series-\(index)"), ("class", "series"), ("data-series", line.name)])
     for point in line.points {
       guard let low = point.low, let high = point.high else { continue }
       let x = Self.format(px(point.x))
-      group.append(SVGElement(
-        "line",
-        [("x1", x), ("y1", Self.format(py(low))), ("x2", x), ("y2", Self.format(py(high))), ("stroke", colour),
-         ("stroke-width", "1.2"), ("stroke-opacity", "0.7")]))
+      group.append(
+        SVGElement(
+          "line",
+          [
+            ("x1", x), ("y1", Self.format(py(low))), ("x2", x), ("y2", Self.format(py(high))), ("stroke", colour),
+            ("stroke-width", "1.2"), ("stroke-opacity", "0.7"),
+          ]))
     }
     // Lines run through consecutive defined points; a missing value breaks them.
     var data = ""
@@ -259,7 +299,9 @@ public struct LineChart: Sendable {
       pen = true
     }
     if !data.isEmpty {
-      var attributes = [("d", data), ("fill", "none"), ("stroke", colour), ("stroke-width", "2"), ("stroke-linejoin", "round")]
+      var attributes = [
+        ("d", data), ("fill", "none"), ("stroke", colour), ("stroke-width", "2"), ("stroke-linejoin", "round"),
+      ]
       let dash = Self.dashes[index % Self.dashes.count]
       if !dash.isEmpty { attributes.append(("stroke-dasharray", dash)) }
       group.append(SVGElement("path", attributes))
@@ -280,12 +322,14 @@ public struct LineChart: Sendable {
 
   private func legend(hasRanges: Bool) -> SVGElement {
     let x = Self.plot.x + Self.plot.width + 24
-    var group = SVGElement("g", [("id", "\(idPrefix)-legend"), ("class", "legend"), ("font-size", "12"), ("fill", "#222222")])
+    var group = SVGElement(
+      "g", [("id", "\(idPrefix)-legend"), ("class", "legend"), ("font-size", "12"), ("fill", "#222222")])
     var y = Self.plot.y + 6
     for (index, line) in series.enumerated() {
       let colour = Self.colour(index)
       var attributes = [
-        ("x1", Self.format(x)), ("y1", Self.format(y)), ("x2", Self.format(x + 32)), ("y2", Self.format(y)), ("stroke", colour),
+        ("x1", Self.format(x)), ("y1", Self.format(y)), ("x2", Self.format(x + 32)), ("y2", Self.format(y)),
+        ("stroke", colour),
         ("stroke-width", "2"),
       ]
       let dash = Self.dashes[index % Self.dashes.count]
@@ -297,10 +341,18 @@ public struct LineChart: Sendable {
     }
     if hasRanges {
       y += 4
-      group.append(SVGElement(
-        "line", [("x1", Self.format(x + 16)), ("y1", Self.format(y - 8)), ("x2", Self.format(x + 16)), ("y2", Self.format(y + 8)),
-                 ("stroke", "#555555"), ("stroke-width", "1.2")]))
-      group.append(SVGElement("text", [("x", Self.format(x + 40)), ("y", Self.format(y + 4)), ("font-size", "11")], text: "range over origins"))
+      group.append(
+        SVGElement(
+          "line",
+          [
+            ("x1", Self.format(x + 16)), ("y1", Self.format(y - 8)), ("x2", Self.format(x + 16)),
+            ("y2", Self.format(y + 8)),
+            ("stroke", "#555555"), ("stroke-width", "1.2"),
+          ]))
+      group.append(
+        SVGElement(
+          "text", [("x", Self.format(x + 40)), ("y", Self.format(y + 4)), ("font-size", "11")],
+          text: "range over origins"))
     }
     return group
   }
@@ -312,7 +364,9 @@ public struct LineChart: Sendable {
     let r = 4.0
     let fill: [(String, String)] = [("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "0.8")]
     func polygon(_ points: [(Double, Double)]) -> SVGElement {
-      let data = points.enumerated().map { ($0.offset == 0 ? "M" : "L") + format(x + $0.element.0) + " " + format(y + $0.element.1) }
+      let data = points.enumerated().map {
+        ($0.offset == 0 ? "M" : "L") + format(x + $0.element.0) + " " + format(y + $0.element.1)
+      }
       return SVGElement("path", [("d", data.joined() + "Z")] + fill)
     }
     switch index % 6 {
@@ -325,8 +379,13 @@ public struct LineChart: Sendable {
       let a = r * 0.9
       return SVGElement(
         "path",
-        [("d", "M\(format(x - a)) \(format(y - a))L\(format(x + a)) \(format(y + a))M\(format(x - a)) \(format(y + a))L\(format(x + a)) \(format(y - a))"),
-         ("stroke", colour), ("stroke-width", "2.2"), ("fill", "none")])
+        [
+          (
+            "d",
+            "M\(format(x - a)) \(format(y - a))L\(format(x + a)) \(format(y + a))M\(format(x - a)) \(format(y + a))L\(format(x + a)) \(format(y - a))"
+          ),
+          ("stroke", colour), ("stroke-width", "2.2"), ("fill", "none"),
+        ])
     }
   }
 
@@ -343,9 +402,12 @@ public struct LineChart: Sendable {
 
   /// The transformed x range: the ticks' and points' extent padded by 6 % each side.
   private var xDomain: ClosedRange<Double> {
-    let values = (xTicks.map(\.value) + series.flatMap { $0.points.map(\.x) }).filter { $0.isFinite && (xScale == .linear || $0 > 0) }
+    let values = (xTicks.map(\.value) + series.flatMap { $0.points.map(\.x) }).filter {
+      $0.isFinite && (xScale == .linear || $0 > 0)
+    }
     guard let lowest = values.min(), let highest = values.max() else { return 0...1 }
-    let a = transform(lowest), b = transform(highest)
+    let a = transform(lowest)
+    let b = transform(highest)
     let pad = b > a ? (b - a) * 0.06 : 1
     return (a - pad)...(b + pad)
   }
@@ -375,10 +437,11 @@ public struct LineChart: Sendable {
   /// A y tick label with as many decimals as the step needs (0.25 steps: 2).
   public static func tickLabel(_ value: Double, ticks: [Double]) -> String {
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
-    let digits = (0...6).first { d in
-      let scaled = step * pow(10, Double(d))
-      return abs(scaled - scaled.rounded()) < 1e-9 * Swift.max(1, scaled)
-    } ?? 6
+    let digits =
+      (0...6).first { d in
+        let scaled = step * pow(10, Double(d))
+        return abs(scaled - scaled.rounded()) < 1e-9 * Swift.max(1, scaled)
+      } ?? 6
     return NumberText.fixed(value, digits: digits)
   }
 
@@ -390,7 +453,9 @@ public struct LineChart: Sendable {
   static func format(_ value: Double) -> String { NumberText.fixed(value, digits: 1) }
 
   private var description: String {
-    var parts = ["Line chart of \(yTitle) against \(xTitle.lowercased())\(xScale == .logarithmic ? " (logarithmic scale)" : "")"]
+    var parts = [
+      "Line chart of \(yTitle) against \(xTitle.lowercased())\(xScale == .logarithmic ? " (logarithmic scale)" : "")"
+    ]
     for line in series {
       let values = line.points.map { point -> String in
         var text = "\(xLabel(point.x)) " + (point.y.map { NumberText.significant($0, digits: 3) } ?? "undefined")

@@ -69,7 +69,8 @@ public enum ClassBreaks {
   /// The class of `value` (0-based): the first bound it does not exceed; the last class for
   /// values above every bound.
   public static func classIndex(of value: Double, breaks: [Double]) -> Int {
-    var low = 0, high = breaks.count - 1
+    var low = 0
+    var high = breaks.count - 1
     while low < high {
       let mid = (low + high) / 2
       if value <= breaks[mid] { high = mid } else { low = mid + 1 }
@@ -129,7 +130,8 @@ public enum ClassBreaks {
     let classes = Swift.min(k, Set(values).count)
     guard classes > 1 else { return [values[n - 1]] }
     // Prefix sums for the sum of squared deviations of values[i..<j].
-    var s1 = [Double](repeating: 0, count: n + 1), s2 = [Double](repeating: 0, count: n + 1)
+    var s1 = [Double](repeating: 0, count: n + 1)
+    var s2 = [Double](repeating: 0, count: n + 1)
     for i in 0..<n {
       s1[i + 1] = s1[i] + values[i]
       s2[i + 1] = s2[i] + values[i] * values[i]
@@ -144,7 +146,8 @@ public enum ClassBreaks {
     cost[0][0] = 0
     for c in 1...classes {
       for j in c...n {
-        var best = Double.infinity, bestStart = c - 1
+        var best = Double.infinity
+        var bestStart = c - 1
         for i in (c - 1)..<j {
           let candidate = cost[c - 1][i] + deviations(i, j)
           // A class never splits equal values: a boundary lies between different values.

@@ -57,15 +57,18 @@ public struct MapDocument: Sendable {
     for (index, layer) in layers.enumerated() { root.append(draw(layer, index: index, frame: frame)) }
     if !labels.isEmpty { root.append(drawLabels(frame: frame)) }
     var legendY = top + 6
-    var legendGroup = SVGElement("g", [("class", "legend"), ("id", "\(idPrefix)-legend"), ("font-size", "11"), ("fill", "#222222")])
+    var legendGroup = SVGElement(
+      "g", [("class", "legend"), ("id", "\(idPrefix)-legend"), ("font-size", "11"), ("fill", "#222222")])
     for layer in layers { legendY = appendLegend(for: layer, to: &legendGroup, x: 600, y: legendY) }
     root.append(legendGroup)
     root.append(northArrow(x: 609, y: legendY + 10))
     root.append(scaleBar(frame: frame, box: box, x: 20, y: top + mapHeight + 14))
     var footerY = top + mapHeight + 48
     for line in (dataNote.map { [$0] } ?? []) + attribution {
-      root.append(SVGElement(
-        "text", [("x", "20"), ("y", NumberText.fixed(footerY, digits: 0)), ("font-size", "9"), ("fill", "#666666")], text: line))
+      root.append(
+        SVGElement(
+          "text", [("x", "20"), ("y", NumberText.fixed(footerY, digits: 0)), ("font-size", "9"), ("fill", "#666666")],
+          text: line))
       footerY += 12
     }
     return SVGWriter.document(root)
@@ -78,7 +81,9 @@ public struct MapDocument: Sendable {
       case .choropleth(let choropleth):
         let counts = choropleth.counts
         let classes = choropleth.classes.indices.map { "\(choropleth.classes[$0].label): \(counts[$0])" }
-        parts.append("\(choropleth.heading) for \(choropleth.areas.count) areas in \(choropleth.classes.count) classes, \(choropleth.note) (\(classes.joined(separator: "; ")))")
+        parts.append(
+          "\(choropleth.heading) for \(choropleth.areas.count) areas in \(choropleth.classes.count) classes, \(choropleth.note) (\(classes.joined(separator: "; ")))"
+        )
       case .outlines(let name, let geometries, _): parts.append("\(geometries.count) \(name) outlined")
       case .boundaries(let geometries): parts.append("\(geometries.count) area boundaries")
       case .points(let name, let positions, _, _, _):
@@ -98,12 +103,16 @@ public struct MapDocument: Sendable {
       var group = SVGElement("g", attributes)
       for area in choropleth.areas {
         let fill =
-          area.classIndex.flatMap { choropleth.classes.isEmpty ? nil : choropleth.classes[Swift.min($0, choropleth.classes.count - 1)].fill }
+          area.classIndex.flatMap {
+            choropleth.classes.isEmpty ? nil : choropleth.classes[Swift.min($0, choropleth.classes.count - 1)].fill
+          }
           ?? Palette.noData
         var path = SVGElement(
           "path",
-          [("d", frame.pathData(area.geometry)), ("fill", fill), ("data-id", area.id), ("data-name", area.name),
-           ("data-value", area.valueText)])
+          [
+            ("d", frame.pathData(area.geometry)), ("fill", fill), ("data-id", area.id), ("data-name", area.name),
+            ("data-value", area.valueText),
+          ])
         if choropleth.stroked {
           let name = area.name.isEmpty ? area.id : area.name
           path.append(SVGElement("title", text: "\(name): \(area.valueText.isEmpty ? "no data" : area.valueText)"))
@@ -113,26 +122,42 @@ public struct MapDocument: Sendable {
       return group
     case .outlines(let name, let geometries, let colour):
       var group = SVGElement(
-        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"), ("stroke-dasharray", "5 2"), ("data-name", name)])
+        "g",
+        [
+          ("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"),
+          ("stroke-dasharray", "5 2"), ("data-name", name),
+        ])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
     case .boundaries(let geometries):
       var group = SVGElement(
-        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
+        "g",
+        [("id", "\(idPrefix)-layer-\(index)"), ("fill", "none"), ("stroke", Palette.outline), ("stroke-width", "0.5")])
       for geometry in geometries { group.append(SVGElement("path", [("d", frame.pathData(geometry))])) }
       return group
     case .points(let name, let positions, let colour, _, let largestRadius):
       var group = SVGElement(
-        "g", [("id", "\(idPrefix)-layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("data-name", name)])
+        "g",
+        [
+          ("id", "\(idPrefix)-layer-\(index)"), ("fill", colour), ("fill-opacity", "0.75"), ("stroke", "#ffffff"),
+          ("stroke-width", "0.3"), ("data-name", name),
+        ])
       // Biggest first, so small stacks are drawn on top and stay visible.
       let largest = positions.map(\.count).max() ?? 1
-      for position in positions.sorted(by: { ($0.count, $1.point.y, $1.point.x) > ($1.count, $0.point.y, $0.point.x) }) {
+      for position in positions.sorted(by: { ($0.count, $1.point.y, $1.point.x) > ($1.count, $0.point.y, $0.point.x) })
+      {
         let p = frame.page(position.point)
-        group.append(SVGElement("circle", [
-          ("cx", NumberText.fixed(p.x, digits: 1)), ("cy", NumberText.fixed(p.y, digits: 1)),
-          ("r", NumberText.fixed(Self.radius(position.count, largest: largest, largestRadius: largestRadius), digits: 2)),
-          ("data-count", String(position.count)),
-        ]))
+        group.append(
+          SVGElement(
+            "circle",
+            [
+              ("cx", NumberText.fixed(p.x, digits: 1)), ("cy", NumberText.fixed(p.y, digits: 1)),
+              (
+                "r",
+                NumberText.fixed(Self.radius(position.count, largest: largest, largestRadius: largestRadius), digits: 2)
+              ),
+              ("data-count", String(position.count)),
+            ]))
       }
       return group
     }
@@ -168,26 +193,37 @@ public struct MapDocument: Sendable {
       y += 10
       let counts = choropleth.counts
       var rows = choropleth.classes.indices.reversed().map { c in
-        (choropleth.classes[c].fill, choropleth.stroked ? "\(choropleth.classes[c].label)  (\(counts[c]))" : choropleth.classes[c].label)
+        (
+          choropleth.classes[c].fill,
+          choropleth.stroked ? "\(choropleth.classes[c].label)  (\(counts[c]))" : choropleth.classes[c].label
+        )
       }
       if choropleth.stroked && counts[choropleth.classes.count] > 0 {
         rows.append((Palette.noData, "\(choropleth.missingLabel)  (\(counts[choropleth.classes.count]))"))
       }
       for (fill, label) in rows {
-        group.append(SVGElement("rect", [
-          ("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y, digits: 1)), ("width", "18"), ("height", "14"),
-          ("fill", fill), ("stroke", Palette.outline), ("stroke-width", "0.4"),
-        ]))
+        group.append(
+          SVGElement(
+            "rect",
+            [
+              ("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y, digits: 1)), ("width", "18"),
+              ("height", "14"),
+              ("fill", fill), ("stroke", Palette.outline), ("stroke-width", "0.4"),
+            ]))
         y += 11
         text(label, dx: 26)
         y += 9
       }
       return y + 10
     case .outlines(let name, _, let colour):
-      group.append(SVGElement("rect", [
-        ("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y, digits: 1)), ("width", "18"), ("height", "14"),
-        ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"), ("stroke-dasharray", "5 2"),
-      ]))
+      group.append(
+        SVGElement(
+          "rect",
+          [
+            ("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y, digits: 1)), ("width", "18"),
+            ("height", "14"),
+            ("fill", "none"), ("stroke", colour), ("stroke-width", "1.6"), ("stroke-dasharray", "5 2"),
+          ]))
       y += 11
       text(name, dx: 26)
       return y + 19
@@ -202,10 +238,13 @@ public struct MapDocument: Sendable {
         // Each dot in a slot of its height (at least 10), its label level with its centre.
         let r = Self.radius(count, largest: largest, largestRadius: largestRadius)
         let slot = Swift.max(2 * r, 10)
-        group.append(SVGElement("circle", [
-          ("cx", NumberText.fixed(x + 9, digits: 1)), ("cy", NumberText.fixed(y + slot / 2, digits: 1)),
-          ("r", NumberText.fixed(r, digits: 2)), ("fill", colour), ("fill-opacity", "0.75"),
-        ]))
+        group.append(
+          SVGElement(
+            "circle",
+            [
+              ("cx", NumberText.fixed(x + 9, digits: 1)), ("cy", NumberText.fixed(y + slot / 2, digits: 1)),
+              ("r", NumberText.fixed(r, digits: 2)), ("fill", colour), ("fill-opacity", "0.75"),
+            ]))
         let top = y
         y = top + slot / 2 + 4
         text(count == 1 ? "1 incident" : "\(count) \(unit)", dx: 26)
@@ -219,19 +258,27 @@ public struct MapDocument: Sendable {
   /// an earlier one, or left out when neither fits.
   private func drawLabels(frame: MapFrame) -> SVGElement {
     var group = SVGElement(
-      "g", [("id", "\(idPrefix)-labels"), ("font-size", "10"), ("fill", "#111111"), ("text-anchor", "middle"),
-            ("stroke", "#ffffff"), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
+      "g",
+      [
+        ("id", "\(idPrefix)-labels"), ("font-size", "10"), ("fill", "#111111"), ("text-anchor", "middle"),
+        ("stroke", "#ffffff"), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round"),
+      ])
     var placed: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
     for label in labels {
       let p = frame.page(label.at)
-      let halfWidth = 2.9 * Double(label.text.count), height = 12.0
+      let halfWidth = 2.9 * Double(label.text.count)
+      let height = 12.0
       for dy in [0.0, -13, 13] {
         let box = (minX: p.x - halfWidth, minY: p.y + dy - height + 3, maxX: p.x + halfWidth, maxY: p.y + dy + 3)
-        let overlaps = placed.contains { !(box.maxX < $0.minX || box.minX > $0.maxX || box.maxY < $0.minY || box.minY > $0.maxY) }
+        let overlaps = placed.contains {
+          !(box.maxX < $0.minX || box.minX > $0.maxX || box.maxY < $0.minY || box.minY > $0.maxY)
+        }
         if overlaps { continue }
         placed.append(box)
-        group.append(SVGElement(
-          "text", [("x", NumberText.fixed(p.x, digits: 1)), ("y", NumberText.fixed(p.y + dy, digits: 1))], text: label.text))
+        group.append(
+          SVGElement(
+            "text", [("x", NumberText.fixed(p.x, digits: 1)), ("y", NumberText.fixed(p.y + dy, digits: 1))],
+            text: label.text))
         break
       }
     }
@@ -248,17 +295,27 @@ public struct MapDocument: Sendable {
     let length = [5.0, 2, 1].map { $0 * base }.first { $0 <= target } ?? base
     let barWidth = length * frame.scale
     for half in 0..<2 {
-      group.append(SVGElement("rect", [
-        ("x", NumberText.fixed(x + Double(half) * barWidth / 2, digits: 1)), ("y", NumberText.fixed(y, digits: 1)),
-        ("width", NumberText.fixed(barWidth / 2, digits: 1)), ("height", "5"),
-        ("fill", half == 0 ? "#222222" : "#ffffff"), ("stroke", "#222222"), ("stroke-width", "0.6"),
-      ]))
+      group.append(
+        SVGElement(
+          "rect",
+          [
+            ("x", NumberText.fixed(x + Double(half) * barWidth / 2, digits: 1)), ("y", NumberText.fixed(y, digits: 1)),
+            ("width", NumberText.fixed(barWidth / 2, digits: 1)), ("height", "5"),
+            ("fill", half == 0 ? "#222222" : "#ffffff"), ("stroke", "#222222"), ("stroke-width", "0.6"),
+          ]))
     }
     let label = length >= 1000 ? NumberText.shortest(length / 1000) + " km" : NumberText.shortest(length) + " m"
-    group.append(SVGElement("text", [("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y + 17, digits: 1))], text: "0"))
-    group.append(SVGElement(
-      "text", [("x", NumberText.fixed(x + barWidth, digits: 1)), ("y", NumberText.fixed(y + 17, digits: 1)), ("text-anchor", "middle")],
-      text: label))
+    group.append(
+      SVGElement(
+        "text", [("x", NumberText.fixed(x, digits: 1)), ("y", NumberText.fixed(y + 17, digits: 1))], text: "0"))
+    group.append(
+      SVGElement(
+        "text",
+        [
+          ("x", NumberText.fixed(x + barWidth, digits: 1)), ("y", NumberText.fixed(y + 17, digits: 1)),
+          ("text-anchor", "middle"),
+        ],
+        text: label))
     return group
   }
 
@@ -266,7 +323,11 @@ public struct MapDocument: Sendable {
     var group = SVGElement("g", [("id", "\(idPrefix)-north-arrow"), ("fill", "#222222")])
     let cx = NumberText.shortest(x)
     group.append(SVGElement("path", [("d", "M\(cx) \(NumberText.fixed(y + 4, digits: 1))l-7 20l7 -5l7 5z")]))
-    group.append(SVGElement("text", [("x", cx), ("y", NumberText.fixed(y + 38, digits: 1)), ("font-size", "11"), ("text-anchor", "middle")], text: "N"))
+    group.append(
+      SVGElement(
+        "text",
+        [("x", cx), ("y", NumberText.fixed(y + 38, digits: 1)), ("font-size", "11"), ("text-anchor", "middle")],
+        text: "N"))
     return group
   }
 }

@@ -79,7 +79,8 @@ public struct HTMLReport: Sendable {
     if !headline.isEmpty {
       html += "<div class=\"headline\">\n"
       for item in headline {
-        html += "<div><span class=\"value\">\(e(item.value))</span><span class=\"label\">\(e(item.label))</span></div>\n"
+        html +=
+          "<div><span class=\"value\">\(e(item.value))</span><span class=\"label\">\(e(item.label))</span></div>\n"
       }
       html += "</div>\n"
     }

@@ -19,7 +19,9 @@ public struct MapFrame: Sendable {
   public let digits: Int
 
   /// The frame that fits `box` into the page rectangle (x, y, width, height), centred.
-  public init(fitting box: BoundingBox, into rect: (x: Double, y: Double, width: Double, height: Double), digits: Int = 1) {
+  public init(
+    fitting box: BoundingBox, into rect: (x: Double, y: Double, width: Double, height: Double), digits: Int = 1
+  ) {
     let sx = box.width > 0 ? rect.width / box.width : 1
     let sy = box.height > 0 ? rect.height / box.height : 1
     scale = Swift.min(sx, sy)

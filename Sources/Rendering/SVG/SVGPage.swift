@@ -17,16 +17,22 @@ enum SVGPage {
     var root = SVGElement(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(width) \(h)"), ("width", String(width)), ("height", h),
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(width) \(h)"), ("width", String(width)),
+        ("height", h),
         ("role", "img"), ("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"), ("font-family", font),
       ])
-    root.append(SVGElement("title", [("id", "\(idPrefix)-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
+    root.append(
+      SVGElement("title", [("id", "\(idPrefix)-title")], text: title + (subtitle.isEmpty ? "" : " — " + subtitle)))
     root.append(SVGElement("desc", [("id", "\(idPrefix)-desc")], text: description))
     root.append(SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")]))
-    root.append(SVGElement(
-      "text", [("x", "20"), ("y", "32"), ("font-size", String(titleSize)), ("font-weight", "bold"), ("fill", "#222222")], text: title))
+    root.append(
+      SVGElement(
+        "text",
+        [("x", "20"), ("y", "32"), ("font-size", String(titleSize)), ("font-weight", "bold"), ("fill", "#222222")],
+        text: title))
     if !subtitle.isEmpty {
-      root.append(SVGElement("text", [("x", "20"), ("y", "54"), ("font-size", "13"), ("fill", "#444444")], text: subtitle))
+      root.append(
+        SVGElement("text", [("x", "20"), ("y", "54"), ("font-size", "13"), ("fill", "#444444")], text: subtitle))
     }
     return root
   }

@@ -10,12 +10,13 @@ public enum CSVTable {
   public static func render(_ table: Table) -> String {
     var text = table.columns.map { field(escapingFormula($0.name)) }.joined(separator: ",") + "\r\n"
     for row in table.rows {
-      text += row.map { cell in
-        switch cell {
-        case .text(let value): field(escapingFormula(value))
-        case .integer, .number, .significant, .empty: cell.plainText
-        }
-      }.joined(separator: ",") + "\r\n"
+      text +=
+        row.map { cell in
+          switch cell {
+          case .text(let value): field(escapingFormula(value))
+          case .integer, .number, .significant, .empty: cell.plainText
+          }
+        }.joined(separator: ",") + "\r\n"
     }
     return text
   }

@@ -11,10 +11,12 @@ extension GistarResult {
     if statistic.pSim != nil { columns.append(.init("p_sim", alignment: .right)) }
     var rows: [[Table.Cell]] = []
     for k in features.values.indices {
-      var row = features.keys(k) + [
-        Table.Cell.value(features.values[k]), .number(statistic.z[k], digits: 6), .significant(statistic.p[k], digits: 4),
-        .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
-      ]
+      var row =
+        features.keys(k) + [
+          Table.Cell.value(features.values[k]), .number(statistic.z[k], digits: 6),
+          .significant(statistic.p[k], digits: 4),
+          .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
+        ]
       if let pSim = statistic.pSim { row.append(.number(pSim[k], digits: 6)) }
       rows.append(row)
     }

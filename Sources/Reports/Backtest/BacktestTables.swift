@@ -33,7 +33,9 @@ extension BacktestResult {
   private func originTable(includeOrigin: Bool) -> Table {
     var columns = [Table.Column("method")] + right(Array(Self.namedColumns.dropFirst()))
     if includeOrigin { columns += [.init("origin", alignment: .right), .init("train"), .init("test")] }
-    columns += right(["test_incidents", "best_captured", "train_captured", "train_incidents", "study_area_km2", "tied_cells_left_out"])
+    columns += right([
+      "test_incidents", "best_captured", "train_captured", "train_incidents", "study_area_km2", "tied_cells_left_out",
+    ])
     var table = Table(columns: columns)
     for (index, result) in results.enumerated() {
       for row in result.rows {
@@ -44,7 +46,9 @@ extension BacktestResult {
           Self.number(s.hitRate, digits: 4), Self.number(s.pai, digits: 3), Self.number(s.pei, digits: 4),
           Self.number(s.rri, digits: 3),
         ]
-        if includeOrigin { cells += [.integer(index + 1), .text(result.origin.train.description), .text(result.origin.test.description)] }
+        if includeOrigin {
+          cells += [.integer(index + 1), .text(result.origin.train.description), .text(result.origin.test.description)]
+        }
         cells += [
           .integer(Int(s.testIncidents)), .integer(Int(s.bestCaptured)), .integer(Int(s.trainCaptured)),
           .integer(Int(s.trainIncidents)), .number(studyKm2, digits: 4), .integer(s.tiedLeftOut),
@@ -86,7 +90,9 @@ extension BacktestResult {
 
   /// `{"summary": {choices…}, "rows": […]}`, and for rolling origins `"origins": […]`.
   public var json: JSONValue {
-    var members: [(String, JSONValue)] = [("summary", .object(choices)), ("rows", JSONTable.value(table(perOrigin: false)))]
+    var members: [(String, JSONValue)] = [
+      ("summary", .object(choices)), ("rows", JSONTable.value(table(perOrigin: false))),
+    ]
     if isRolling { members.append(("origins", JSONTable.value(originTable(includeOrigin: true)))) }
     return .object(members)
   }
@@ -117,20 +123,28 @@ extension BacktestResult {
     case .split(let train, let test):
       title = "How well hot spots chosen on \(train) predicted \(test)"
       let n = results[0].test.total
-      subtitle = "PAI by method, \(Format.count(Int(n))) test incidents in \(Format.count(layout.count)) cells (\(studyText) km²)"
+      subtitle =
+        "PAI by method, \(Format.count(Int(n))) test incidents in \(Format.count(layout.count)) cells (\(studyText) km²)"
     case .rolling(let t, let s, _):
-      title = "How well hot spots predicted the next \(s == 1 ? "month" : "\(s) months"): \(results.count) rolling origins"
-      subtitle = "Mean PAI by method: \(t) months of training, then the next \(s == 1 ? "month" : "\(s) months") as test, rolling over \(whole)"
+      title =
+        "How well hot spots predicted the next \(s == 1 ? "month" : "\(s) months"): \(results.count) rolling origins"
+      subtitle =
+        "Mean PAI by method: \(t) months of training, then the next \(s == 1 ? "month" : "\(s) months") as test, rolling over \(whole)"
       notes.append(
-        "Bars: lowest to highest PAI over the origins; methods are set slightly apart at each share so that their bars do not hide each other.")
+        "Bars: lowest to highest PAI over the origins; methods are set slightly apart at each share so that their bars do not hide each other."
+      )
     }
-    notes.append("PAI = share of test incidents captured ÷ share of the study area selected (Chainey, Tompson & Uhlig 2008). Above 1: better than chance.")
     notes.append(
-      "Cells: \(NumberText.shortest(layout.cellSize)) m \(hexagons ? "hexagons" : "squares"); best-scoring cells taken, ties in grid order. Made by \(generator).")
+      "PAI = share of test incidents captured ÷ share of the study area selected (Chainey, Tompson & Uhlig 2008). Above 1: better than chance."
+    )
+    notes.append(
+      "Cells: \(NumberText.shortest(layout.cellSize)) m \(hexagons ? "hexagons" : "squares"); best-scoring cells taken, ties in grid order. Made by \(generator)."
+    )
     return LineChart(
       title: title, subtitle: subtitle, xTitle: "Share of the study area selected (log scale)",
       yTitle: "Predictive accuracy index (PAI)", xTicks: ticks, xScale: .logarithmic, series: series,
-      reference: LineChart.ReferenceLine(y: 1, label: "PAI = 1: no better than chance"), notes: notes, generator: generator)
+      reference: LineChart.ReferenceLine(y: 1, label: "PAI = 1: no better than chance"), notes: notes,
+      generator: generator)
   }
 
   /// The summary for the terminal and stderr: cells, periods or origins, the best method at each budget.
@@ -138,13 +152,17 @@ extension BacktestResult {
     var lines: [String] = []
     let shape = hexagons ? "hexagons" : "squares"
     lines.append(
-      "cells analysed    \(Format.count(layout.count)) \(NumberText.shortest(layout.cellSize)) m \(shape), \(studyText) km² (\(layout.rule.rawValue))")
+      "cells analysed    \(Format.count(layout.count)) \(NumberText.shortest(layout.cellSize)) m \(shape), \(studyText) km² (\(layout.rule.rawValue))"
+    )
     switch plan {
     case .split:
       let result = results[0]
-      lines.append("training          \(result.origin.train): \(Format.count(Int(result.train.total))) incidents in the cells")
-      lines.append("previous          \(result.origin.recent): \(Format.count(Int(result.recent.total))) incidents in the cells")
-      lines.append("test              \(result.origin.test): \(Format.count(Int(result.test.total))) incidents in the cells")
+      lines.append(
+        "training          \(result.origin.train): \(Format.count(Int(result.train.total))) incidents in the cells")
+      lines.append(
+        "previous          \(result.origin.recent): \(Format.count(Int(result.recent.total))) incidents in the cells")
+      lines.append(
+        "test              \(result.origin.test): \(Format.count(Int(result.test.total))) incidents in the cells")
       for share in shares {
         let rows = result.rows.filter { $0.share == share }
         guard let best = rows.filter({ $0.score.pai != nil }).max(by: { ($0.score.pai ?? 0) < ($1.score.pai ?? 0) }),
@@ -153,17 +171,21 @@ extension BacktestResult {
         let k = best.score.selectedCells
         lines.append(
           "best at \(Self.percent(share))".padded(to: 18)
-            + "\(best.method.name): PAI \(NumberText.fixed(pai, digits: 2)), \(Format.count(Int(best.score.captured))) of \(Format.count(Int(best.score.testIncidents))) test incidents in \(Format.count(k)) cells")
+            + "\(best.method.name): PAI \(NumberText.fixed(pai, digits: 2)), \(Format.count(Int(best.score.captured))) of \(Format.count(Int(best.score.testIncidents))) test incidents in \(Format.count(k)) cells"
+        )
       }
     case .rolling(let t, let s, _):
       lines.append("origins           \(results.count): train \(t) months, test \(s), \(whole)")
       let summary = BacktestSummary(results).rows
       for share in shares {
         let rows = summary.filter { $0.share == share && $0.pai != nil }
-        guard let best = rows.max(by: { ($0.pai?.mean ?? 0) < ($1.pai?.mean ?? 0) }), let pai = best.pai else { continue }
+        guard let best = rows.max(by: { ($0.pai?.mean ?? 0) < ($1.pai?.mean ?? 0) }), let pai = best.pai else {
+          continue
+        }
         lines.append(
           "best at \(Self.percent(share))".padded(to: 18)
-            + "\(best.method.name): mean PAI \(NumberText.fixed(pai.mean, digits: 2)) (\(NumberText.fixed(pai.minimum, digits: 2))–\(NumberText.fixed(pai.maximum, digits: 2)) over \(pai.count) origins)")
+            + "\(best.method.name): mean PAI \(NumberText.fixed(pai.mean, digits: 2)) (\(NumberText.fixed(pai.minimum, digits: 2))–\(NumberText.fixed(pai.maximum, digits: 2)) over \(pai.count) origins)"
+        )
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -53,7 +53,9 @@ extension CountResult {
       columns += ["baseline_count", "change", "change_pct", "p_change"].map { Table.Column($0, alignment: .right) }
     }
     if let extraColumn { columns.append(.init(extraColumn.0)) }
-    columns += breakdownColumns.map { Table.Column("count_" + Table.columnName($0.label, fallback: "none"), alignment: .right) }
+    columns += breakdownColumns.map {
+      Table.Column("count_" + Table.columnName($0.label, fallback: "none"), alignment: .right)
+    }
 
     var rows: [[Table.Cell]] = []
     for (row, areas) in members.enumerated() {
@@ -66,11 +68,15 @@ extension CountResult {
         let total: Double? = values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
         // A population of 1e400 reads as infinity: shown empty, like a missing one.
         cells.append(total.flatMap { $0.isFinite ? .number($0, digits: $0.rounded() == $0 ? 0 : 2) : nil } ?? .empty)
-        cells.append(hidden ? .empty : Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
+        cells.append(
+          hidden
+            ? .empty : Rates.perPopulation(count, population: total, per: per).map { .number($0, digits: 4) } ?? .empty)
       }
       let area = areas.reduce(0) { $0 + layer.areas[$1] }
       cells.append(.number(area / 1_000_000, digits: 4))
-      cells.append(hidden ? .empty : Rates.perSquareKilometre(count, areaSquareMetres: area).map { .number($0, digits: 3) } ?? .empty)
+      cells.append(
+        hidden
+          ? .empty : Rates.perSquareKilometre(count, areaSquareMetres: area).map { .number($0, digits: 3) } ?? .empty)
       if let baseline, let period, let baselinePeriod {
         let before = areas.reduce(0) { $0 + baseline.counts[$1] }
         cells.append(published(before))

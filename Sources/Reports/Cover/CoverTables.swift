@@ -38,20 +38,30 @@ extension CoverResult {
   /// The summary lines of text output (and of stderr after writing a file): incidents, radius,
   /// existing coverage, the sites added, the bound on the best possible and the guarantee.
   public var summary: String {
-    func percent(_ n: Int) -> String { NumberText.fixed(100 * Self.share(n, incidents), digits: 1, keepingZeros: true) + " %" }
-    var lines = ["incidents        \(incidents)", "radius           \(NumberText.shortest(radius)) m (covered: distance ≤ radius)"]
+    func percent(_ n: Int) -> String {
+      NumberText.fixed(100 * Self.share(n, incidents), digits: 1, keepingZeros: true) + " %"
+    }
+    var lines = [
+      "incidents        \(incidents)", "radius           \(NumberText.shortest(radius)) m (covered: distance ≤ radius)",
+    ]
     if let existingSites {
-      lines.append("existing sites   \(existingSites.count): cover \(covering.initiallyCovered) incidents (\(percent(covering.initiallyCovered)))")
+      lines.append(
+        "existing sites   \(existingSites.count): cover \(covering.initiallyCovered) incidents (\(percent(covering.initiallyCovered)))"
+      )
     }
     if add > 0 {
       let covered = totalCovered
       lines.append(
-        "added sites      \(covering.selections.count) (of \(candidates.count) candidates within reach): cover \(covering.gained) more; \(covered) in all (\(percent(covered)))")
+        "added sites      \(covering.selections.count) (of \(candidates.count) candidates within reach): cover \(covering.gained) more; \(covered) in all (\(percent(covered)))"
+      )
       let share = NumberText.fixed(100 * Self.guarantee(covering), digits: 1, keepingZeros: true)
       let exact = covering.upperBound == covering.gained
       lines.append(
-        "best possible    \(exact ? "" : "at most ")\(covering.upperBound) more with \(add) sites: these cover \(exact ? "all of it" : "≥ \(share) % of that")")
-      lines.append("guarantee        greedy always covers ≥ 1 − 1/e ≈ 63.2 % of the best possible (Nemhauser, Wolsey & Fisher 1978)")
+        "best possible    \(exact ? "" : "at most ")\(covering.upperBound) more with \(add) sites: these cover \(exact ? "all of it" : "≥ \(share) % of that")"
+      )
+      lines.append(
+        "guarantee        greedy always covers ≥ 1 − 1/e ≈ 63.2 % of the best possible (Nemhauser, Wolsey & Fisher 1978)"
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -71,6 +81,7 @@ extension CoverResult {
   /// - Throws: `InputError` when the working CRS cannot be converted to WGS84.
   public func geoJSON() throws -> String {
     try TableGeoJSON.write(
-      siteTable, geometries: covering.selections.map { .point(candidates[$0.candidate]) }, from: working, file: geoJSONFile)
+      siteTable, geometries: covering.selections.map { .point(candidates[$0.candidate]) }, from: working,
+      file: geoJSONFile)
   }
 }

@@ -12,7 +12,8 @@ extension DensityResult {
       "bandwidth         \(NumberText.fixed(setup.bandwidth, digits: 1)) m (\(setup.bandwidthRule))",
       "cell              \(NumberText.shortest(grid.cellSize)) m (\(setup.cellRule))",
       "grid              \(grid.columns) × \(grid.rows) cells, \(Format.box(grid.extent, crs: working)) in \(working) (\(setup.extentRule))",
-      "incidents         \(Format.count(incidents))" + (filtered.removed > 0 ? " (\(Format.count(filtered.removed)) filtered out)" : ""),
+      "incidents         \(Format.count(incidents))"
+        + (filtered.removed > 0 ? " (\(Format.count(filtered.removed)) filtered out)" : ""),
       "peak density      \(NumberText.fixed(peak, digits: 2)) per km²",
       "surface total     \(NumberText.fixed(mass, digits: 2)) incidents (density × cell area)"
         + (edgeCorrected ? ", edge-corrected" : ""),
@@ -34,7 +35,8 @@ extension DensityResult {
       let centre = region.geometry.centroid
       table.rows.append([
         .integer(rank + 1), .number(region.area / 1_000_000, digits: 4), .number(region.peak, digits: 2),
-        weighted ? .number(region.incidents, digits: 2) : .integer(Int(region.incidents)), .number(totalWeight > 0 ? region.incidents / totalWeight : 0, digits: 4),
+        weighted ? .number(region.incidents, digits: 2) : .integer(Int(region.incidents)),
+        .number(totalWeight > 0 ? region.incidents / totalWeight : 0, digits: 4),
         .integer(region.cells.count), .number(centre.x, digits: 1), .number(centre.y, digits: 1),
       ])
     }
@@ -76,13 +78,15 @@ extension DensityResult {
 
   /// The hot-spot regions in WGS84 with their figures as properties (RFC 7946).
   public func regionsGeoJSON() throws -> String {
-    try TableGeoJSON.write(regionTable, geometries: regions.map(\.geometry), from: working, file: report.files.first ?? "")
+    try TableGeoJSON.write(
+      regionTable, geometries: regions.map(\.geometry), from: working, file: report.files.first ?? "")
   }
 
   /// The surface as an ESRI ASCII grid (no-data outside the study area).
   public var asciiGrid: String {
     ASCIIGridWriter.write(
-      values: density, columns: grid.columns, rows: grid.rows, minX: grid.minX, minY: grid.minY, cellSize: grid.cellSize)
+      values: density, columns: grid.columns, rows: grid.rows, minX: grid.minX, minY: grid.minY, cellSize: grid.cellSize
+    )
   }
 
   /// The `.prj` text beside an ASCII grid, when the working CRS has one.

@@ -38,7 +38,8 @@ extension EmergingResult {
   public func locationName(_ i: Int) -> String {
     switch features.units {
     case .areas(let layer):
-      return layer.names[i].isEmpty || layer.names[i] == layer.ids[i] ? layer.ids[i] : "\(layer.names[i]) (\(layer.ids[i]))"
+      return layer.names[i].isEmpty || layer.names[i] == layer.ids[i]
+        ? layer.ids[i] : "\(layer.names[i]) (\(layer.ids[i]))"
     case .cells, .points:
       let centre = features.units.centre(of: i)
       let xy = NumberText.fixed(centre.x, digits: 0) + ", " + NumberText.fixed(centre.y, digits: 0)
@@ -52,7 +53,8 @@ extension EmergingResult {
   /// The long table `location, step, count, z, p`: one row per location and step, locations in
   /// order, steps oldest first (p is the pseudo p with permutations).
   public var seriesTable: Table {
-    let columns = [Table.Column("location"), Table.Column("step")]
+    let columns =
+      [Table.Column("location"), Table.Column("step")]
       + ["count", "z", "p"].map { Table.Column($0, alignment: .right) }
     var rows: [[Table.Cell]] = []
     rows.reserveCapacity(locationCount * cube.stepCount)
@@ -83,12 +85,15 @@ extension EmergingResult {
     switch features.units {
     case .areas: kind = "areas"
     case .cells(let layout):
-      if case .hexagon = layout.shape { kind = "\(NumberText.shortest(layout.cellSize)) m hexagons" } else {
+      if case .hexagon = layout.shape {
+        kind = "\(NumberText.shortest(layout.cellSize)) m hexagons"
+      } else {
         kind = "\(NumberText.shortest(layout.cellSize)) m cells"
       }
     case .points: kind = "points"
     }
-    let first = cube.stepLabels.first ?? "", last = cube.stepLabels.last ?? ""
+    let first = cube.stepLabels.first ?? ""
+    let last = cube.stepLabels.last ?? ""
     var lines = [
       "emerging hot spots: \(locationCount) \(kind) × \(cube.stepCount) steps (\(step), \(first)..\(last)), \(Format.count(Int(cube.values.reduce(0, +)))) incidents",
       "",
@@ -99,14 +104,18 @@ extension EmergingResult {
     for (category, count) in counts {
       var line = category.rawValue.padded(to: width) + String(count).leftPadded(9) + "  "
       if category != .noPattern {
-        let named = locations(in: category).prefix(top).map { "\(locationName($0)) \(NumberText.fixed(lastZ($0), digits: 2))" }
+        let named = locations(in: category).prefix(top).map {
+          "\(locationName($0)) \(NumberText.fixed(lastZ($0), digits: 2))"
+        }
         line += named.joined(separator: "; ") + (count > top ? "; …" : "")
       }
       lines.append(line.trimmingTrailingSpaces)
     }
     lines.append("")
     let pKind = statistics.permutation ? "pseudo p from permutations within each step" : "analytic two-sided p"
-    lines.append("space-time Gi*, \(statistics.statistic.timeLags) time lag(s), \(pKind), threshold \(NumberText.shortest(statistics.threshold))")
+    lines.append(
+      "space-time Gi*, \(statistics.statistic.timeLags) time lag(s), \(pKind), threshold \(NumberText.shortest(statistics.threshold))"
+    )
     for (key, value) in choices where key == "weights" {
       if case .string(let s) = value { lines.append("neighbours: \(s)") }
     }

@@ -43,7 +43,8 @@ extension EvaluateResult {
 
   /// The lines above the table in text output.
   public var header: String {
-    let target = targetDescription, comparison = comparisonDescription
+    let target = targetDescription
+    let comparison = comparisonDescription
     func months(_ period: Period) -> String {
       let m = period.months
       return NumberText.fixed(m, digits: m.rounded() == m ? 0 : 2) + " month" + (m == 1 ? "" : "s")
@@ -52,7 +53,9 @@ extension EvaluateResult {
       "target        \(target)",
       "comparison    \(comparison), less the target\(buffer == nil ? "" : " and buffer")",
     ]
-    if let buffer { lines.append("buffer        ring within \(NumberText.shortest(buffer)) m of the target's boundary") }
+    if let buffer {
+      lines.append("buffer        ring within \(NumberText.shortest(buffer)) m of the target's boundary")
+    }
     lines.append("before        \(before) (\(months(before)))")
     lines.append("after         \(after) (\(months(after))); rates per month")
     return lines.joined(separator: "\n") + "\n"
@@ -72,16 +75,21 @@ extension EvaluateResult {
       let net = change.netChangePercent
       let direction = net < 0 ? "a net reduction of \(fixed(-net, 1)) %" : "a net increase of \(fixed(net, 1)) %"
       let unsure = change.lower < 1 && change.upper > 1 ? "; the interval includes no change" : ""
-      lines.append((
-        "net change",
-        "\(percent(net)) (95 % CI \(percent(change.netChangeLowerPercent)) to \(percent(change.netChangeUpperPercent))): "
-          + "\(direction) beyond the comparison's trend\(unsure)"
-      ))
+      lines.append(
+        (
+          "net change",
+          "\(percent(net)) (95 % CI \(percent(change.netChangeLowerPercent)) to \(percent(change.netChangeUpperPercent))): "
+            + "\(direction) beyond the comparison's trend\(unsure)"
+        ))
     } else {
       lines.append(("target vs comparison", "undefined: a group has no incident in either period"))
     }
     if let change = bufferChange {
-      lines.append(("buffer vs comparison", ratio(change) + " (the buffer \(change.ratio > 1 ? "rose" : "fell") relative to the comparison)"))
+      lines.append(
+        (
+          "buffer vs comparison",
+          ratio(change) + " (the buffer \(change.ratio > 1 ? "rose" : "fell") relative to the comparison)"
+        ))
     }
     if let displacement, let buffer {
       let value = displacement.quotient.map { fixed($0, 3) + ": " } ?? ""
@@ -91,10 +99,11 @@ extension EvaluateResult {
       }
       lines.append(("WDQ (\(NumberText.shortest(buffer)) m)", reading))
       if let effect = displacement.totalNetEffect {
-        lines.append((
-          "total net effect",
-          "\(fixed(abs(effect), 1)) incidents \(effect >= 0 ? "fewer" : "more") in target and buffer than the comparison's trend predicts (Guerette 2009)"
-        ))
+        lines.append(
+          (
+            "total net effect",
+            "\(fixed(abs(effect), 1)) incidents \(effect >= 0 ? "fewer" : "more") in target and buffer than the comparison's trend predicts (Guerette 2009)"
+          ))
       }
     }
     let width = lines.map(\.0.count).max() ?? 0

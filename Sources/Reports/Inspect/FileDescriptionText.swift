@@ -18,7 +18,8 @@ extension FileDescription {
     }
     for table in tables where !table.table.rows.isEmpty {
       result += "\n  " + table.title + "\n"
-      result += TextTable.render(table.table).split(separator: "\n").map { "    " + $0 }
+      result +=
+        TextTable.render(table.table).split(separator: "\n").map { "    " + $0 }
         .joined(separator: "\n") + "\n"
     }
     return result

@@ -10,17 +10,23 @@ public enum MapAttribution {
     var lines: [String] = []
     if let areas, BoundaryFields.isONS(areas.idField, suffix: "cd") {
       lines.append(
-        "Boundaries: contains OS data © Crown copyright and database right; contains ONS data © Crown copyright (Open Government Licence v3.0).")
+        "Boundaries: contains OS data © Crown copyright and database right; contains ONS data © Crown copyright (Open Government Licence v3.0)."
+      )
     } else if let areas {
       lines.append("Boundaries: \(areas.file.split(separator: "/").last.map(String.init) ?? areas.file).")
     }
     var note: String?
     if let report {
       if report.format == .policeUK {
-        lines.append("Incidents: data.police.uk, contains public sector information licensed under the Open Government Licence v3.0.")
-        note = "Locations are approximate: police.uk moves each incident to one of about 750,000 anonymous points, so points stack."
+        lines.append(
+          "Incidents: data.police.uk, contains public sector information licensed under the Open Government Licence v3.0."
+        )
+        note =
+          "Locations are approximate: police.uk moves each incident to one of about 750,000 anonymous points, so points stack."
       } else {
-        lines.append("Incidents: " + report.files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ") + ".")
+        lines.append(
+          "Incidents: "
+            + report.files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ") + ".")
       }
     }
     return (lines, note)

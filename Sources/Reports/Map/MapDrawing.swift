@@ -37,20 +37,23 @@ public enum MapDrawing {
           id: "class-\(band.classIndex + 1)", name: "", geometry: band.geometry, classIndex: band.classIndex,
           valueText: ClassBreaks.label(class: band.classIndex, breaks: breaks, digits: 1))
       }
-      let note = "quartic kernel; bandwidth \(NumberText.fixed(bandwidth, digits: 0)) m; \(NumberText.shortest(cellSize)) m cells; \(classesDescription)"
-      return .choropleth(MapLayer.Choropleth(
-        areas: mapAreas, heading: "Incidents per km²", note: note,
-        classes: breaks.indices.map { (ClassBreaks.label(class: $0, breaks: breaks, digits: 1), colours[$0]) },
-        missingLabel: "none", stroked: false))
+      let note =
+        "quartic kernel; bandwidth \(NumberText.fixed(bandwidth, digits: 0)) m; \(NumberText.shortest(cellSize)) m cells; \(classesDescription)"
+      return .choropleth(
+        MapLayer.Choropleth(
+          areas: mapAreas, heading: "Incidents per km²", note: note,
+          classes: breaks.indices.map { (ClassBreaks.label(class: $0, breaks: breaks, digits: 1), colours[$0]) },
+          missingLabel: "none", stroked: false))
     case .gistar(let z, let classes):
       let mapAreas = areas.ids.indices.map { i in
         MapLayer.Choropleth.Area(
           id: areas.ids[i], name: areas.names[i], geometry: areas.geometries[i], classIndex: classes[i] + 3,
           valueText: "z = " + NumberText.fixed(z[i], digits: 2))
       }
-      return .choropleth(MapLayer.Choropleth(
-        areas: mapAreas, heading: "Getis-Ord Gi*", note: "incidents per area, queen neighbours",
-        classes: zip(gistarLabels, Palette.hotCold).map { ($0, $1) }))
+      return .choropleth(
+        MapLayer.Choropleth(
+          areas: mapAreas, heading: "Getis-Ord Gi*", note: "incidents per area, queen neighbours",
+          classes: zip(gistarLabels, Palette.hotCold).map { ($0, $1) }))
     case .emerging(let categories, _):
       // The legend lists the categories present (no pattern always), the strongest hot on top.
       let shown = EmergingPalette.order.reversed().filter { $0 == .noPattern || categories.contains($0) }
@@ -59,10 +62,13 @@ public enum MapDrawing {
           id: areas.ids[i], name: areas.names[i], geometry: areas.geometries[i],
           classIndex: shown.firstIndex(of: categories[i]), valueText: categories[i].rawValue)
       }
-      return .choropleth(MapLayer.Choropleth(
-        areas: mapAreas, heading: "Emerging hot spots",
-        note: "monthly, queen, p ≤ 0.01",
-        classes: shown.map { (category: EmergingHotSpotClass) in (category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst(), EmergingPalette.colour(category)) }))
+      return .choropleth(
+        MapLayer.Choropleth(
+          areas: mapAreas, heading: "Emerging hot spots",
+          note: "monthly, queen, p ≤ 0.01",
+          classes: shown.map { (category: EmergingHotSpotClass) in
+            (category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst(), EmergingPalette.colour(category))
+          }))
     case .points(let positions):
       return .points(name: "incidents", positions: positions.map { (point: $0.0, count: $0.1) }, colour: "#08306b")
     case .outlines(let name, let geometries):

@@ -26,14 +26,18 @@ public enum PatrolMap {
         geometry: .polygon(Polygon(exterior: layout.ring(of: cell))), classIndex: 0,
         valueText: NumberText.shortest(result.counts[cell]))
     }
-    layers.append(.choropleth(MapLayer.Choropleth(
-      areas: cells, heading: "Chosen cells", note: "\(result.cellShape); ranked by \(result.rankingName)",
-      classes: [("chosen cell (true size)", "#fd8d3c")])))
+    layers.append(
+      .choropleth(
+        MapLayer.Choropleth(
+          areas: cells, heading: "Chosen cells", note: "\(result.cellShape); ranked by \(result.rankingName)",
+          classes: [("chosen cell (true size)", "#fd8d3c")])))
     // At county scale a 150 m cell is a pixel or two: a circle (area ∝ incidents) at each centre
     // shows where the cells are; the cells themselves lie beneath at their true size.
-    layers.append(.points(
-      name: "incidents in the chosen cells", positions: chosen.map { (layout.centre(of: $0), Int(result.counts[$0].rounded())) },
-      colour: "#b10026", unit: "in one cell", largestRadius: 9))
+    layers.append(
+      .points(
+        name: "incidents in the chosen cells",
+        positions: chosen.map { (layout.centre(of: $0), Int(result.counts[$0].rounded())) },
+        colour: "#b10026", unit: "in one cell", largestRadius: 9))
 
     var labels: [(text: String, at: Point)] = []
     if let zoneOfChosen = result.zoneOfChosen {
@@ -50,8 +54,10 @@ public enum PatrolMap {
     if let period = result.period { subtitle.append(period.description) }
     if !result.categories.isEmpty { subtitle.append(result.categories.joined(separator: ", ")) }
     let document = MapDocument(
-      title: title ?? "Patrol cells: \(result.ruleDescription)", subtitle: subtitle.joined(separator: " · "), layers: layers,
-      labels: labels, attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note, generator: "hotspot \(Software.version)")
+      title: title ?? "Patrol cells: \(result.ruleDescription)", subtitle: subtitle.joined(separator: " · "),
+      layers: layers,
+      labels: labels, attribution: attribution.isEmpty ? recognised.lines : attribution, dataNote: recognised.note,
+      generator: "hotspot \(Software.version)")
     return document.svg()
   }
 }

@@ -29,8 +29,10 @@ extension PatrolResult {
   /// `cumulative_area_share,lon,lat,grid_ref,location`, the score (`harm` or `density_per_km2`)
   /// and `zone` when used.
   public var cellTable: Table {
-    var columns: [Table.Column] = ["rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat"]
-      .map { Table.Column($0, alignment: .right) }
+    var columns: [Table.Column] = [
+      "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat",
+    ]
+    .map { Table.Column($0, alignment: .right) }
     columns += [Table.Column("grid_ref"), Table.Column("location")]
     if let scoreColumn { columns.append(scoreColumn) }
     let zoneOfChosen = self.zoneOfChosen
@@ -127,7 +129,8 @@ extension PatrolResult {
       "                 half of the incidents lie in \(Self.percent(Double(concentration.placesHolding(share: 0.5)) / Double(m))) of the cells; \(Self.percent(Double(concentration.placesWithIncidents) / Double(m))) of cells have any",
     ]
     if let zoneOfChosen {
-      lines.append("zones            \(Format.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")
+      lines.append(
+        "zones            \(Format.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -25,7 +25,10 @@ extension RankResult {
       if component.key == "persistence" { columns.append(.init("persistence_months", alignment: .right)) }
       columns.append(.init(component.key + suffix, alignment: .right))
     }
-    columns += [.init("why"), .init("rank_low", alignment: .right), .init("rank_high", alignment: .right), .init("p_top_k", alignment: .right)]
+    columns += [
+      .init("why"), .init("rank_low", alignment: .right), .init("rank_high", alignment: .right),
+      .init("p_top_k", alignment: .right),
+    ]
     var rows: [[Table.Cell]] = []
     for area in order {
       var cells: [Table.Cell] = [.integer(score.ranks[area]), .text(layer.ids[area]), .text(layer.names[area])]
@@ -37,12 +40,16 @@ extension RankResult {
         case .fixed(let digits): cells.append(raw.map { .number($0, digits: digits) } ?? .empty)
         case .significant(let digits): cells.append(raw.map { .significant($0, digits: digits) } ?? .empty)
         }
-        if component.key == "trend" { cells.append(observed.trendP[area].map { .significant($0, digits: 3) } ?? .empty) }
+        if component.key == "trend" {
+          cells.append(observed.trendP[area].map { .significant($0, digits: 3) } ?? .empty)
+        }
         if component.key == "persistence" { cells.append(.integer(observed.persistenceMonths[area])) }
         cells.append(.number(score.normalised[c][area], digits: model.normalisation == .percentile ? 1 : 3))
       }
       cells.append(.text(why(area)))
-      cells += [.integer(uncertainty.low[area]), .integer(uncertainty.high[area]), .number(uncertainty.pTop[area], digits: 3)]
+      cells += [
+        .integer(uncertainty.low[area]), .integer(uncertainty.high[area]), .number(uncertainty.pTop[area], digits: 3),
+      ]
       rows.append(cells)
     }
     return Table(columns: columns, rows: rows)
@@ -52,7 +59,8 @@ extension RankResult {
   /// median), in words; "no component above the median" when none does.
   public func why(_ area: Int) -> String {
     let ranked = score.kept.indices.sorted { a, b in
-      let ca = score.contribution(a, area: area), cb = score.contribution(b, area: area)
+      let ca = score.contribution(a, area: area)
+      let cb = score.contribution(b, area: area)
       return ca != cb ? ca > cb : a < b
     }
     // Only components that push the area up (at or above their median) are reasons.
@@ -84,7 +92,8 @@ extension RankResult {
   /// The components and weights, normalisation, months, incidents ranked and resampling, as aligned lines.
   public var summary: String {
     var lines = [
-      "components       " + score.kept.map { "\($0.key) \(NumberText.fixed($0.weight, digits: 3))" }.joined(separator: ", "),
+      "components       "
+        + score.kept.map { "\($0.key) \(NumberText.fixed($0.weight, digits: 3))" }.joined(separator: ", "),
       "normalised       " + (model.normalisation == .percentile ? "percentile rank (0–100)" : "z-score"),
     ]
     for key in score.dropped { lines.append("dropped          \(key): \(reason(dropped: key))") }
@@ -115,7 +124,8 @@ extension RankResult {
   /// highest-ranked areas (default k) labelled with their rank; an SVG document.
   public func svg(labels: Int? = nil) -> String {
     let labels = labels ?? k
-    let scores = score.scores, ranks = score.ranks
+    let scores = score.scores
+    let ranks = score.ranks
     let values = scores.map { Optional($0) }
     let breaks = ClassBreaks.breaks(scores, method: .naturalBreaks(5))
     let choropleth = MapLayer.Choropleth.classed(
@@ -126,7 +136,9 @@ extension RankResult {
     let document = MapDocument(
       title: "Areas ranked by risk", subtitle: "the \(top.count) highest labelled with their rank",
       layers: [.choropleth(choropleth)],
-      labels: top.map { ("\(ranks[$0]). \(layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0])", layer.geometries[$0].centroid) },
+      labels: top.map {
+        ("\(ranks[$0]). \(layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0])", layer.geometries[$0].centroid)
+      },
       attribution: ["Boundaries: \(layer.file.split(separator: "/").last.map(String.init) ?? layer.file)."],
       generator: "hotspot \(Software.version)")
     return document.svg()

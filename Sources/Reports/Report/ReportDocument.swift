@@ -49,16 +49,23 @@ extension ReportResult {
   private func patrolSection() -> [HTMLReport.Section] {
     guard let patrol else { return [] }
     let cells = ReportRequest.patrolCells
-    let text = "The \(cells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
-      + patrol.statement + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
+    let text =
+      "The \(cells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
+      + patrol.statement
+      + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
       + "The Gini coefficient over all \(Format.count(patrol.layout.count)) cells is \(NumberText.fixed(patrol.concentration.gini, digits: 3))."
-    return [HTMLReport.Section("Where to patrol", [.paragraph(text), .table(patrol.textTable, caption: "Patrol cells, busiest first")])]
+    return [
+      HTMLReport.Section(
+        "Where to patrol", [.paragraph(text), .table(patrol.textTable, caption: "Patrol cells, busiest first")])
+    ]
   }
 
   private func subtitle(_ result: CountResult) -> String {
     var parts: [String] = []
     if let period = result.period { parts.append(period.description) }
-    if !request.count.incidents.filter.categories.isEmpty { parts.append(request.count.incidents.filter.categories.joined(separator: ", ")) }
+    if !request.count.incidents.filter.categories.isEmpty {
+      parts.append(request.count.incidents.filter.categories.joined(separator: ", "))
+    }
     parts.append("\(result.layer.count) areas")
     return parts.joined(separator: " · ")
   }
@@ -70,13 +77,19 @@ extension ReportResult {
     ]
     if let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod {
       let change = Rates.percentChange(from: baseline.counted, to: result.tally.counted)
-      items.append(("change from \(baselinePeriod)", change.map { (($0 >= 0) ? "+" : "") + NumberText.fixed($0, digits: 1) + " %" } ?? "n/a"))
+      items.append(
+        (
+          "change from \(baselinePeriod)",
+          change.map { (($0 >= 0) ? "+" : "") + NumberText.fixed($0, digits: 1) + " %" } ?? "n/a"
+        ))
       let p = CountComparison.pValue(
         current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
         baselineExposure: Double(baselinePeriod.dayCount))
       items.append(("p-value of the change", NumberText.significant(p, digits: 3)))
     }
-    if let busiest = result.tally.counts.indices.max(by: { (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1) }) {
+    if let busiest = result.tally.counts.indices.max(by: {
+      (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1)
+    }) {
       let name = result.layer.names[busiest].isEmpty ? result.layer.ids[busiest] : result.layer.names[busiest]
       items.append(("busiest area", "\(name) (\(Format.count(result.tally.counts[busiest])))"))
     }
@@ -110,26 +123,43 @@ extension ReportResult {
   }
 
   private func comparison(_ result: CountResult) -> [HTMLReport.Section] {
-    guard let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod else { return [] }
+    guard let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod else {
+      return []
+    }
     let p = CountComparison.pValue(
       current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
       baselineExposure: Double(baselinePeriod.dayCount))
-    let text = "\(Format.count(result.tally.counted)) incidents in \(period) against \(Format.count(baseline.counted)) in \(baselinePeriod): "
+    let text =
+      "\(Format.count(result.tally.counted)) incidents in \(period) against \(Format.count(baseline.counted)) in \(baselinePeriod): "
       + "a change of \(Format.count(result.tally.counted - baseline.counted))"
-      + (Rates.percentChange(from: baseline.counted, to: result.tally.counted).map { " (\(NumberText.fixed($0, digits: 1)) %)" } ?? "")
+      + (Rates.percentChange(from: baseline.counted, to: result.tally.counted).map {
+        " (\(NumberText.fixed($0, digits: 1)) %)"
+      } ?? "")
       + ". Two-sided p = \(NumberText.significant(p, digits: 3)) by the exact test for two Poisson counts with the periods' lengths as exposures; "
-      + (p < 0.05 ? "a change beyond chance at the 5 % level." : "within what chance alone would give at the 5 % level.")
+      + (p < 0.05
+        ? "a change beyond chance at the 5 % level." : "within what chance alone would give at the 5 % level.")
     return [HTMLReport.Section("Change from \(baselinePeriod)", [.paragraph(text)])]
   }
 
   private func quality(_ result: CountResult, incidents: IncidentTable?) -> [(label: String, value: String)] {
     let report = result.report
     var facts: [(String, String)] = [
-      ("rows read", Format.count(report.dataRows) + " in " + report.files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")),
+      (
+        "rows read",
+        Format.count(report.dataRows) + " in "
+          + report.files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.joined(separator: ", ")
+      ),
       ("counted in an area", Format.count(result.tally.counted)),
-      ("outside every area", Format.count(result.tally.outside) + " (\(Format.count(result.tally.nearBoundary)) within 25 m of a boundary)"),
+      (
+        "outside every area",
+        Format.count(result.tally.outside) + " (\(Format.count(result.tally.nearBoundary)) within 25 m of a boundary)"
+      ),
       ("without a location", Format.count(report.rowsWithoutLocation)),
-      ("skipped as malformed", report.skippedByReason.isEmpty ? "0" : report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")),
+      (
+        "skipped as malformed",
+        report.skippedByReason.isEmpty
+          ? "0" : report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
+      ),
       ("filtered out", Format.count(result.filtered.removed)),
     ]
     if let incidents, incidents.count > 0 {
@@ -137,10 +167,11 @@ extension ReportResult {
       for i in 0..<incidents.count { stacks[incidents.point(i), default: 0] += 1 }
       let stacked = stacks.values.filter { $0 >= 5 }.reduce(0, +)
       let largest = stacks.values.max() ?? 0
-      facts.append((
-        "stacked locations",
-        "\(Format.count(stacks.count)) distinct places; \(NumberText.fixed(100 * Double(stacked) / Double(incidents.count), digits: 1)) % of incidents at places holding 5 or more; the largest stack holds \(largest)"
-      ))
+      facts.append(
+        (
+          "stacked locations",
+          "\(Format.count(stacks.count)) distinct places; \(NumberText.fixed(100 * Double(stacked) / Double(incidents.count), digits: 1)) % of incidents at places holding 5 or more; the largest stack holds \(largest)"
+        ))
     }
     return facts.map { (label: $0.0, value: $0.1) }
   }
@@ -151,7 +182,9 @@ extension ReportResult {
         switch value {
         case .string(let s): s
         case .number(let n): NumberText.significant(n, digits: 6)
-        case .array(let items): items.map { if case .number(let n) = $0 { NumberText.significant(n, digits: 5) } else { "" } }.joined(separator: ", ")
+        case .array(let items):
+          items.map { if case .number(let n) = $0 { NumberText.significant(n, digits: 5) } else { "" } }.joined(
+            separator: ", ")
         case .null: "none"
         default: value.rendered().trimmingSpaces()
         }

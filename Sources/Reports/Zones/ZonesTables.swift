@@ -11,11 +11,14 @@ extension ZonesResult {
   /// `p_change` (the exact test of two Poisson counts, exposures in days, the same population).
   public var table: Table {
     var columns: [Table.Column] = [
-      .init("zone_id"), .init("zone_name"), .init("incidents", alignment: .right), .init("population", alignment: .right),
+      .init("zone_id"), .init("zone_name"), .init("incidents", alignment: .right),
+      .init("population", alignment: .right),
       .init(rateColumn, alignment: .right),
     ]
     if baselinePeriod != nil {
-      columns += ["baseline_incidents", "baseline_" + rateColumn, "change_pct", "p_change"].map { Table.Column($0, alignment: .right) }
+      columns += ["baseline_incidents", "baseline_" + rateColumn, "change_pct", "p_change"].map {
+        Table.Column($0, alignment: .right)
+      }
     }
     var rows: [[Table.Cell]] = []
     for (r, key) in rowKeys.enumerated() {
@@ -27,7 +30,8 @@ extension ZonesResult {
       if let period, let baselinePeriod, let baselineIncidents {
         let earlier = baselineIncidents[r]
         cells.append(.integer(earlier))
-        cells.append(Rates.perPopulation(earlier, population: people, per: per).map { .number($0, digits: 2) } ?? .empty)
+        cells.append(
+          Rates.perPopulation(earlier, population: people, per: per).map { .number($0, digits: 2) } ?? .empty)
         cells.append(Rates.percentChange(from: earlier, to: count).map { .number($0, digits: 2) } ?? .empty)
         let p = CountComparison.pValue(
           current: count, currentExposure: Double(period.dayCount), baseline: earlier,
@@ -51,7 +55,9 @@ extension ZoneScreenResult {
   /// status, `criteria_met`, and per criterion `yes:`/`no:` with the values and the test.
   public var table: Table {
     let statuses = self.statuses
-    var columns: [Table.Column] = [.init("area_id"), .init("area_name"), .init("status"), .init("criteria_met", alignment: .right)]
+    var columns: [Table.Column] = [
+      .init("area_id"), .init("area_name"), .init("status"), .init("criteria_met", alignment: .right),
+    ]
     columns += criteria.map { Table.Column(Table.columnName($0.name, fallback: "criterion")) }
     var tableRows: [[Table.Cell]] = []
     for area in DesignationScreen.listed(statuses) {
@@ -60,10 +66,14 @@ extension ZoneScreenResult {
         .text("\(passes[area].filter { $0 }.count) of \(criteria.count)"),
       ]
       for c in criteria.indices {
-        let shown = values[c][area].map { $0.map { NumberText.fixed($0, digits: 2) } ?? "missing" }.joined(separator: ", ")
+        let shown = values[c][area].map { $0.map { NumberText.fixed($0, digits: 2) } ?? "missing" }.joined(
+          separator: ", ")
         let unit: String
         if case .rate(_, let ratio, _, _) = criteria[c].measure, ratio { unit = "× all candidates" } else { unit = "" }
-        cells.append(.text((passes[area][c] ? "yes: " : "no: ") + shown + (unit.isEmpty ? "" : " " + unit) + " (" + criteria[c].test.description + ")"))
+        cells.append(
+          .text(
+            (passes[area][c] ? "yes: " : "no: ") + shown + (unit.isEmpty ? "" : " " + unit) + " ("
+              + criteria[c].test.description + ")"))
       }
       tableRows.append(cells)
     }
@@ -72,7 +82,8 @@ extension ZoneScreenResult {
 
   /// How many candidates qualify and nearly do, and each criterion with what its values cover.
   public var summary: String {
-    var summary = "candidates       \(layer.count): \(qualifying) qualify, \(nearMisses) near misses (one criterion failed)\n"
+    var summary =
+      "candidates       \(layer.count): \(qualifying) qualify, \(nearMisses) near misses (one criterion failed)\n"
     for (c, criterion) in criteria.enumerated() {
       summary += "criterion \(c + 1)      \(criterion.name) \(criterion.test.description) over \(evidenceHeads[c])\n"
     }
@@ -90,7 +101,9 @@ extension ZoneScreenResult {
   /// `{"summary": {"qualifying", "near_misses"}, "candidates": […]}`.
   public var json: JSONValue {
     .object([
-      ("summary", .object([("qualifying", .number(Double(qualifying))), ("near_misses", .number(Double(nearMisses)))])),
+      (
+        "summary", .object([("qualifying", .number(Double(qualifying))), ("near_misses", .number(Double(nearMisses)))])
+      ),
       ("candidates", JSONTable.value(table)),
     ])
   }

@@ -86,7 +86,8 @@ public struct AreaTally: Sendable {
       case (.none, _): return false
       case (_, .none): return true
       default:
-        let ta = columnCounts[a].reduce(0, +), tb = columnCounts[b].reduce(0, +)
+        let ta = columnCounts[a].reduce(0, +)
+        let tb = columnCounts[b].reduce(0, +)
         return ta != tb ? ta > tb : label(columnKeys[a]) < label(columnKeys[b])
       }
     }

@@ -17,7 +17,8 @@ public enum Breakdown: String, CaseIterable, Sendable {
   /// A sortable key for a date: chronological order is numeric order.
   /// Month-only dates are placed by their month (a month never straddles a quarter or a year).
   public func timeKey(_ date: IncidentDate) -> Int {
-    let year = date.year, month = date.month
+    let year = date.year
+    let month = date.month
     let financialYear = month >= 4 ? year : year - 1
     switch self {
     case .month: return date.monthIndex

@@ -46,7 +46,8 @@ public struct NearestPoint: Sendable {
       var best = -1
       var bestD2 = Double.infinity
       buckets.visit(around: query, rings: rings) { j in
-        let dx = points[j].x - query.x, dy = points[j].y - query.y
+        let dx = points[j].x - query.x
+        let dy = points[j].y - query.y
         let d2 = dx * dx + dy * dy
         if d2 < bestD2 || (d2 == bestD2 && j < best) {
           best = j
@@ -58,7 +59,8 @@ public struct NearestPoint: Sendable {
       // grid's border.
       let b = PointBuckets.bucket(
         query, minX: buckets.minX, minY: buckets.minY, size: buckets.size, columns: buckets.columns, rows: buckets.rows)
-      let bi = b % buckets.columns, bj = b / buckets.columns
+      let bi = b % buckets.columns
+      let bj = b / buckets.columns
       var reach = Double.infinity
       if bi - rings > 0 { reach = Swift.min(reach, query.x - (buckets.minX + Double(bi - rings) * buckets.size)) }
       if bj - rings > 0 { reach = Swift.min(reach, query.y - (buckets.minY + Double(bj - rings) * buckets.size)) }

@@ -20,12 +20,14 @@ public enum Bandwidth {
     let w = weights ?? Array(repeating: 1, count: n)
     let total = w.reduce(0, +)
     guard total > 0 else { return nil }
-    var sx = 0.0, sy = 0.0
+    var sx = 0.0
+    var sy = 0.0
     for i in 0..<n {
       sx += w[i] * x[i]
       sy += w[i] * y[i]
     }
-    let mx = sx / total, my = sy / total
+    let mx = sx / total
+    let my = sy / total
     var squares = 0.0
     var distances: [(Double, Double)] = []
     distances.reserveCapacity(n)

@@ -82,7 +82,8 @@ public struct DensityPlan: Sendable {
       cellSize = DensityPlan.niceLength(Swift.min(box.width, box.height) / 250)
       cellRule = "a 250th of the extent's shorter side, rounded to 1, 2, 2.5 or 5 × 10^k"
     }
-    let columns = (box.width / cellSize).rounded(.up), rows = (box.height / cellSize).rounded(.up)
+    let columns = (box.width / cellSize).rounded(.up)
+    let rows = (box.height / cellSize).rounded(.up)
     let cells = columns * rows
     guard cells <= Double(maximumCells) else {
       let fitting = (box.width * box.height / Double(maximumCells)).squareRoot()
@@ -93,7 +94,8 @@ public struct DensityPlan: Sendable {
     grid = extent != nil ? SquareGrid(extent: box, cellSize: cellSize) : SquareGrid(snapping: box, cellSize: cellSize)
     if self.bandwidth < cellSize {
       warnings.append(
-        "the bandwidth (\(NumberText.fixed(self.bandwidth, digits: 1)) m) is smaller than a cell (\(NumberText.shortest(cellSize)) m): the surface will be spotty; use a larger --bandwidth or a smaller --cell")
+        "the bandwidth (\(NumberText.fixed(self.bandwidth, digits: 1)) m) is smaller than a cell (\(NumberText.shortest(cellSize)) m): the surface will be spotty; use a larger --bandwidth or a smaller --cell"
+      )
     }
     if let areas {
       let index = PolygonIndex(areas: areas)

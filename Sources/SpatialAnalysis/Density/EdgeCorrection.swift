@@ -33,7 +33,8 @@ public enum EdgeCorrection {
     }
     var shares = [Double?](repeating: nil, count: grid.cellCount)
     guard total > 0 else { return inside.map { $0 ? 1 : nil } }
-    let weights = stencil, totalWeight = total
+    let weights = stencil
+    let totalWeight = total
     shares.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       let out = DisjointWrites(base)
@@ -42,7 +43,8 @@ public enum EdgeCorrection {
           for i in 0..<grid.columns where inside[j * grid.columns + i] {
             var mass = 0.0
             for s in weights {
-              let ii = i + s.di, jj = j + s.dj
+              let ii = i + s.di
+              let jj = j + s.dj
               if ii >= 0, jj >= 0, ii < grid.columns, jj < grid.rows, inside[jj * grid.columns + ii] {
                 mass += s.weight
               }

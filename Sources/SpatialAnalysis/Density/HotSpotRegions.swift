@@ -71,7 +71,8 @@ public enum HotSpotRegions {
       label[start] = components.count
       while let cell = stack.popLast() {
         cells.append(cell)
-        let i = cell % grid.columns, j = cell / grid.columns
+        let i = cell % grid.columns
+        let j = cell / grid.columns
         for (ni, nj) in [(i - 1, j), (i + 1, j), (i, j - 1), (i, j + 1)]
         where ni >= 0 && nj >= 0 && ni < grid.columns && nj < grid.rows {
           let neighbour = nj * grid.columns + ni
@@ -109,10 +110,15 @@ public enum HotSpotRegions {
     var outgoing: [GridVertex: [GridVertex]] = [:]
     var edgeCount = 0
     for cell in cells {
-      let i = cell % grid.columns, j = cell / grid.columns
+      let i = cell % grid.columns
+      let j = cell / grid.columns
       if !inRegion(i, j - 1) { outgoing[GridVertex(i: i, j: j), default: []].append(GridVertex(i: i + 1, j: j)) }
-      if !inRegion(i + 1, j) { outgoing[GridVertex(i: i + 1, j: j), default: []].append(GridVertex(i: i + 1, j: j + 1)) }
-      if !inRegion(i, j + 1) { outgoing[GridVertex(i: i + 1, j: j + 1), default: []].append(GridVertex(i: i, j: j + 1)) }
+      if !inRegion(i + 1, j) {
+        outgoing[GridVertex(i: i + 1, j: j), default: []].append(GridVertex(i: i + 1, j: j + 1))
+      }
+      if !inRegion(i, j + 1) {
+        outgoing[GridVertex(i: i + 1, j: j + 1), default: []].append(GridVertex(i: i, j: j + 1))
+      }
       if !inRegion(i - 1, j) { outgoing[GridVertex(i: i, j: j + 1), default: []].append(GridVertex(i: i, j: j)) }
     }
     edgeCount = outgoing.values.reduce(0) { $0 + $1.count }
@@ -133,7 +139,8 @@ public enum HotSpotRegions {
         let heading = (current.i - previous.i, current.j - previous.j)
         let options = outgoing[current] ?? []
         // Prefer a left turn, then straight on, then right.
-        let left = (-heading.1, heading.0), right = (heading.1, -heading.0)
+        let left = (-heading.1, heading.0)
+        let right = (heading.1, -heading.0)
         let preferred = [left, heading, right].compactMap { direction in
           options.firstIndex { $0.i - current.i == direction.0 && $0.j - current.j == direction.1 }
         }.first
@@ -171,7 +178,9 @@ public enum HotSpotRegions {
     var result: [GridVertex] = []
     let open = Array(ring.dropLast())
     for k in open.indices {
-      let a = open[(k + open.count - 1) % open.count], b = open[k], c = open[(k + 1) % open.count]
+      let a = open[(k + open.count - 1) % open.count]
+      let b = open[k]
+      let c = open[(k + 1) % open.count]
       let collinear = (b.i - a.i) * (c.j - b.j) == (b.j - a.j) * (c.i - b.i)
       if !collinear { result.append(b) }
     }

@@ -49,7 +49,8 @@ extension KernelDensity {
     }
     for b in bands.indices { bands[b].sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y } }
     let bandX = bands.map { $0.map(\.x) }
-    let frozenBands = bands, frozenNumbers = bandNumbers
+    let frozenBands = bands
+    let frozenNumbers = bandNumbers
     let reach2 = reach * reach
     let perSquareKilometre = 1_000_000.0
     density.withUnsafeMutableBufferPointer { buffer in
@@ -66,7 +67,8 @@ extension KernelDensity {
             let band = frozenBands[b]
             var k = lowerBound(bandX[b], point.x - reach)
             while k < band.count, band[k].x <= point.x + reach {
-              let dx = band[k].x - point.x, dy = band[k].y - point.y
+              let dx = band[k].x - point.x
+              let dy = band[k].y - point.y
               let d2 = dx * dx + dy * dy
               if d2 <= reach2 { sum += band[k].weight * kernel.value(squaredDistance: d2, bandwidth: bandwidth) }
               k += 1

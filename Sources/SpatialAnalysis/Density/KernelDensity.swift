@@ -45,7 +45,8 @@ public enum KernelDensity {
       let bands = (grid.rows + bandRows - 1) / bandRows
       Parallel.forEachRange(count: bands, minimumChunk: 1) { bandRange in
         for band in bandRange {
-          let rowStart = band * bandRows, rowEnd = Swift.min(grid.rows, rowStart + bandRows)
+          let rowStart = band * bandRows
+          let rowEnd = Swift.min(grid.rows, rowStart + bandRows)
           let bandMinY = grid.minY + (Double(rowStart) + 0.5) * grid.cellSize - reach
           let bandMaxY = grid.minY + (Double(rowEnd) - 0.5) * grid.cellSize + reach
           var k = lowerBound(sortedY, bandMinY)
@@ -119,7 +120,9 @@ public enum KernelDensity {
 
   /// Distinct finite positions sorted by (y, x), each with the summed weights of the incidents
   /// stacked there (summed in input order: the sort is stable).
-  static func distinctPositions(x: [Double], y: [Double], weights: [Double]?) -> [(x: Double, y: Double, weight: Double)] {
+  static func distinctPositions(x: [Double], y: [Double], weights: [Double]?) -> [(
+    x: Double, y: Double, weight: Double
+  )] {
     var all: [(x: Double, y: Double, weight: Double)] = []
     all.reserveCapacity(x.count)
     for i in x.indices where x[i].isFinite && y[i].isFinite { all.append((x[i], y[i], weights?[i] ?? 1)) }
@@ -173,8 +176,10 @@ public enum KernelDensity {
         if r + 1 == runs.count {
           merged += sorted[runs[r]]
         } else {
-          var i = runs[r].lowerBound, j = runs[r + 1].lowerBound
-          let iEnd = runs[r].upperBound, jEnd = runs[r + 1].upperBound
+          var i = runs[r].lowerBound
+          var j = runs[r + 1].lowerBound
+          let iEnd = runs[r].upperBound
+          let jEnd = runs[r + 1].upperBound
           while i < iEnd && j < jEnd {
             // Ties go to the earlier run, so the merge is stable.
             if less(sorted[j], sorted[i]) {
@@ -199,7 +204,8 @@ public enum KernelDensity {
 
   /// The first index whose value is ≥ `value` in an ascending array.
   static func lowerBound(_ values: [Double], _ value: Double) -> Int {
-    var low = 0, high = values.count
+    var low = 0
+    var high = values.count
     while low < high {
       let mid = (low + high) / 2
       if values[mid] < value { low = mid + 1 } else { high = mid }

@@ -91,7 +91,8 @@ public struct Backtest: Sendable {
     case .previous: return recent.counts
     case .gistar: return GetisOrdGiStar.compute(values: train.counts, weights: neighbours).z
     case .density(let bandwidth):
-      let tx = train.rows.map { x[$0] }, ty = train.rows.map { y[$0] }
+      let tx = train.rows.map { x[$0] }
+      let ty = train.rows.map { y[$0] }
       switch layout.shape {
       case .square(let grid):
         let surface = KernelDensity.evaluate(x: tx, y: ty, grid: grid, kernel: .quartic, bandwidth: bandwidth)

@@ -62,9 +62,10 @@ public struct BacktestOrigin: Hashable, Sendable {
     var start = firstMonth
     while start + trainMonths + testMonths - 1 <= lastMonth {
       let testStart = start + trainMonths
-      origins.append(BacktestOrigin(
-        train: Period(monthIndices: start..<testStart),
-        test: Period(monthIndices: testStart..<(testStart + testMonths))))
+      origins.append(
+        BacktestOrigin(
+          train: Period(monthIndices: start..<testStart),
+          test: Period(monthIndices: testStart..<(testStart + testMonths))))
       start += testMonths
     }
     return origins
@@ -76,7 +77,8 @@ extension Period {
   /// - Precondition: not empty, years 1000–9999.
   public init(monthIndices months: Range<Int>) {
     precondition(!months.isEmpty)
-    let first = months.lowerBound, last = months.upperBound - 1
+    let first = months.lowerBound
+    let last = months.upperBound - 1
     guard
       let start = IncidentDate(year: first / 12, month: first % 12 + 1, day: 1),
       let end = IncidentDate(

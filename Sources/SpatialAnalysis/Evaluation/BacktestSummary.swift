@@ -32,7 +32,8 @@ public struct BacktestSummary: Sendable {
       let n = Double(values.count)
       mean = values.reduce(0, +) / n
       let mean = mean
-      standardDeviation = values.count > 1
+      standardDeviation =
+        values.count > 1
         ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot() : nil
       minimum = values.reduce(first) { Swift.min($0, $1) }
       maximum = values.reduce(first) { Swift.max($0, $1) }

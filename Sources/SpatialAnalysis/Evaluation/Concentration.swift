@@ -109,7 +109,8 @@ public struct Concentration: Hashable, Sendable {
   public func placesHolding(share: Double) -> Int {
     let target = share * incidents * (1 - 1e-9)
     guard target > 0 else { return 0 }
-    var low = 0, high = places - 1
+    var low = 0
+    var high = places - 1
     while low < high {
       let mid = (low + high) / 2
       if descendingCumulative[mid] >= target { high = mid } else { low = mid + 1 }

@@ -75,10 +75,8 @@ public struct DisplacementQuotient: Hashable, Sendable {
     let wdq = buffer / success
     quotient = wdq
     reading =
-      if wdq > 1 { .diffusionExceedingEffect }
-      else if wdq > 0 { .diffusion }
-      else if wdq == 0 { .neither }
-      else if wdq >= -1 { .displacement }
-      else { .displacementExceedingEffect }
+      if wdq > 1 { .diffusionExceedingEffect } else if wdq > 0 { .diffusion } else if wdq == 0 {
+        .neither
+      } else if wdq >= -1 { .displacement } else { .displacementExceedingEffect }
   }
 }

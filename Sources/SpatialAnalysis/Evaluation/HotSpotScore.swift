@@ -66,7 +66,8 @@ public struct HotSpotScore: Hashable, Sendable {
     precondition(test.count == train.count)
     selectedCells = selection.count
     studyCells = test.count
-    var n = 0.0, n1 = 0.0
+    var n = 0.0
+    var n1 = 0.0
     for cell in selection {
       n += test[cell]
       n1 += train[cell]

@@ -119,10 +119,12 @@ public struct InterventionAreas: Sendable {
     precondition(spacing > 0 && spacing.isFinite)
     var box = (target + comparison).reduce(BoundingBox.empty) { $0.union($1.boundingBox) }
     if let buffer, !box.isEmpty {
-      box = BoundingBox(minX: box.minX - buffer, minY: box.minY - buffer, maxX: box.maxX + buffer, maxY: box.maxY + buffer)
+      box = BoundingBox(
+        minX: box.minX - buffer, minY: box.minY - buffer, maxX: box.maxX + buffer, maxY: box.maxY + buffer)
     }
     guard !box.isEmpty else { return [0, 0, 0] }
-    let minX = box.minX, minY = box.minY
+    let minX = box.minX
+    let minY = box.minY
     let columns = Swift.max(1, Int((box.width / spacing).rounded(.up)))
     let rows = Swift.max(1, Int((box.height / spacing).rounded(.up)))
     let groups = Group.allCases.count
@@ -141,6 +143,8 @@ public struct InterventionAreas: Sendable {
       }
     }
     let cell = spacing * spacing
-    return (0..<3).map { g in Double(stride(from: g, to: tallies.count, by: groups).reduce(0) { $0 + tallies[$1] }) * cell }
+    return (0..<3).map { g in
+      Double(stride(from: g, to: tallies.count, by: groups).reduce(0) { $0 + tallies[$1] }) * cell
+    }
   }
 }

@@ -48,8 +48,10 @@ public struct RelativeChange: Hashable, Sendable {
     guard targetBefore + targetAfter > 0, comparisonBefore + comparisonAfter > 0 else { return nil }
     let counts = [targetBefore, targetAfter, comparisonBefore, comparisonAfter]
     let correction = counts.contains(0) ? 0.5 : 0
-    let tb = Double(targetBefore) + correction, ta = Double(targetAfter) + correction
-    let cb = Double(comparisonBefore) + correction, ca = Double(comparisonAfter) + correction
+    let tb = Double(targetBefore) + correction
+    let ta = Double(targetAfter) + correction
+    let cb = Double(comparisonBefore) + correction
+    let ca = Double(comparisonAfter) + correction
     let logRatio = log(ta) - log(tb) - log(ca) + log(cb)
     let se = (1 / ta + 1 / tb + 1 / ca + 1 / cb).squareRoot()
     ratio = (ta / tb) / (ca / cb)

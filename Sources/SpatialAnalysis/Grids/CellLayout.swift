@@ -47,14 +47,16 @@ public struct CellLayout: Sendable {
     let allSlots: [Int]
     let centre: (Int) -> Point
     if hexagons {
-      let grid = extent.map { HexGrid(extent: $0, cellSize: cellSize) }
+      let grid =
+        extent.map { HexGrid(extent: $0, cellSize: cellSize) }
         ?? HexGrid(snapping: areaBounds ?? pointBounds, cellSize: cellSize)
       shape = .hexagon(grid)
       slotCount = grid.slotCount
       allSlots = grid.cells
       centre = grid.centre(of:)
     } else {
-      let grid = extent.map { SquareGrid(extent: $0, cellSize: cellSize) }
+      let grid =
+        extent.map { SquareGrid(extent: $0, cellSize: cellSize) }
         ?? SquareGrid(snapping: areaBounds ?? pointBounds, cellSize: cellSize)
       shape = .square(grid)
       slotCount = grid.cellCount

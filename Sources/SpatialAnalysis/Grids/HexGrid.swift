@@ -66,7 +66,8 @@ public struct HexGrid: Hashable, Sendable {
     maxX = Swift.max(extent.maxX, extent.minX)
     maxY = Swift.max(extent.maxY, extent.minY)
     self.cellSize = cellSize
-    let width = maxX - minX, height = maxY - minY
+    let width = maxX - minX
+    let height = maxY - minY
     let spacing = cellSize * 3.0.squareRoot() / 2
     // Columns i with i·c − c/2 < width; rows j with j·spacing − R < height.
     columns = Swift.max(1, Int((width / cellSize + 0.5).rounded(.up)))
@@ -120,7 +121,8 @@ public struct HexGrid: Hashable, Sendable {
       let column0 = Int(fx)
       for column in column0...(column0 + 1) {
         let c = centre(column: column, row: row)
-        let dx = point.x - c.x, dy = point.y - c.y
+        let dx = point.x - c.x
+        let dy = point.y - c.y
         let d2 = dx * dx + dy * dy
         // Candidates come in ascending index (row-major): a tie goes to the later one. Squared
         // distances within 1e-12 relative count as tied, so that rounding in the centres cannot
@@ -135,7 +137,8 @@ public struct HexGrid: Hashable, Sendable {
   /// The hexagon of `cell` as a closed counter-clockwise ring, starting at its south corner.
   public func hexagon(of cell: Int) -> Ring {
     let c = centre(of: cell)
-    let half = cellSize / 2, r = circumradius
+    let half = cellSize / 2
+    let r = circumradius
     return Ring(uncheckedClosed: [
       Point(x: c.x, y: c.y - r), Point(x: c.x + half, y: c.y - r / 2), Point(x: c.x + half, y: c.y + r / 2),
       Point(x: c.x, y: c.y + r), Point(x: c.x - half, y: c.y + r / 2), Point(x: c.x - half, y: c.y - r / 2),

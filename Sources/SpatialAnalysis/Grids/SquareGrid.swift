@@ -83,8 +83,10 @@ public struct SquareGrid: Hashable, Sendable {
 
   /// The square of cell `cell` as a closed counter-clockwise ring.
   public func square(of cell: Int) -> Ring {
-    let x0 = minX + Double(cell % columns) * cellSize, y0 = minY + Double(cell / columns) * cellSize
-    let x1 = x0 + cellSize, y1 = y0 + cellSize
+    let x0 = minX + Double(cell % columns) * cellSize
+    let y0 = minY + Double(cell / columns) * cellSize
+    let x1 = x0 + cellSize
+    let y1 = y0 + cellSize
     return Ring(uncheckedClosed: [
       Point(x: x0, y: y0), Point(x: x1, y: y0), Point(x: x1, y: y1), Point(x: x0, y: y1), Point(x: x0, y: y0),
     ])

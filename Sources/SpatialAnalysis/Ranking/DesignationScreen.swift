@@ -57,7 +57,8 @@ public enum DesignationScreen {
 
   /// Per area, rate / the rate of all areas together (nil without population or when that rate is 0).
   public static func rateRatio(counts: [Int], population: [Double?]) -> [Double?] {
-    var totalCount = 0, totalPopulation = 0.0
+    var totalCount = 0
+    var totalPopulation = 0.0
     for (count, people) in zip(counts, population) {
       guard let people, people > 0 else { continue }
       totalCount += count

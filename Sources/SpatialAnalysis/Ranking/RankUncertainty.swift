@@ -57,7 +57,9 @@ public enum RankUncertainty {
     let n = sampled.first?.count ?? 0
     let lowIndex = Int((0.05 * Double(resamples - 1)).rounded())
     let highIndex = Int((0.95 * Double(resamples - 1)).rounded())
-    var low: [Int] = [], high: [Int] = [], pTop: [Double] = []
+    var low: [Int] = []
+    var high: [Int] = []
+    var pTop: [Double] = []
     for area in 0..<n {
       let ranks = sampled.map { $0[area] }.sorted()
       low.append(ranks[lowIndex])

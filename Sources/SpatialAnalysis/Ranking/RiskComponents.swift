@@ -92,8 +92,11 @@ public enum RiskComponents {
   /// The rate ratio of the last 3 months against the 9 before, and its p; nil under 12 months.
   public static func trend(_ counts: RiskCounts) -> (ratio: [Double?], p: [Double?]) {
     let m = counts.monthCount
-    guard m >= 12 else { return (Array(repeating: nil, count: counts.areaCount), Array(repeating: nil, count: counts.areaCount)) }
-    var ratios: [Double?] = [], ps: [Double?] = []
+    guard m >= 12 else {
+      return (Array(repeating: nil, count: counts.areaCount), Array(repeating: nil, count: counts.areaCount))
+    }
+    var ratios: [Double?] = []
+    var ps: [Double?] = []
     for area in 0..<counts.areaCount {
       let recent = ((m - 3)..<m).reduce(0) { $0 + counts.monthTotal(area: area, month: $1) }
       let before = ((m - 12)..<(m - 3)).reduce(0) { $0 + counts.monthTotal(area: area, month: $1) }
@@ -105,7 +108,8 @@ public enum RiskComponents {
 
   /// Months in the top fifth by count, and the share of months; nil under 2 months.
   public static func persistence(_ counts: RiskCounts) -> (months: [Int], share: [Double?]) {
-    let n = counts.areaCount, m = counts.monthCount
+    let n = counts.areaCount
+    let m = counts.monthCount
     var inTop = [Int](repeating: 0, count: n)
     guard m >= 2, n > 0 else { return (inTop, Array(repeating: nil, count: n)) }
     let cut = (n + 4) / 5
@@ -134,7 +138,8 @@ public enum RiskComponents {
     let masked: [Double?] = surface.indices.map { inside[$0] ? surface[$0] : nil }
     let selected = HotSpotRegions.select(.top(share: 0.05), density: masked)
     let index = PolygonIndex(areas: areas)
-    var cells = [Int](repeating: 0, count: areas.count), hot = [Int](repeating: 0, count: areas.count)
+    var cells = [Int](repeating: 0, count: areas.count)
+    var hot = [Int](repeating: 0, count: areas.count)
     for cell in surface.indices where inside[cell] {
       guard let area = index.firstContaining(plan.grid.centre(of: cell)) else { continue }
       cells[area] += 1

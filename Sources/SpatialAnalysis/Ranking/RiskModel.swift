@@ -104,7 +104,8 @@ public struct RiskModel: Sendable {
     for indicator in indicators {
       let weight = weights[indicator.name] ?? (weights["indicators"] ?? 0) / Double(max(1, unnamed))
       components.append(
-        RiskScore.Component(key: indicator.name, values: indicator.values, direction: indicator.direction, weight: weight))
+        RiskScore.Component(
+          key: indicator.name, values: indicator.values, direction: indicator.direction, weight: weight))
     }
     precondition(components.prefix(5).map(\.key) == RankComponent.counted.map(\.key))
     let score = RiskScore.compute(components: components, normalisation: normalisation, groups: groups)

@@ -173,7 +173,8 @@ public enum RiskScore {
   }
 
   private static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-    var low = 0, high = sorted.count
+    var low = 0
+    var high = sorted.count
     while low < high {
       let mid = (low + high) / 2
       if sorted[mid] < value { low = mid + 1 } else { high = mid }
@@ -182,7 +183,8 @@ public enum RiskScore {
   }
 
   private static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
-    var low = 0, high = sorted.count
+    var low = 0
+    var high = sorted.count
     while low < high {
       let mid = (low + high) / 2
       if sorted[mid] <= value { low = mid + 1 } else { high = mid }

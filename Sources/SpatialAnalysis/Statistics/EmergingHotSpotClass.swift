@@ -86,7 +86,8 @@ public enum EmergingHotSpotClass: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .noPattern: 0
     case .newHotSpot, .consecutiveHotSpot, .intensifyingHotSpot, .persistentHotSpot, .diminishingHotSpot,
-         .sporadicHotSpot, .oscillatingHotSpot, .historicalHotSpot: 1
+      .sporadicHotSpot, .oscillatingHotSpot, .historicalHotSpot:
+      1
     default: -1
     }
   }
@@ -123,7 +124,8 @@ public enum EmergingHotSpotClass: String, CaseIterable, Hashable, Sendable {
     if mostly(1) && final == 1 && trendSignificant && trend.tau < 0 { return .diminishingHotSpot }
     if mostly(-1) && final == -1 && trendSignificant && trend.tau > 0 { return .diminishingColdSpot }
     // Rules 11–16.
-    let hot = states.contains(1), cold = states.contains(-1)
+    let hot = states.contains(1)
+    let cold = states.contains(-1)
     if final == 1 && cold && !mostly(1) { return .oscillatingHotSpot }
     if final == -1 && hot && !mostly(-1) { return .oscillatingColdSpot }
     if final != 1 && mostly(1) { return .historicalHotSpot }

@@ -59,8 +59,9 @@ public enum GetisOrdGiStar {
     precondition(weights.count == n)
     let star = weights.includingSelf(weight: 1).transformed(transform)
     guard n > 1 else {
-      return Result(z: Array(repeating: 0, count: n), p: Array(repeating: 1, count: n), pSim: nil,
-                    classes: Array(repeating: 0, count: n), weights: star)
+      return Result(
+        z: Array(repeating: 0, count: n), p: Array(repeating: 1, count: n), pSim: nil,
+        classes: Array(repeating: 0, count: n), weights: star)
     }
     let nd = Double(n)
     let mean = values.reduce(0, +) / nd
@@ -68,7 +69,9 @@ public enum GetisOrdGiStar {
     let s = (meanSquare - mean * mean).squareRoot()
     var z = [Double](repeating: 0, count: n)
     for i in 0..<n {
-      var sum = 0.0, w = 0.0, w2 = 0.0
+      var sum = 0.0
+      var w = 0.0
+      var w2 = 0.0
       for k in star.offsets[i]..<star.offsets[i + 1] {
         let weight = star.weightValues[k]
         sum += weight * values[star.neighbourIndices[k]]
@@ -82,7 +85,8 @@ public enum GetisOrdGiStar {
       }
     }
     let p = z.map(NormalDistribution.twoSidedP)
-    let pSim = permutations > 0
+    let pSim =
+      permutations > 0
       ? ConditionalPermutation.pValues(values: values, weights: star, permutations: permutations, seed: seed) : nil
     return Result(z: z, p: p, pSim: pSim, classes: classes(z: z, p: p), weights: star)
   }

@@ -71,7 +71,8 @@ public struct LocalMoransI: Sendable {
       case (true, false): .highLow
       }
     }
-    let pSim = permutations > 0
+    let pSim =
+      permutations > 0
       ? ConditionalPermutation.pValues(values: z, weights: weights, permutations: permutations, seed: seed) : nil
     return LocalMoransI(values: values, lag: lag, i: local, quadrants: quadrants, pSim: pSim)
   }

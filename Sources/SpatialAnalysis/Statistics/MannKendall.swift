@@ -58,7 +58,8 @@ public struct MannKendall: Hashable, Sendable {
     s = score
     // Tie groups: runs of equal values in the sorted series.
     let sorted = series.sorted()
-    var tieTerm = 0.0, tiedPairs = 0.0
+    var tieTerm = 0.0
+    var tiedPairs = 0.0
     var start = 0
     while start < n {
       var end = start + 1

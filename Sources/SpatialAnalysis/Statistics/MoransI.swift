@@ -76,7 +76,8 @@ public struct MoransI: Sendable {
     let m2 = z.reduce(0) { $0 + $1 * $1 }
     let m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
     // S0, S1, S2 from the sparse rows.
-    var s0 = 0.0, s1 = 0.0
+    var s0 = 0.0
+    var s1 = 0.0
     var columnSums = [Double](repeating: 0, count: n)
     weights.forEachEntry { k, w, reverse in
       let b = weights.neighbourIndices[k]
@@ -95,8 +96,9 @@ public struct MoransI: Sendable {
     let expected = -1 / (nd - 1)
     let vn = (nd * nd * s1 - nd * s2 + 3 * s0 * s0) / ((nd * nd - 1) * s0 * s0) - expected * expected
     let b2 = nd * m4 / (m2 * m2)
-    let vr = (nd * ((nd * nd - 3 * nd + 3) * s1 - nd * s2 + 3 * s0 * s0)
-      - b2 * ((nd * nd - nd) * s1 - 2 * nd * s2 + 6 * s0 * s0))
+    let vr =
+      (nd * ((nd * nd - 3 * nd + 3) * s1 - nd * s2 + 3 * s0 * s0)
+        - b2 * ((nd * nd - nd) * s1 - 2 * nd * s2 + 6 * s0 * s0))
       / ((nd - 1) * (nd - 2) * (nd - 3) * s0 * s0) - expected * expected
     let zn = (statistic - expected) / vn.squareRoot()
     let zr = (statistic - expected) / vr.squareRoot()

@@ -87,8 +87,9 @@ public enum SpaceTimeGetisOrdGiStar {
   public static func compute(
     cube: SpaceTimeCube, neighbours: [[Int]], timeLags: Int = 1, permutations: Int = 0, seed: UInt64 = 0
   ) -> Result {
-    compute(cube: cube, weights: SpatialWeights(lists: neighbours), timeLags: timeLags,
-            permutations: permutations, seed: seed)
+    compute(
+      cube: cube, weights: SpatialWeights(lists: neighbours), timeLags: timeLags,
+      permutations: permutations, seed: seed)
   }
 
   /// Space-time Gi* of every bin of `cube`, the location's spatial neighbours (`weights`, the
@@ -102,7 +103,8 @@ public enum SpaceTimeGetisOrdGiStar {
   public static func compute(
     cube: SpaceTimeCube, weights: SpatialWeights, timeLags: Int = 1, permutations: Int = 0, seed: UInt64 = 0
   ) -> Result {
-    let n = cube.locationCount, steps = cube.stepCount
+    let n = cube.locationCount
+    let steps = cube.stepCount
     precondition(weights.count == n, "weights are not for the cube's locations")
     precondition(timeLags >= 0 && permutations >= 0)
     let star = weights.includingSelf(weight: 1)
@@ -122,7 +124,8 @@ public enum SpaceTimeGetisOrdGiStar {
       }
     }
     for t in 0..<steps { variances[t] = n > 0 ? variances[t] / nd : 0 }
-    let stepMeans = means, stepVariances = variances
+    let stepMeans = means
+    let stepVariances = variances
 
     let count = n * steps
     var z = [Double](repeating: 0, count: count)
@@ -131,7 +134,8 @@ public enum SpaceTimeGetisOrdGiStar {
     z.withUnsafeMutableBufferPointer { zBuffer in
       p.withUnsafeMutableBufferPointer { pBuffer in
         guard let zBase = zBuffer.baseAddress, let pBase = pBuffer.baseAddress else { return }
-        let zOut = DisjointWrites(zBase), pOut = DisjointWrites(pBase)
+        let zOut = DisjointWrites(zBase)
+        let pOut = DisjointWrites(pBase)
         Parallel.forEachRange(count: n, minimumChunk: 256) { range in
           var spatial = [Double](repeating: 0, count: steps)
           for i in range {
@@ -159,9 +163,11 @@ public enum SpaceTimeGetisOrdGiStar {
         }
       }
     }
-    let pSim = permutations > 0
-      ? permutationP(cube: cube, star: star, timeLags: timeLags, totals: totals, variances: variances,
-                     permutations: permutations, seed: seed)
+    let pSim =
+      permutations > 0
+      ? permutationP(
+        cube: cube, star: star, timeLags: timeLags, totals: totals, variances: variances,
+        permutations: permutations, seed: seed)
       : nil
     return Result(locationCount: n, stepCount: steps, timeLags: timeLags, z: z, p: p, pSim: pSim)
   }
@@ -171,7 +177,8 @@ public enum SpaceTimeGetisOrdGiStar {
     cube: SpaceTimeCube, star: SpatialWeights, timeLags: Int, totals: [Double], variances: [Double],
     permutations: Int, seed: UInt64
   ) -> [Double] {
-    let n = cube.locationCount, steps = cube.stepCount
+    let n = cube.locationCount
+    let steps = cube.stepCount
     var result = [Double](repeating: 1, count: n * steps)
     guard n > 1 else { return result }
     // Step-major copy: the slice of step t is contiguous.
@@ -179,7 +186,8 @@ public enum SpaceTimeGetisOrdGiStar {
     for i in 0..<n {
       for t in 0..<steps { stepMajor[t * n + i] = cube.values[i * steps + t] }
     }
-    let slices = stepMajor, values = cube.values
+    let slices = stepMajor
+    let values = cube.values
     result.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       let out = DisjointWrites(base)

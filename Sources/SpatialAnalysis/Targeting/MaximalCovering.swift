@@ -67,7 +67,8 @@ public struct MaximalCovering: Sendable {
   public func forEachCovered(by site: Point, _ body: (Int) -> Void) {
     guard !points.isEmpty, site.isFinite else { return }
     buckets.visit(around: site, rings: 1) { j in
-      let dx = points[j].x - site.x, dy = points[j].y - site.y
+      let dx = points[j].x - site.x
+      let dy = points[j].y - site.y
       if dx * dx + dy * dy <= radiusSquared { body(j) }
     }
   }
@@ -161,7 +162,8 @@ public struct MaximalCovering: Sendable {
     let gained = cumulative - initiallyCovered
     var bound = Self.sumOfLargest(startGains, count)
     if gained < bound {
-      var left = 0, found = 0
+      var left = 0
+      var found = 0
       while found < count, let top = queue.pop() {
         if top.step == step {
           left += top.bound
@@ -233,7 +235,8 @@ private struct GainQueue {
     heap[0] = last
     var parent = 0
     while true {
-      let left = 2 * parent + 1, right = left + 1
+      let left = 2 * parent + 1
+      let right = left + 1
       var best = parent
       if left < heap.count && heap[left].precedes(heap[best]) { best = left }
       if right < heap.count && heap[right].precedes(heap[best]) { best = right }

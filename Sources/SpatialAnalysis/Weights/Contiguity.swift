@@ -37,7 +37,11 @@ extension SpatialWeights {
   ) -> SpatialWeights {
     precondition(tolerance >= 0)
     // Segments, area by area, in file order.
-    var ax: [Double] = [], ay: [Double] = [], bx: [Double] = [], by: [Double] = [], owner: [Int] = []
+    var ax: [Double] = []
+    var ay: [Double] = []
+    var bx: [Double] = []
+    var by: [Double] = []
+    var owner: [Int] = []
     for (area, geometry) in areas.enumerated() {
       for polygon in geometry.polygons {
         for ring in polygon.rings {
@@ -66,7 +70,9 @@ extension SpatialWeights {
     size = Swift.max(size, box.width / 2000, box.height / 2000, 1e-12)
     let columns = Int((box.width / size).rounded(.down)) + 1
     let rows = Int((box.height / size).rounded(.down)) + 1
-    func column(_ x: Double) -> Int { Swift.min(columns - 1, Swift.max(0, Int(((x - box.minX) / size).rounded(.down)))) }
+    func column(_ x: Double) -> Int {
+      Swift.min(columns - 1, Swift.max(0, Int(((x - box.minX) / size).rounded(.down))))
+    }
     func row(_ y: Double) -> Int { Swift.min(rows - 1, Swift.max(0, Int(((y - box.minY) / size).rounded(.down)))) }
     // Each segment goes into every bucket its box (grown by the tolerance) meets.
     var bucketStart = [Int](repeating: 0, count: columns * rows + 1)
@@ -101,7 +107,8 @@ extension SpatialWeights {
       let key = Swift.min(a, b) * areas.count + Swift.max(a, b)
       if let existing = contacts[key] {
         if !existing.far {
-          let dx = p.x - existing.first.x, dy = p.y - existing.first.y
+          let dx = p.x - existing.first.x
+          let dy = p.y - existing.first.y
           if dx * dx + dy * dy > tolerance2 { contacts[key] = (existing.first, true) }
         }
       } else {
@@ -124,9 +131,12 @@ extension SpatialWeights {
           {
             continue
           }
-          let p1 = Point(x: ax[s], y: ay[s]), p2 = Point(x: bx[s], y: by[s])
-          let q1 = Point(x: ax[t], y: ay[t]), q2 = Point(x: bx[t], y: by[t])
-          let a = owner[s], b = owner[t]
+          let p1 = Point(x: ax[s], y: ay[s])
+          let p2 = Point(x: bx[s], y: by[s])
+          let q1 = Point(x: ax[t], y: ay[t])
+          let q2 = Point(x: bx[t], y: by[t])
+          let a = owner[s]
+          let b = owner[t]
           for p in [p1, p2] where p.squaredDistance(toSegment: q1, q2) <= tolerance2 { note(a, b, p) }
           for q in [q1, q2] where q.squaredDistance(toSegment: p1, p2) <= tolerance2 { note(a, b, q) }
           if let crossing = crossingPoint(p1, p2, q1, q2) { note(a, b, crossing) }
@@ -135,7 +145,8 @@ extension SpatialWeights {
     }
     var lists = [[Int]](repeating: [], count: areas.count)
     for (key, contact) in contacts where rule == .queen || contact.far {
-      let a = key / areas.count, b = key % areas.count
+      let a = key / areas.count
+      let b = key % areas.count
       lists[a].append(b)
       lists[b].append(a)
     }
@@ -144,10 +155,14 @@ extension SpatialWeights {
 
   /// The point where segments p1–p2 and q1–q2 cross properly (interiors), if they do.
   static func crossingPoint(_ p1: Point, _ p2: Point, _ q1: Point, _ q2: Point) -> Point? {
-    let rx = p2.x - p1.x, ry = p2.y - p1.y, sx = q2.x - q1.x, sy = q2.y - q1.y
+    let rx = p2.x - p1.x
+    let ry = p2.y - p1.y
+    let sx = q2.x - q1.x
+    let sy = q2.y - q1.y
     let denominator = rx * sy - ry * sx
     guard denominator != 0 else { return nil }
-    let qpx = q1.x - p1.x, qpy = q1.y - p1.y
+    let qpx = q1.x - p1.x
+    let qpy = q1.y - p1.y
     let t = (qpx * sy - qpy * sx) / denominator
     let u = (qpx * ry - qpy * rx) / denominator
     guard t > 0, t < 1, u > 0, u < 1 else { return nil }

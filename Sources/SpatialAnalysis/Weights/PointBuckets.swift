@@ -47,7 +47,8 @@ struct PointBuckets {
   /// Calls `body` with every point in the buckets within `rings` buckets of `p`'s.
   func visit(around p: Point, rings: Int, _ body: (Int) -> Void) {
     let b = Self.bucket(p, minX: minX, minY: minY, size: size, columns: columns, rows: rows)
-    let bi = b % columns, bj = b / columns
+    let bi = b % columns
+    let bj = b / columns
     for j in Swift.max(0, bj - rings)...Swift.min(rows - 1, bj + rings) {
       for i in Swift.max(0, bi - rings)...Swift.min(columns - 1, bi + rings) {
         let cell = j * columns + i
@@ -59,7 +60,8 @@ struct PointBuckets {
   /// True when the square of `rings` around `p`'s bucket holds every bucket.
   func covers(around p: Point, rings: Int) -> Bool {
     let b = Self.bucket(p, minX: minX, minY: minY, size: size, columns: columns, rows: rows)
-    let bi = b % columns, bj = b / columns
+    let bi = b % columns
+    let bj = b / columns
     return bi - rings <= 0 && bj - rings <= 0 && bi + rings >= columns - 1 && bj + rings >= rows - 1
   }
 }

@@ -35,7 +35,8 @@ extension SpatialWeights {
     var band = 0.0
     for i in points.indices {
       guard let j = w.neighbours(of: i).first else { continue }
-      let dx = points[j].x - points[i].x, dy = points[j].y - points[i].y
+      let dx = points[j].x - points[i].x
+      let dy = points[j].y - points[i].y
       band = Swift.max(band, (dx * dx + dy * dy).squareRoot())
     }
     return band

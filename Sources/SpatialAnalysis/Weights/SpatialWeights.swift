@@ -80,7 +80,8 @@ public struct SpatialWeights: Hashable, Sendable {
 
   /// The weight w_ij (0 when j is not listed), by bisection in row i.
   public func weight(_ i: Int, _ j: Int) -> Double {
-    var low = offsets[i], high = offsets[i + 1]
+    var low = offsets[i]
+    var high = offsets[i + 1]
     while low < high {
       let mid = (low + high) / 2
       if neighbourIndices[mid] < j { low = mid + 1 } else { high = mid }
@@ -233,7 +234,8 @@ extension SpatialWeights {
       let p = points[i]
       buckets.visit(around: p, rings: 1) { j in
         guard j != i else { return }
-        let dx = points[j].x - p.x, dy = points[j].y - p.y
+        let dx = points[j].x - p.x
+        let dy = points[j].y - p.y
         if dx * dx + dy * dy <= limit2 { lists[i].append(j) }
       }
     }
@@ -261,7 +263,8 @@ extension SpatialWeights {
         candidates.removeAll(keepingCapacity: true)
         buckets.visit(around: p, rings: rings) { j in
           guard j != i else { return }
-          let dx = points[j].x - p.x, dy = points[j].y - p.y
+          let dx = points[j].x - p.x
+          let dy = points[j].y - p.y
           candidates.append((dx * dx + dy * dy, j))
         }
         // Everything outside the visited square lies at least rings · size away.
@@ -313,10 +316,12 @@ extension SpatialWeights {
     let neighbours = [Int](unsafeUninitializedCapacity: cells.count * widest) { storage, initialized in
       var filled = 0
       for (position, cell) in cells.enumerated() {
-        let i = cell % columns, j = cell / columns
+        let i = cell % columns
+        let j = cell / columns
         let start = filled
         for step in steps(j) {
-          let ni = i + step.di, nj = j + step.dj
+          let ni = i + step.di
+          let nj = j + step.dj
           guard ni >= 0, nj >= 0, ni < columns, nj < rows else { continue }
           let f = feature[nj * columns + ni]
           if f >= 0 {
@@ -331,6 +336,7 @@ extension SpatialWeights {
       }
       initialized = filled
     }
-    return SpatialWeights(offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
+    return SpatialWeights(
+      offsets: offsets, neighbours: neighbours, weights: Array(repeating: 1, count: neighbours.count))
   }
 }

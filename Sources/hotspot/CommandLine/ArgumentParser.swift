@@ -124,7 +124,8 @@ enum ArgumentParser {
     if positionals.count < required, let missing = spec.arguments.dropFirst(positionals.count).first {
       var message = "Missing expected argument '<\(missing.name)>'."
       if let greedyOption {
-        message += " '--\(greedyOption)' takes the arguments after it up to the next option:"
+        message +=
+          " '--\(greedyOption)' takes the arguments after it up to the next option:"
           + " put <\(missing.name)> before it, or after '--'."
       }
       throw UsageError(message)
@@ -147,7 +148,8 @@ enum ArgumentParser {
 
   /// Levenshtein distance between two strings, by characters. O(mn).
   static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

@@ -26,7 +26,9 @@ enum Help {
   static func screen(_ spec: CommandSpec, tool: String = "hotspot") -> String {
     var text = "OVERVIEW: " + wrapped(spec.abstract, indent: 0, firstLineUsed: 10) + "\n"
     if !spec.discussion.isEmpty {
-      text += "\n" + spec.discussion.split(separator: "\n", omittingEmptySubsequences: false)
+      text +=
+        "\n"
+        + spec.discussion.split(separator: "\n", omittingEmptySubsequences: false)
         .map { wrapped(String($0), indent: 0, firstLineUsed: 0) }.joined(separator: "\n") + "\n"
     }
     text += "\nUSAGE: " + usage(spec, tool: tool) + "\n"
@@ -56,7 +58,8 @@ enum Help {
   /// How the parser reads an option shown with `...` (see `ArgumentParser`), said once under
   /// OPTIONS; with positional arguments, how to give them after such an option.
   static func repeatingRule(_ spec: CommandSpec) -> String {
-    var rule = "An option shown with '...' takes one or more values: every argument after it up to"
+    var rule =
+      "An option shown with '...' takes one or more values: every argument after it up to"
       + " the next option (an argument starting with '--', or '-' and a letter; '-' and negative"
       + " numbers are values), and may be given again. '--name=value' gives one value."
     if let argument = spec.arguments.first {

@@ -20,7 +20,8 @@ enum OutputFormat: String, CaseIterable, Sendable {
     }
     guard supported.contains(format) else {
       throw UsageError(
-        "This command cannot write \(format.rawValue); use one of: \(supported.map(\.rawValue).joined(separator: ", ")).")
+        "This command cannot write \(format.rawValue); use one of: \(supported.map(\.rawValue).joined(separator: ", "))."
+      )
     }
     return format
   }

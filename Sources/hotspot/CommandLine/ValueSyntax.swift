@@ -49,7 +49,8 @@ enum ValueSyntax {
     guard numbers.count == 4, let a = numbers[0], let b = numbers[1], let c = numbers[2], let d = numbers[3],
       a.isFinite, b.isFinite, c.isFinite, d.isFinite, c > a, d > b
     else {
-      throw UsageError("The value '\(text)' for '--extent' must be xmin,ymin,xmax,ymax in metres, with xmax > xmin and ymax > ymin.")
+      throw UsageError(
+        "The value '\(text)' for '--extent' must be xmin,ymin,xmax,ymax in metres, with xmax > xmin and ymax > ymin.")
     }
     return BoundingBox(minX: a, minY: b, maxX: c, maxY: d)
   }

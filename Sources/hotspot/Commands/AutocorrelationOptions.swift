@@ -6,25 +6,37 @@ import SpatialAnalysis
 /// The options `gistar` and `moran` share, parsed into the library's values.
 enum AutocorrelationOptions {
   static let specs: [OptionSpec] = [
-    OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
+    OptionSpec(
+      name: "areas", valueName: "file",
+      help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
     OptionSpec(
       name: "incidents", valueName: "file",
-      help: "Incident CSV (file, folder or glob; repeatable): the value is the count per area or cell.", repeating: true),
+      help: "Incident CSV (file, folder or glob; repeatable): the value is the count per area or cell.", repeating: true
+    ),
     OptionSpec(
       name: "points", valueName: "file",
-      help: "Points to analyse (CSV with coordinate columns, or GeoJSON/Shapefile of Points), e.g. street-segment midpoints."),
-    OptionSpec(name: "value-column", valueName: "name", help: "With --points: the column (or property) holding each point's value."),
-    OptionSpec(name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
+      help:
+        "Points to analyse (CSV with coordinate columns, or GeoJSON/Shapefile of Points), e.g. street-segment midpoints."
+    ),
+    OptionSpec(
+      name: "value-column", valueName: "name",
+      help: "With --points: the column (or property) holding each point's value."),
+    OptionSpec(
+      name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
     OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
     OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
     OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
     .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
     OptionSpec(
       name: "extent", valueName: "xmin,ymin,xmax,ymax",
-      help: "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed (with --areas, those whose centre lies inside them)."),
+      help:
+        "Cell grid extent in metres of the working CRS, used exactly; every cell is analysed (with --areas, those whose centre lies inside them)."
+    ),
     OptionSpec(
       name: "neighbours", valueName: "rule",
-      help: "queen, rook, distance:<d> (distance:750m), knn:<k> (knn:8), or auto (Optimized Hot Spot Analysis: band by incremental Moran's I, cell size if none, FDR on). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."),
+      help:
+        "queen, rook, distance:<d> (distance:750m), knn:<k> (knn:8), or auto (Optimized Hot Spot Analysis: band by incremental Moran's I, cell size if none, FDR on). Default: queen for areas, cell × √2 for square cells, the 6 around for hexagons."
+    ),
     OptionSpec(
       name: "transform", valueName: "transform", help: "Weights: binary, or row-standardised.",
       allowedValues: SpatialWeights.Transform.allCases.map(\.rawValue)),
@@ -40,7 +52,9 @@ enum AutocorrelationOptions {
   /// What the features are, their values and neighbours. Pure syntax here; the checks of the
   /// options against each other are `FeatureSource.validate`, reported as usage errors.
   static func features(_ arguments: ParsedArguments) throws(UsageError) -> FeatureSource {
-    let cell = try arguments.value("cell").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "cell") }
+    let cell = try arguments.value("cell").map { text throws(UsageError) in
+      try ValueSyntax.distance(text, option: "cell")
+    }
     let extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     let neighbours = try arguments.value("neighbours").map { text throws(UsageError) in try neighbourRule(text) }
     return FeatureSource(
@@ -61,7 +75,8 @@ enum AutocorrelationOptions {
     let transform = arguments.value("transform").flatMap { SpatialWeights.Transform(rawValue: $0.lowercased()) }
     let permutationText = arguments.value("permutations") ?? String(defaultPermutations)
     guard let permutations = Int(permutationText), permutations >= 0, permutations <= 1_000_000 else {
-      throw UsageError("The value '\(permutationText)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
+      throw UsageError(
+        "The value '\(permutationText)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
     }
     let seedText = arguments.value("seed") ?? "1"
     guard let seed = UInt64(seedText) else {
@@ -86,6 +101,8 @@ enum AutocorrelationOptions {
       return .distance(try ValueSyntax.distance(String(lower.dropFirst("distance:".count)), option: "neighbours"))
     }
     if lower.hasPrefix("knn:"), let k = Int(lower.dropFirst("knn:".count)), k > 0 { return .knn(k) }
-    throw UsageError("The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto.")
+    throw UsageError(
+      "The value '\(text)' for '--neighbours' must be queen, rook, distance:<distance> (distance:750m), knn:<k> (knn:8) or auto."
+    )
   }
 }

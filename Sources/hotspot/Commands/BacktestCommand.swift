@@ -32,26 +32,37 @@ struct BacktestCommand: HotspotCommand {
       """,
     options: [
       CommonOptions.incidents,
-      OptionSpec(name: "train", valueName: "period", help: "Training period: hot spots are chosen on it (2023-01..2023-09)."),
-      OptionSpec(name: "test", valueName: "period", help: "Test period, after the training period: hot spots are scored on it (2023-10..2023-12)."),
+      OptionSpec(
+        name: "train", valueName: "period", help: "Training period: hot spots are chosen on it (2023-01..2023-09)."),
+      OptionSpec(
+        name: "test", valueName: "period",
+        help: "Test period, after the training period: hot spots are scored on it (2023-10..2023-12)."),
       OptionSpec(
         name: "rolling", valueName: "T:S",
         help: "Rolling origins instead of --train/--test: train T months, test the next S, slide by S (6:1)."),
-      OptionSpec(name: "period", valueName: "period", help: "With --rolling: the whole months to roll over (default: first to last incident's month)."),
+      OptionSpec(
+        name: "period", valueName: "period",
+        help: "With --rolling: the whole months to roll over (default: first to last incident's month)."),
       OptionSpec(
         name: "area-shares", valueName: "shares", help: "Budgets as shares of the study area, comma-separated.",
         defaultValue: "1%,2%,5%,10%"),
       OptionSpec(
         name: "bandwidths", valueName: "distances", help: "Bandwidths of the density methods, comma-separated.",
         defaultValue: "250m,400m,600m"),
-      OptionSpec(name: "cell", valueName: "size", help: "Cell size (the centre spacing for --hex).", defaultValue: "150m"),
+      OptionSpec(
+        name: "cell", valueName: "size", help: "Cell size (the centre spacing for --hex).", defaultValue: "150m"),
       .flag("hex", help: "Pointy-top hexagons, the size being the distance between neighbouring centres."),
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
-        help: "Grid extent in metres of the working CRS, used exactly; with --areas, the cells whose centre lies inside them."),
-      OptionSpec(name: "areas", valueName: "file", help: "Study area (GeoJSON or Shapefile): only cells whose centre lies inside are analysed."),
+        help:
+          "Grid extent in metres of the working CRS, used exactly; with --areas, the cells whose centre lies inside them."
+      ),
+      OptionSpec(
+        name: "areas", valueName: "file",
+        help: "Study area (GeoJSON or Shapefile): only cells whose centre lies inside are analysed."),
       CommonOptions.category,
-      .flag("per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
+      .flag(
+        "per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
       OptionSpec(name: "chart", valueName: "file.svg", help: "Also write a chart of PAI against area share (SVG)."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns.filter { $0.name != "weight-column" } + [CommonOptions.quiet])
@@ -66,9 +77,14 @@ struct BacktestCommand: HotspotCommand {
 
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
-    let train = try arguments.value("train").map { text throws(UsageError) in try ValueSyntax.period(text, option: "train") }
-    let test = try arguments.value("test").map { text throws(UsageError) in try ValueSyntax.period(text, option: "test") }
-    let span = try arguments.value("period").map { text throws(UsageError) in try ValueSyntax.period(text, option: "period") }
+    let train = try arguments.value("train").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "train")
+    }
+    let test = try arguments.value("test").map { text throws(UsageError) in try ValueSyntax.period(text, option: "test")
+    }
+    let span = try arguments.value("period").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "period")
+    }
     let plan: BacktestRequest.Plan
     if let rolling = arguments.value("rolling") {
       if train != nil || test != nil {
@@ -78,9 +94,13 @@ struct BacktestCommand: HotspotCommand {
       plan = .rolling(trainMonths: t, testMonths: s, span: span)
     } else {
       guard let train, let test else {
-        throw UsageError("Give the training and test periods ('--train 2023-01..2023-09 --test 2023-10..2023-12'), or '--rolling T:S'.")
+        throw UsageError(
+          "Give the training and test periods ('--train 2023-01..2023-09 --test 2023-10..2023-12'), or '--rolling T:S'."
+        )
       }
-      if span != nil { throw UsageError("'--period' is the span of '--rolling'; with '--train' and '--test' leave it out.") }
+      if span != nil {
+        throw UsageError("'--period' is the span of '--rolling'; with '--train' and '--test' leave it out.")
+      }
       plan = .split(train: train, test: test)
     }
     do { try plan.check() } catch { throw UsageError(error.message) }
@@ -113,7 +133,8 @@ struct BacktestCommand: HotspotCommand {
   /// `T:S`, two whole numbers of months from 1 to 1200.
   static func rolling(_ text: String) throws(UsageError) -> (Int, Int) {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 2, let t = Int(String(parts[0]).trimmingSpaces()), let s = Int(String(parts[1]).trimmingSpaces()),
+    guard parts.count == 2, let t = Int(String(parts[0]).trimmingSpaces()),
+      let s = Int(String(parts[1]).trimmingSpaces()),
       (1...1200).contains(t), (1...1200).contains(s)
     else {
       throw UsageError("The value '\(text)' for '--rolling' must be T:S, months of training and of test (6:1).")
@@ -163,10 +184,14 @@ struct BacktestCommand: HotspotCommand {
     case .csv: text = CSVTable.render(result.table(perOrigin: perOrigin))
     case .md: text = MarkdownTable.render(result.table(perOrigin: perOrigin))
     case .json: text = result.json.rendered()
-    default: text = TextTable.render(result.textTable(perOrigin: perOrigin), maxWidth: outputPath == nil ? console.width : nil) + "\n" + result.summaryText
+    default:
+      text =
+        TextTable.render(result.textTable(perOrigin: perOrigin), maxWidth: outputPath == nil ? console.width : nil)
+        + "\n" + result.summaryText
     }
     if let chartPath {
-      try AtomicFile.write(result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
+      try AtomicFile.write(
+        result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
       try provenance(result, arguments: arguments).write(beside: chartPath)
     }
     guard let outputPath else {

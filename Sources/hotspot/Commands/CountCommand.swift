@@ -41,7 +41,9 @@ struct CountCommand: HotspotCommand {
       OptionSpec(name: "suppress-below", valueName: "n", help: "Publish counts under n as <n (zero stays 0)."),
       OptionSpec(
         name: "sort", valueName: "column",
-        help: "Sort areas by this column: numbers descending, text ascending; 'id' keeps file order. Text and Markdown sort by count unless told; CSV, JSON and GeoJSON keep file order unless told."),
+        help:
+          "Sort areas by this column: numbers descending, text ascending; 'id' keeps file order. Text and Markdown sort by count unless told; CSV, JSON and GeoJSON keep file order unless told."
+      ),
       OptionSpec(name: "top", valueName: "n", help: "Show only the first n areas (after sorting)."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -62,7 +64,9 @@ struct CountCommand: HotspotCommand {
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .geojson])
     quiet = arguments.flag("quiet")
     let top = try arguments.value("top").map { text throws(UsageError) in
-      guard let n = Int(text), n > 0 else { throw UsageError("The value '\(text)' for '--top' must be a positive whole number.") }
+      guard let n = Int(text), n > 0 else {
+        throw UsageError("The value '\(text)' for '--top' must be a positive whole number.")
+      }
       return n
     }
     order = RowOrder(sortBy: arguments.value("sort"), limit: top)
@@ -80,12 +84,15 @@ struct CountCommand: HotspotCommand {
     let breakdown = arguments.value("by").flatMap { Breakdown(rawValue: $0.lowercased()) }
     let (populationField, populationFile) = try InputOptions.population(arguments)
     let per = try InputOptions.per(arguments)
-    let groupField = arguments.value("group-field"), lookupFile = arguments.value("lookup")
+    let groupField = arguments.value("group-field")
+    let lookupFile = arguments.value("lookup")
     if groupField != nil && lookupFile != nil {
       throw UsageError("Roll up by '--group-field' or '--lookup', not both.")
     }
     let suppressBelow = try InputOptions.suppressBelow(arguments)
-    let snap = try arguments.value("snap").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "snap") }
+    let snap = try arguments.value("snap").map { text throws(UsageError) in
+      try ValueSyntax.distance(text, option: "snap")
+    }
     return CountRequest(
       areasFile: arguments.value("areas") ?? "", incidents: incidents, baselinePeriod: baselinePeriod,
       breakdown: breakdown, populationField: populationField, populationFile: populationFile, per: per,
@@ -97,7 +104,8 @@ struct CountCommand: HotspotCommand {
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
     try Self.write(
-      result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, order: order, console: console)
+      result, format: format, outputPath: outputPath, arguments: arguments, quiet: quiet, order: order, console: console
+    )
   }
 
   /// Writes a count as this command does: warnings, the table in `format` to `outputPath` (or

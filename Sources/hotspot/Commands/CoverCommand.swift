@@ -27,18 +27,28 @@ struct CoverCommand: HotspotCommand {
       CommonOptions.incidents,
       OptionSpec(
         name: "sites", valueName: "file",
-        help: "Existing sites: CSV with coordinate columns (site_id,easting,northing,name) or GeoJSON/Shapefile points."),
-      OptionSpec(name: "radius", valueName: "distance", help: "Covering distance (150m), the radius itself included.", isRequired: true),
+        help: "Existing sites: CSV with coordinate columns (site_id,easting,northing,name) or GeoJSON/Shapefile points."
+      ),
+      OptionSpec(
+        name: "radius", valueName: "distance", help: "Covering distance (150m), the radius itself included.",
+        isRequired: true),
       OptionSpec(name: "add", valueName: "k", help: "Choose this many new sites.", defaultValue: "0"),
-      OptionSpec(name: "candidates", valueName: "file", help: "Candidate sites (CSV or GeoJSON/Shapefile points); default: cell centres."),
-      OptionSpec(name: "cell", valueName: "size", help: "Without --candidates: candidates at the centres of square cells of this size.", defaultValue: "50m"),
-      OptionSpec(name: "areas", valueName: "file", help: "Without --candidates: only cells whose centre lies inside these areas."),
+      OptionSpec(
+        name: "candidates", valueName: "file",
+        help: "Candidate sites (CSV or GeoJSON/Shapefile points); default: cell centres."),
+      OptionSpec(
+        name: "cell", valueName: "size",
+        help: "Without --candidates: candidates at the centres of square cells of this size.", defaultValue: "50m"),
+      OptionSpec(
+        name: "areas", valueName: "file", help: "Without --candidates: only cells whose centre lies inside these areas."
+      ),
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
       OptionSpec(
-        name: "format", valueName: "format", help: "Output format; by default taken from the --output extension, else text.",
+        name: "format", valueName: "format",
+        help: "Output format; by default taken from the --output extension, else text.",
         allowedValues: ["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -60,12 +70,15 @@ struct CoverCommand: HotspotCommand {
     let extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     if arguments.value("candidates") != nil {
       for name in ["cell", "areas", "extent"] where arguments.value(name) != nil {
-        throw UsageError("'--\(name)' places candidate cells; with '--candidates' the candidates are the file's points.")
+        throw UsageError(
+          "'--\(name)' places candidate cells; with '--candidates' the candidates are the file's points.")
       }
     }
     var request = CoverRequest(
-      incidents: IncidentSource(files: arguments.values("incidents")), sitesFile: arguments.value("sites"), radius: radius,
-      add: add, candidatesFile: arguments.value("candidates"), cell: cell, areasFile: arguments.value("areas"), extent: extent)
+      incidents: IncidentSource(files: arguments.values("incidents")), sitesFile: arguments.value("sites"),
+      radius: radius,
+      add: add, candidatesFile: arguments.value("candidates"), cell: cell, areasFile: arguments.value("areas"),
+      extent: extent)
     do { try request.check() } catch { throw UsageError(error.message) }
     if arguments.value("weight-column") != nil {
       throw UsageError("'cover' counts incidents; '--weight-column' is not used.")

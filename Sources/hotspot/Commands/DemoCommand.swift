@@ -15,7 +15,8 @@ struct DemoCommand: HotspotCommand {
       is printed so you can run them on your own data.
       """,
     options: [
-      OptionSpec(name: "output-dir", valueName: "folder", help: "Where to write the outputs.", defaultValue: "hotspot-demo"),
+      OptionSpec(
+        name: "output-dir", valueName: "folder", help: "Where to write the outputs.", defaultValue: "hotspot-demo"),
       OptionSpec(name: "data", valueName: "folder", help: "The sample data folder.", defaultValue: "GeoData"),
       CommonOptions.quiet,
     ])
@@ -32,7 +33,8 @@ struct DemoCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     guard FileManager.default.fileExists(atPath: data + "/divisions.geojson") else {
-      console.error("The sample data is not in '\(data)': run the demo from the package folder, or give --data <folder>.\n")
+      console.error(
+        "The sample data is not in '\(data)': run the demo from the package folder, or give --data <folder>.\n")
       throw InputError(file: data + "/divisions.geojson", reason: .fileNotFound)
     }
     do {
@@ -83,6 +85,7 @@ struct DemoCommand: HotspotCommand {
 
   /// The argument as a shell word.
   static func quoted(_ argument: String) -> String {
-    argument.contains(where: { " '\"*?&;()<>|$".contains($0) }) ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument
+    argument.contains(where: { " '\"*?&;()<>|$".contains($0) })
+      ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument
   }
 }

@@ -24,12 +24,15 @@ struct DemoHeadlines {
 
   private func number(_ row: [String: String], _ column: String) -> Double? { row[column].flatMap(Double.init) }
 
-  private func percent(_ fraction: Double, digits: Int = 1) -> String { NumberText.fixed(100 * fraction, digits: digits) + " %" }
+  private func percent(_ fraction: Double, digits: Int = 1) -> String {
+    NumberText.fixed(100 * fraction, digits: digits) + " %"
+  }
 
   private func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + NumberText.fixed(value, digits: 1) }
 
   private func riskRanking() -> String? {
-    guard let first = rows("risk-ranking.csv").first, let name = first["area_name"], let score = number(first, "score") else { return nil }
+    guard let first = rows("risk-ranking.csv").first, let name = first["area_name"], let score = number(first, "score")
+    else { return nil }
     return "Next Community Action Team: \(name) ranks first (score \(NumberText.fixed(score, digits: 1)))"
       + (first["why"].map { ": \($0)." } ?? ".")
   }
@@ -46,7 +49,9 @@ struct DemoHeadlines {
 
   private func patrol() -> String? {
     let cells = rows("patrol-cells.csv")
-    guard let last = cells.last, let share = number(last, "cumulative_share"), let area = number(last, "cumulative_area_share") else {
+    guard let last = cells.last, let share = number(last, "cumulative_share"),
+      let area = number(last, "cumulative_area_share")
+    else {
       return nil
     }
     return "Patrol: \(percent(share)) of last quarter's ASB lies in \(cells.count) cells of 150 m, "
@@ -58,7 +63,8 @@ struct DemoHeadlines {
     guard let best = smallest.max(by: { (number($0, "pai") ?? 0) < (number($1, "pai") ?? 0) }),
       let method = best["method"], let pai = number(best, "pai"), let hit = number(best, "hit_rate")
     else { return nil }
-    return "Prediction: in 1 % of the area, '\(method)' hot spots caught \(percent(hit, digits: 0)) of the next month's ASB "
+    return
+      "Prediction: in 1 % of the area, '\(method)' hot spots caught \(percent(hit, digits: 0)) of the next month's ASB "
       + "(mean PAI \(NumberText.fixed(pai, digits: 1)) over \(best["origins"] ?? "the") months), the best of \(smallest.count) methods."
   }
 

@@ -20,18 +20,23 @@ struct DensityCommand: HotspotCommand {
       """,
     options: [
       CommonOptions.incidents,
-      OptionSpec(name: "areas", valueName: "file", help: "Study area (GeoJSON or Shapefile): cells whose centre lies outside are no-data."),
+      OptionSpec(
+        name: "areas", valueName: "file",
+        help: "Study area (GeoJSON or Shapefile): cells whose centre lies outside are no-data."),
       OptionSpec(
         name: "kernel", valueName: "kernel", help: "The kernel.", defaultValue: "quartic",
         allowedValues: Kernel.allCases.map(\.rawValue)),
       OptionSpec(name: "bandwidth", valueName: "distance", help: "Bandwidth (400m) or auto.", defaultValue: "auto"),
       OptionSpec(name: "cell", valueName: "size", help: "Cell size (50m) or auto.", defaultValue: "auto"),
-      OptionSpec(name: "extent", valueName: "xmin,ymin,xmax,ymax", help: "Grid extent in metres of the working CRS, used exactly."),
+      OptionSpec(
+        name: "extent", valueName: "xmin,ymin,xmax,ymax",
+        help: "Grid extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
       .flag("edge-correct", help: "Divide each cell by the share of its kernel inside the study area."),
       OptionSpec(name: "top", valueName: "share", help: "Hot-spot regions: the top share of cells (5%)."),
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
-      OptionSpec(name: "volume", valueName: "share", help: "Hot-spot regions: the fewest cells holding this share of the mass."),
+      OptionSpec(
+        name: "volume", valueName: "share", help: "Hot-spot regions: the fewest cells holding this share of the mass."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -48,13 +53,16 @@ struct DensityCommand: HotspotCommand {
     let extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     let filter = try InputOptions.filter(arguments)
     var request = DensityRequest(
-      incidents: IncidentSource(files: arguments.values("incidents"), filter: filter), areasFile: arguments.value("areas"),
+      incidents: IncidentSource(files: arguments.values("incidents"), filter: filter),
+      areasFile: arguments.value("areas"),
       kernel: Kernel(rawValue: (arguments.value("kernel") ?? "quartic").lowercased()) ?? .quartic,
       bandwidth: bandwidth, cell: cell, extent: extent, edgeCorrect: arguments.flag("edge-correct"))
     do { try request.validate() } catch { throw UsageError(error.message) }
     var rules: [HotSpotRegions.Rule] = []
     if let top = arguments.value("top") { rules.append(.top(share: try ValueSyntax.share(top, option: "top"))) }
-    if let volume = arguments.value("volume") { rules.append(.volume(share: try ValueSyntax.share(volume, option: "volume"))) }
+    if let volume = arguments.value("volume") {
+      rules.append(.volume(share: try ValueSyntax.share(volume, option: "volume")))
+    }
     if let threshold = arguments.value("threshold") {
       guard let value = Double(threshold), value.isFinite, value >= 0 else {
         throw UsageError("The value '\(threshold)' for '--threshold' must be a density per km² (a number ≥ 0).")
@@ -80,7 +88,8 @@ struct DensityCommand: HotspotCommand {
   /// the console) (and the `.prj` beside an ESRI ASCII grid), provenance recording `arguments` (the command line after `density`),
   /// and the summary unless `quiet`.
   static func write(
-    _ result: DensityResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+    _ result: DensityResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool,
+    console: Console
   ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String

@@ -29,7 +29,9 @@ struct EmergingCommand: HotspotCommand {
       long table location, step, count, z, p.
       """,
     options: [
-      OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
+      OptionSpec(
+        name: "areas", valueName: "file",
+        help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
       CommonOptions.incidents,
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
@@ -47,18 +49,25 @@ struct EmergingCommand: HotspotCommand {
       OptionSpec(
         name: "threshold", valueName: "alpha", help: "Significance level of a hot or cold step and of the trend.",
         defaultValue: "0.01"),
-      OptionSpec(name: "permutations", valueName: "n", help: "Permutations within each step for a pseudo p (0: analytic p)."),
+      OptionSpec(
+        name: "permutations", valueName: "n", help: "Permutations within each step for a pseudo p (0: analytic p)."),
       OptionSpec(name: "seed", valueName: "n", help: "Seed of the permutations.", defaultValue: "1"),
       OptionSpec(
         name: "neighbours", valueName: "rule",
-        help: "queen, rook, distance:<d> (distance:750m) or knn:<k>. Default: queen for areas, the 8 around square cells, the 6 around hexagons."),
+        help:
+          "queen, rook, distance:<d> (distance:750m) or knn:<k>. Default: queen for areas, the 8 around square cells, the 6 around hexagons."
+      ),
       OptionSpec(
         name: "snap-tolerance", valueName: "distance",
-        help: "Boundaries this close count as touching (contiguity). Default 1m; under --crs planar 1e-7 of the extent."),
+        help: "Boundaries this close count as touching (contiguity). Default 1m; under --crs planar 1e-7 of the extent."
+      ),
       CommonOptions.period, CommonOptions.category,
-      OptionSpec(name: "series", valueName: "csv", help: "Also write the long table location, step, count, z, p to this CSV file."),
       OptionSpec(
-        name: "format", valueName: "format", help: "Output format; by default taken from the --output extension, else text.",
+        name: "series", valueName: "csv",
+        help: "Also write the long table location, step, count, z, p to this CSV file."),
+      OptionSpec(
+        name: "format", valueName: "format",
+        help: "Output format; by default taken from the --output extension, else text.",
         allowedValues: ["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])

@@ -29,19 +29,30 @@ struct EvaluateCommand: HotspotCommand {
       """,
     options: [
       CommonOptions.incidents,
-      OptionSpec(name: "target", valueName: "file", help: "Target areas (GeoJSON or Shapefile polygons).", isRequired: true),
-      OptionSpec(name: "comparison", valueName: "file", help: "Comparison (control) areas (GeoJSON or Shapefile polygons).", isRequired: true),
-      OptionSpec(name: "before", valueName: "period", help: "The period before the intervention (2023-04..2024-03).", isRequired: true),
+      OptionSpec(
+        name: "target", valueName: "file", help: "Target areas (GeoJSON or Shapefile polygons).", isRequired: true),
+      OptionSpec(
+        name: "comparison", valueName: "file", help: "Comparison (control) areas (GeoJSON or Shapefile polygons).",
+        isRequired: true),
+      OptionSpec(
+        name: "before", valueName: "period", help: "The period before the intervention (2023-04..2024-03).",
+        isRequired: true),
       OptionSpec(name: "after", valueName: "period", help: "The period after it (2024-04..2024-12).", isRequired: true),
-      OptionSpec(name: "buffer", valueName: "distance", help: "Add a buffer ring this wide around the target (500m) and its WDQ."),
+      OptionSpec(
+        name: "buffer", valueName: "distance", help: "Add a buffer ring this wide around the target (500m) and its WDQ."
+      ),
       OptionSpec(
         name: "target-id", valueName: "value", help: "Use only the target features with this id or name (repeatable).",
         repeating: true),
       OptionSpec(
-        name: "comparison-id", valueName: "value", help: "Use only the comparison features with this id or name (repeatable).",
+        name: "comparison-id", valueName: "value",
+        help: "Use only the comparison features with this id or name (repeatable).",
         repeating: true),
       CommonOptions.category,
-      OptionSpec(name: "format", valueName: "format", help: "Output format; by default taken from the --output extension, else text.", allowedValues: ["text", "csv", "json"]),
+      OptionSpec(
+        name: "format", valueName: "format",
+        help: "Output format; by default taken from the --output extension, else text.",
+        allowedValues: ["text", "csv", "json"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -56,18 +67,22 @@ struct EvaluateCommand: HotspotCommand {
     let before = try ValueSyntax.period(arguments.value("before") ?? "", option: "before")
     let after = try ValueSyntax.period(arguments.value("after") ?? "", option: "after")
     do { try EvaluateRequest.checkPeriods(before: before, after: after) } catch { throw UsageError(error.message) }
-    let buffer = try arguments.value("buffer").map { text throws(UsageError) in try ValueSyntax.distance(text, option: "buffer") }
+    let buffer = try arguments.value("buffer").map { text throws(UsageError) in
+      try ValueSyntax.distance(text, option: "buffer")
+    }
     if arguments.value("weight-column") != nil {
       throw UsageError("'evaluate' counts incidents (the intervals assume counts); '--weight-column' is not used.")
     }
     outputPath = arguments.value("output")
-    format = try OutputFormat.resolve(option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json])
+    format = try OutputFormat.resolve(
+      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json])
     let declaredCRS = try InputOptions.crs(arguments)
     let source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
       filter: IncidentFilter(categories: arguments.values("category")))
     request = EvaluateRequest(
-      incidents: source, targetFile: arguments.value("target") ?? "", comparisonFile: arguments.value("comparison") ?? "",
+      incidents: source, targetFile: arguments.value("target") ?? "",
+      comparisonFile: arguments.value("comparison") ?? "",
       before: before, after: after, buffer: buffer, targetIDs: arguments.values("target-id"),
       comparisonIDs: arguments.values("comparison-id"))
     quiet = arguments.flag("quiet")
@@ -82,7 +97,8 @@ struct EvaluateCommand: HotspotCommand {
   /// the console), provenance recording `arguments` (the command line after `evaluate`),
   /// and the findings unless `quiet`.
   static func write(
-    _ result: EvaluateResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+    _ result: EvaluateResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool,
+    console: Console
   ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String

@@ -59,7 +59,8 @@ struct GistarCommand: HotspotCommand {
   /// warnings, the table in `format` to `outputPath` (or the console), provenance recording
   /// `arguments` (the command line after `gistar`), and the summary unless `quiet`.
   static func write(
-    _ result: GistarResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+    _ result: GistarResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool,
+    console: Console
   ) throws {
     if let scale = result.features.automaticScale, !quiet { console.error(scale) }
     console.progress(result.features.progressLine, quiet: quiet)

@@ -16,7 +16,8 @@ enum InputOptions {
 
   /// `--population-field` or `--population` (not both).
   static func population(_ arguments: ParsedArguments) throws(UsageError) -> (field: String?, file: String?) {
-    let field = arguments.value("population-field"), file = arguments.value("population")
+    let field = arguments.value("population-field")
+    let file = arguments.value("population")
     if field != nil && file != nil {
       throw UsageError("Give the population by '--population-field' or '--population', not both.")
     }

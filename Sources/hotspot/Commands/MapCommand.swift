@@ -20,23 +20,30 @@ struct MapCommand: HotspotCommand {
       """,
     options: [
       OptionSpec(name: "areas", valueName: "file", help: "Boundary file (GeoJSON or Shapefile).", isRequired: true),
-      OptionSpec(name: "incidents", valueName: "file", help: "Incident CSV (file, folder or glob); repeatable.", repeating: true),
+      OptionSpec(
+        name: "incidents", valueName: "file", help: "Incident CSV (file, folder or glob); repeatable.", repeating: true),
       OptionSpec(
         name: "layer", valueName: "layer",
         help: "count, rate, field:NAME, density, gistar, points or zones:FILE; repeatable, drawn in order.",
         defaultValue: "count", repeating: true),
       OptionSpec(
-        name: "classes", valueName: "classes", help: "jenks:5, quantile:5, equal:5, headtail, stddev or breaks:0,10,25,50.",
+        name: "classes", valueName: "classes",
+        help: "jenks:5, quantile:5, equal:5, headtail, stddev or breaks:0,10,25,50.",
         defaultValue: "jenks:5"),
-      OptionSpec(name: "palette", valueName: "name", help: "ColorBrewer scheme for choropleths and density.", defaultValue: "YlOrRd"),
-      OptionSpec(name: "suppress-below", valueName: "n", help: "Show counts under n as <n and leave those areas unshaded."),
+      OptionSpec(
+        name: "palette", valueName: "name", help: "ColorBrewer scheme for choropleths and density.",
+        defaultValue: "YlOrRd"),
+      OptionSpec(
+        name: "suppress-below", valueName: "n", help: "Show counts under n as <n and leave those areas unshaded."),
       OptionSpec(name: "labels", valueName: "n", help: "Label the n areas with the highest values."),
-      OptionSpec(name: "population-field", valueName: "name", help: "Area property holding the population (rate layer)."),
+      OptionSpec(
+        name: "population-field", valueName: "name", help: "Area property holding the population (rate layer)."),
       OptionSpec(name: "per", valueName: "n", help: "Rates per this many people.", defaultValue: "1000"),
       OptionSpec(name: "title", valueName: "text", help: "The map's title."),
       OptionSpec(
         name: "attribution", valueName: "text",
-        help: "A source line under the map (repeatable); by default the lines of the recognised inputs.", repeating: true),
+        help: "A source line under the map (repeatable); by default the lines of the recognised inputs.",
+        repeating: true),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
       CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs,
@@ -93,7 +100,8 @@ struct MapCommand: HotspotCommand {
       if lower.hasPrefix("field:") && text.count > 6 { return .field(String(text.dropFirst(6))) }
       if lower.hasPrefix("zones:") && text.count > 6 { return .zones(String(text.dropFirst(6))) }
       throw UsageError(
-        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, emerging, points or zones:FILE.")
+        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, emerging, points or zones:FILE."
+      )
     }
   }
 
@@ -101,7 +109,8 @@ struct MapCommand: HotspotCommand {
   static func classes(_ text: String) throws(UsageError) -> (ClassBreaks.Method, String) {
     let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
     let invalid = UsageError(
-      "The value '\(text)' for '--classes' must be jenks:N, quantile:N, equal:N (N from 1 to 9), headtail, stddev or breaks:A,B,…")
+      "The value '\(text)' for '--classes' must be jenks:N, quantile:N, equal:N (N from 1 to 9), headtail, stddev or breaks:A,B,…"
+    )
     func count() throws(UsageError) -> Int {
       guard parts.count == 2, let n = Int(parts[1]), (1...9).contains(n) else { throw invalid }
       return n

@@ -34,29 +34,36 @@ struct PatrolCommand: HotspotCommand {
         name: "areas", valueName: "file",
         help: "Study area (GeoJSON or Shapefile): the cells whose centre lies inside are ranked."),
       OptionSpec(
-        name: "cell", valueName: "size", help: "Cell size: a square's side, or with --hex the distance between hexagon centres.",
+        name: "cell", valueName: "size",
+        help: "Cell size: a square's side, or with --hex the distance between hexagon centres.",
         defaultValue: "150m"),
       .flag("hex", help: "Pointy-top hexagonal cells instead of squares."),
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Grid extent in metres of the working CRS, used exactly; without --areas it is the study area."),
       OptionSpec(
-        name: "rank-by", valueName: "score", help: "What cells are ranked by (harm with --harm).", defaultValue: "count",
+        name: "rank-by", valueName: "score", help: "What cells are ranked by (harm with --harm).",
+        defaultValue: "count",
         allowedValues: PatrolRequest.RankBy.allCases.map(\.rawValue)),
-      OptionSpec(name: "harm", valueName: "file", help: "JSON object of category → harm weight; implies --rank-by harm."),
       OptionSpec(
-        name: "bandwidth", valueName: "distance", help: "Quartic kernel bandwidth for --rank-by density (default: 2 × the cell size)."),
-      OptionSpec(name: "coverage", valueName: "share", help: "Choose the fewest cells holding this share of incidents (25%)."),
+        name: "harm", valueName: "file", help: "JSON object of category → harm weight; implies --rank-by harm."),
+      OptionSpec(
+        name: "bandwidth", valueName: "distance",
+        help: "Quartic kernel bandwidth for --rank-by density (default: 2 × the cell size)."),
+      OptionSpec(
+        name: "coverage", valueName: "share", help: "Choose the fewest cells holding this share of incidents (25%)."),
       OptionSpec(
         name: "top", valueName: "n|share", help: "Choose the n best cells (20), or this share of the cells (2%).",
         defaultValue: "20"),
-      OptionSpec(name: "area-budget", valueName: "area", help: "Choose the best cells fitting in this area (2km2, 50ha)."),
+      OptionSpec(
+        name: "area-budget", valueName: "area", help: "Choose the best cells fitting in this area (2km2, 50ha)."),
       .flag("zones", help: "Merge chosen cells that share an edge into numbered patrol zones."),
       OptionSpec(name: "map", valueName: "file", help: "Also draw the chosen cells (over the areas) as an SVG map."),
       OptionSpec(name: "title", valueName: "text", help: "With --map: the map's title."),
       OptionSpec(
         name: "attribution", valueName: "text",
-        help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.", repeating: true),
+        help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.",
+        repeating: true),
       CommonOptions.period, CommonOptions.category,
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -140,7 +147,8 @@ struct PatrolCommand: HotspotCommand {
       return .topShare(share)
     }
     guard let k = Int(trimmed), k > 0 else {
-      throw UsageError("The value '\(text)' for '--top' must be a whole number of cells (20) or a share of the cells (2%).")
+      throw UsageError(
+        "The value '\(text)' for '--top' must be a whole number of cells (20) or a share of the cells (2%).")
     }
     return .top(k)
   }
@@ -148,7 +156,8 @@ struct PatrolCommand: HotspotCommand {
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
     try Self.write(
-      result, format: format, outputPath: outputPath, mapPath: mapPath, mapTitle: mapTitle, mapAttribution: mapAttribution,
+      result, format: format, outputPath: outputPath, mapPath: mapPath, mapTitle: mapTitle,
+      mapAttribution: mapAttribution,
       arguments: arguments, quiet: quiet, console: console)
   }
 
@@ -176,7 +185,8 @@ struct PatrolCommand: HotspotCommand {
     case .geojson: text = try result.geoJSON()
     default:
       let width = outputPath == nil ? console.width : nil
-      text = TextTable.render(result.textTable, maxWidth: width)
+      text =
+        TextTable.render(result.textTable, maxWidth: width)
         + (result.zoneTable.map { "\n" + TextTable.render(PatrolResult.textColumns($0), maxWidth: width) } ?? "")
         + "\n" + result.summary
     }

@@ -44,7 +44,8 @@ struct RankCommand: HotspotCommand {
         name: "normalise", valueName: "method", help: "How components are put on one scale.",
         defaultValue: "percentile", allowedValues: RiskScore.Normalisation.allCases.map(\.rawValue)),
       OptionSpec(name: "top", valueName: "n", help: "Show only the top n areas (of each group); k of p_top_k."),
-      OptionSpec(name: "resamples", valueName: "n", help: "Poisson resamples for the rank intervals.", defaultValue: "999"),
+      OptionSpec(
+        name: "resamples", valueName: "n", help: "Poisson resamples for the rank intervals.", defaultValue: "999"),
       OptionSpec(name: "seed", valueName: "n", help: "Seed of the resampling.", defaultValue: "1"),
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to rank within."),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
@@ -65,10 +66,12 @@ struct RankCommand: HotspotCommand {
     let indicatorsFile = arguments.value("indicators")
     var indicators: [RankRequest.Indicator] = []
     for text in arguments.values("indicator") {
-      guard let colon = text.lastIndex(of: ":"), let direction = RiskScore.Direction(rawValue: String(text[text.index(after: colon)...])),
+      guard let colon = text.lastIndex(of: ":"),
+        let direction = RiskScore.Direction(rawValue: String(text[text.index(after: colon)...])),
         colon != text.startIndex
       else {
-        throw UsageError("The value '\(text)' for '--indicator' must be NAME:higher or NAME:lower (deprivation_score:higher).")
+        throw UsageError(
+          "The value '\(text)' for '--indicator' must be NAME:higher or NAME:lower (deprivation_score:higher).")
       }
       indicators.append(RankRequest.Indicator(name: String(text[..<colon]), direction: direction))
     }
@@ -80,7 +83,9 @@ struct RankCommand: HotspotCommand {
     }
     let normalisation = RiskScore.Normalisation(rawValue: arguments.value("normalise") ?? "percentile") ?? .percentile
     let top = try arguments.value("top").map { text throws(UsageError) in
-      guard let n = Int(text), n > 0 else { throw UsageError("The value '\(text)' for '--top' must be a positive whole number.") }
+      guard let n = Int(text), n > 0 else {
+        throw UsageError("The value '\(text)' for '--top' must be a positive whole number.")
+      }
       return n
     }
     let resamplesText = arguments.value("resamples") ?? "999"
@@ -88,7 +93,9 @@ struct RankCommand: HotspotCommand {
       throw UsageError("The value '\(resamplesText)' for '--resamples' must be a whole number from 1 to 100000.")
     }
     let seedText = arguments.value("seed") ?? "1"
-    guard let seed = UInt64(seedText) else { throw UsageError("The value '\(seedText)' for '--seed' must be a whole number ≥ 0.") }
+    guard let seed = UInt64(seedText) else {
+      throw UsageError("The value '\(seedText)' for '--seed' must be a whole number ≥ 0.")
+    }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .svg])
@@ -97,7 +104,8 @@ struct RankCommand: HotspotCommand {
       areasFile: arguments.value("areas") ?? "", incidents: incidents, populationField: populationField,
       populationFile: populationFile, harmFile: arguments.value("harm"), indicatorsFile: indicatorsFile,
       indicators: indicators, weightsFile: arguments.value("weights"), normalisation: normalisation, top: top,
-      resamples: resamples, seed: seed, groupField: arguments.value("group-field"), idField: arguments.value("id-field"),
+      resamples: resamples, seed: seed, groupField: arguments.value("group-field"),
+      idField: arguments.value("id-field"),
       nameField: arguments.value("name-field"))
   }
 

@@ -21,7 +21,8 @@ struct ReportCommand: HotspotCommand {
       CommonOptions.incidents, CommonOptions.period, CommonOptions.category,
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period for the comparison."),
       OptionSpec(name: "population-field", valueName: "name", help: "Area property holding the population."),
-      OptionSpec(name: "population", valueName: "file", help: "Population CSV (area_id,population or centroid points)."),
+      OptionSpec(
+        name: "population", valueName: "file", help: "Population CSV (area_id,population or centroid points)."),
       OptionSpec(name: "per", valueName: "n", help: "Rates per this many people.", defaultValue: "1000"),
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to roll areas up by."),
       OptionSpec(name: "lookup", valueName: "file", help: "CSV of area id → group."),
@@ -31,7 +32,9 @@ struct ReportCommand: HotspotCommand {
       OptionSpec(name: "title", valueName: "text", help: "The report's title."),
       OptionSpec(name: "attribution", valueName: "text", help: "A source line (repeatable).", repeating: true),
       OptionSpec(name: "top", valueName: "n", help: "Rows in the ranked table.", defaultValue: "20"),
-      OptionSpec(name: "output", valueName: "file", help: "The report (.html), written atomically.", shortName: "o", isRequired: true),
+      OptionSpec(
+        name: "output", valueName: "file", help: "The report (.html), written atomically.", shortName: "o",
+        isRequired: true),
       CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -65,7 +68,9 @@ struct ReportCommand: HotspotCommand {
 
   /// Writes a report as this command does: warnings, the HTML to `outputPath`, provenance
   /// recording `arguments` (the command line after `report`), and the count's summary unless `quiet`.
-  static func write(_ result: ReportResult, outputPath: String, arguments: [String], quiet: Bool, console: Console) throws {
+  static func write(_ result: ReportResult, outputPath: String, arguments: [String], quiet: Bool, console: Console)
+    throws
+  {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     try AtomicFile.write(result.html(), to: outputPath, inputs: result.inputs)
     var provenance = Provenance(command: "report", arguments: arguments, inputs: result.inputs)

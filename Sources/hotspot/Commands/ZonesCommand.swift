@@ -36,7 +36,9 @@ struct ZonesCommand: HotspotCommand {
       .flag("screen", help: "Screen --candidates against --criteria instead of measuring zones."),
       OptionSpec(name: "candidates", valueName: "file", help: "With --screen: boundary file of the candidate areas."),
       OptionSpec(name: "criteria", valueName: "file", help: "With --screen: JSON file of designation criteria."),
-      OptionSpec(name: "indicators", valueName: "file", help: "With --screen: CSV of indicators, the area id in the first column."),
+      OptionSpec(
+        name: "indicators", valueName: "file",
+        help: "With --screen: CSV of indicators, the area id in the first column."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -64,7 +66,8 @@ struct ZonesCommand: HotspotCommand {
       throw UsageError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
     let per = try InputOptions.per(arguments, defaultValue: 10_000)
-    let idField = arguments.value("id-field"), nameField = arguments.value("name-field")
+    let idField = arguments.value("id-field")
+    let nameField = arguments.value("name-field")
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
@@ -74,7 +77,9 @@ struct ZonesCommand: HotspotCommand {
         throw UsageError("'--screen' needs '--candidates FILE' and '--criteria FILE.json'.")
       }
       if zonesFile != "" { throw UsageError("'--screen' ranks '--candidates'; leave out '--zones'.") }
-      if baselinePeriod != nil { throw UsageError("'--screen' takes its years from the data; leave out '--compare-to'.") }
+      if baselinePeriod != nil {
+        throw UsageError("'--screen' takes its years from the data; leave out '--compare-to'.")
+      }
       mode = .screen(
         ZoneScreenRequest(
           candidatesFile: candidates, criteriaFile: criteria, indicatorsFile: arguments.value("indicators"),
@@ -135,7 +140,8 @@ struct ZonesCommand: HotspotCommand {
   /// (or the console), provenance recording `arguments` (the command line after `zones`), and the
   /// summary unless `quiet`.
   static func write(
-    _ result: ZoneScreenResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
+    _ result: ZoneScreenResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool,
+    console: Console
   ) throws {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String

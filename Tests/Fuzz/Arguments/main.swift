@@ -25,13 +25,15 @@ let scratch: String = {
   func square(_ index: Int, _ x: Int, _ y: Int) -> String {
     let ring = [(x, y), (x + 1000, y), (x + 1000, y + 1000), (x, y + 1000), (x, y)]
       .map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
-    return #"{"type":"Feature","properties":{"code":"E0\#(index)","name":"Area \#(index)","pop":\#(populations[index]),"group":"G\#(index % 2)"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
+    return
+      #"{"type":"Feature","properties":{"code":"E0\#(index)","name":"Area \#(index)","pop":\#(populations[index]),"group":"G\#(index % 2)"},"geometry":{"type":"Polygon","coordinates":[[\#(ring)]]}}"#
   }
   let features = (0..<4).map { square($0, 400_000 + 1000 * ($0 % 2), 500_000 + 1000 * ($0 / 2)) }
   put("areas.geojson", #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
   var csv = "easting,northing,category,month\n"
   for i in 0..<40 {
-    csv += "\(400_000 + (i * 137) % 2000),\(500_000 + (i * 71) % 2000),\(i % 3 == 0 ? "burglary" : "asb"),2024-0\(i % 9 + 1)\n"
+    csv +=
+      "\(400_000 + (i * 137) % 2000),\(500_000 + (i * 71) % 2000),\(i % 3 == 0 ? "burglary" : "asb"),2024-0\(i % 9 + 1)\n"
   }
   put("incidents.csv", csv)
   return path

@@ -1,8 +1,9 @@
+import GeoCore
+
 // libFuzzer target: IncidentReader over arbitrary bytes written to a temporary file (the scanner
 // reads a file descriptor in blocks; a small block size makes records cross block boundaries).
 // The first byte chooses the options. Any thrown InputError is a correct answer.
 @testable import GeoIO
-import GeoCore
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +17,8 @@ let path: String = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let selector = size > 0 ? data[0] : 0
-  let body = size > 0 ? UnsafeBufferPointer(start: data + 1, count: size - 1) : UnsafeBufferPointer(start: data, count: 0)
+  let body =
+    size > 0 ? UnsafeBufferPointer(start: data + 1, count: size - 1) : UnsafeBufferPointer(start: data, count: 0)
   let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   precondition(descriptor >= 0, "cannot create \(path)")
   if let base = body.baseAddress, body.count > 0 { _ = write(descriptor, base, body.count) }
@@ -32,7 +34,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   // Small blocks and chunks: records cross block boundaries and chunks are handed over often.
   // The parallel reading, with blocks of a few bytes, must give exactly what one thread gives.
   let chunkRows = Int(selector >> 2) % 7 + 1
-  let sequential = outcome(options: options, chunkRows: chunkRows, plan: IncidentReadPlan(threads: 1, blockBytes: 1 << 20))
+  let sequential = outcome(
+    options: options, chunkRows: chunkRows, plan: IncidentReadPlan(threads: 1, blockBytes: 1 << 20))
   let parallel = outcome(
     options: options, chunkRows: chunkRows,
     plan: IncidentReadPlan(threads: 2, blockBytes: Int(selector % 13) + 1, blocksPerThread: 3))
@@ -57,7 +60,8 @@ func outcome(options: IncidentColumnOptions, chunkRows: Int, plan: IncidentReadP
       text += " \(chunk.date?.map(\.packed) ?? []) \(chunk.category.map { "\($0.values) \($0.codes)" } ?? "")\n"
     }
     text += "rows \(report.dataRows) \(report.rowsWithLocation) \(report.rowsWithoutLocation) \(report.skippedRows)\n"
-    text += "skipped \(report.skipped.map(\.description))\nreasons \(report.skippedByReason.map { "\($0.count) \($0.reason)" })\n"
+    text +=
+      "skipped \(report.skipped.map(\.description))\nreasons \(report.skippedByReason.map { "\($0.count) \($0.reason)" })\n"
     text += "crs \(report.crsDecision.crs) months \(report.months.map { "\($0.monthIndex):\($0.count)" })\n"
   } catch {
     text += "error \(error)"

@@ -21,5 +21,6 @@ try AtomicFile.write(density.asciiGrid, to: output + "/asb-density.asc")
 let patrol = try PatrolRequest(incidents: asb, areasFile: divisions, rule: .coverage(0.25), zones: true).run()
 print(patrol.summary)
 print(TextTable.render(patrol.textTable))
-try AtomicFile.write(PatrolMap.svg(patrol, title: "Where to patrol: a quarter of Q4 2024's ASB"), to: output + "/patrol.svg")
+try AtomicFile.write(
+  PatrolMap.svg(patrol, title: "Where to patrol: a quarter of Q4 2024's ASB"), to: output + "/patrol.svg")
 print("Wrote \(output)/asb-density.asc and \(output)/patrol.svg")
