@@ -30,7 +30,7 @@ extension FeatureSource {
     // Cells whose size and span are given (--cell, with --extent or --areas) are laid out first
     // and the incidents binned as they are read, never all held.
     var binned: (layout: CellLayout, counts: [Double], outside: Int)?
-    if !incidents.files.isEmpty {
+    if !incidents.isEmpty {
       let loaded: IncidentInput.Loaded
       if let cell, extent != nil || layer != nil {
         let layout = try CellLayout.layout(

@@ -64,7 +64,7 @@ public struct FeatureSource: Sendable {
   /// Checks that the options name one kind of feature and one way to value them, without reading anything.
   /// - Throws: `RequestError` saying which options to give or leave out.
   public func validate() throws(RequestError) {
-    let hasIncidents = !incidents.files.isEmpty
+    let hasIncidents = !incidents.isEmpty
     if let pointsFile {
       if areasFile != nil || cell != nil || extent != nil || hex {
         throw RequestError(

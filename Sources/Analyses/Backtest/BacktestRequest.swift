@@ -81,9 +81,9 @@ public struct BacktestRequest: Sendable {
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
     }
-    let loaded = try IncidentInput.load(
-      incidents.files, options: incidents.columns, filter: IncidentFilter(categories: incidents.filter.categories),
-      working: layer?.working, purpose: "analyse")
+    var allPeriods = incidents
+    allPeriods.filter = IncidentFilter(categories: incidents.filter.categories)
+    let loaded = try IncidentInput.load(allPeriods, working: layer?.working, purpose: "analyse")
     let (table, working, report, filtered, files) = (
       loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files
     )

@@ -121,7 +121,7 @@ public struct CountRequest: Sendable {
     let report: IncidentReadReport
     do {
       let working = { () throws(InputError) in try indexed.value().layer.working }
-      report = try IncidentInput.stream(incidents.files, options: options, working: working) {
+      report = try IncidentInput.stream(incidents, options: options, working: working) {
         (chunk: IncidentTable) throws(InputError) in
         let areas = try indexed.value()
         var (tally, baselineTally) =

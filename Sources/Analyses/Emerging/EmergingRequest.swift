@@ -44,7 +44,7 @@ public struct EmergingRequest: Sendable {
     if features.valueField != nil {
       throw RequestError("'emerging' counts '--incidents' per step: '--value-field' has no time steps.")
     }
-    if features.incidents.files.isEmpty {
+    if features.incidents.isEmpty {
       throw RequestError("Missing '--incidents <file>': emerging counts incidents per location and step.")
     }
     if features.neighbours == .auto {

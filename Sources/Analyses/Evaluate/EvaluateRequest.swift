@@ -65,7 +65,7 @@ public struct EvaluateRequest: Sendable {
     let filters = [before, after].map { IncidentFilter(period: $0, categories: categories) }
     var tally = InterventionAreas.Tally()
     var outcomes = [IncidentFilter.Outcome(), IncidentFilter.Outcome()]
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: target.working) {
+    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: target.working) {
       chunk in
       for period in 0..<2 {
         let (kept, outcome) = filters[period].apply(to: chunk)
@@ -74,7 +74,7 @@ public struct EvaluateRequest: Sendable {
       }
     }
     notes += report.problems.map(\.description)
-    let files = try IncidentSources.expand(incidents.files)
+    let files = try incidents.expandedFiles()
     for (period, name) in [(before, "before"), (after, "after")] {
       let missing = Self.monthsWithoutData(period, months: report.months)
       if !missing.isEmpty {

@@ -21,14 +21,51 @@ public enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, working: () throws(InputError) -> CRS,
     body: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> IncidentReadReport {
-    let files = try IncidentSources.expand(specs)
+    try stream(IncidentSource(files: specs, columns: options), working: working, body: body)
+  }
+
+  /// Every incident of `source` (its files read in chunks, or its table in memory as one chunk),
+  /// unfiltered, converted to the working CRS (asked for when the first chunk is ready) and
+  /// handed to `body`. `options` replaces the source's column options when given.
+  /// - Throws: `InputError` for unreadable files, and when the incidents' CRS cannot be related
+  ///   to the working CRS.
+  public static func stream(
+    _ source: IncidentSource, options: IncidentColumnOptions? = nil, working: () throws(InputError) -> CRS,
+    body: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> IncidentReadReport {
     var target: CRS?
-    return try IncidentReader.stream(files: files, options: options) { (chunk: IncidentTable) throws(InputError) in
+    return try read(source, options: options ?? source.columns) {
+      (chunk: IncidentTable, files: [String]) throws(InputError) in
       let crs: CRS
       if let target { crs = target } else { crs = try working() }
       target = crs
       try body(try transform(chunk, to: crs, files: files).apply(chunk))
+    }.report
+  }
+
+  /// `stream` with a working CRS known beforehand.
+  public static func stream(
+    _ source: IncidentSource, options: IncidentColumnOptions? = nil, working: CRS,
+    body: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> IncidentReadReport {
+    try stream(source, options: options, working: { () throws(InputError) in working }, body: body)
+  }
+
+  /// The chunks of `source`: its files read with `options`, or its table as one chunk.
+  private static func read(
+    _ source: IncidentSource, options: IncidentColumnOptions,
+    body: (IncidentTable, [String]) throws(InputError) -> Void
+  ) throws(InputError) -> (report: IncidentReadReport, files: [String]) {
+    if let table = source.table {
+      try body(table, [IncidentSource.inMemoryName])
+      return (try IncidentReadReport.inMemory(table, name: IncidentSource.inMemoryName), [])
     }
+    let files = try IncidentSources.expand(source.files)
+    let report = try IncidentReader.stream(files: files, options: options) {
+      (chunk: IncidentTable) throws(InputError) in
+      try body(chunk, files)
+    }
+    return (report, files)
   }
 
   /// The incidents of `specs` kept by `filter`, all in memory, in the working CRS.
@@ -54,14 +91,9 @@ public enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true
   ) throws(InputError) -> Loaded {
-    var table: IncidentTable?
-    var loaded = try forEach(
-      specs, options: options, filter: filter, working: working, purpose: purpose, labels: labels
-    ) { chunk in
-      if table == nil { table = chunk } else { table?.append(contentsOf: chunk) }
-    }
-    if let table { loaded.table = table }
-    return loaded
+    try load(
+      IncidentSource(files: specs, columns: options, filter: filter), working: working, purpose: purpose, labels: labels
+    )
   }
 
   /// The incidents `load` reads, chunk by chunk, for a caller that need not hold them all (one
@@ -76,14 +108,37 @@ public enum IncidentInput {
     _ specs: [String], options: IncidentColumnOptions, filter: IncidentFilter, working: CRS?, purpose: String,
     labels: Bool = true, use: (IncidentTable) throws(InputError) -> Void
   ) throws(InputError) -> Loaded {
-    let files = try IncidentSources.expand(specs)
-    var options = options
+    try forEach(
+      IncidentSource(files: specs, columns: options, filter: filter), working: working, purpose: purpose,
+      labels: labels,
+      use: use)
+  }
+
+  /// `load` for a source: its files (or its table in memory), columns and filter.
+  public static func load(_ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true)
+    throws(InputError) -> Loaded
+  {
+    var table: IncidentTable?
+    var loaded = try forEach(source, working: working, purpose: purpose, labels: labels) { chunk in
+      if table == nil { table = chunk } else { table?.append(contentsOf: chunk) }
+    }
+    if let table { loaded.table = table }
+    return loaded
+  }
+
+  /// `forEach` for a source: its files (or its table in memory), columns and filter.
+  public static func forEach(
+    _ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true,
+    use: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> Loaded {
+    let filter = source.filter
+    var options = source.columns
     options.keepsLabels = labels || !filter.categories.isEmpty
     var filtered = IncidentFilter.Outcome()
     var target = working
     var held: IncidentTable?
-    let report = try IncidentReader.stream(files: files, options: options) {
-      (chunk: IncidentTable) throws(InputError) in
+    let (report, files) = try read(source, options: options) {
+      (chunk: IncidentTable, files: [String]) throws(InputError) in
       let (kept, outcome) = filter.apply(to: chunk)
       filtered.add(outcome)
       guard kept.count > 0 else { return }
@@ -99,33 +154,15 @@ public enum IncidentInput {
     try FilterCheck.check(filter, report: report, outcome: filtered, purpose: purpose)
     guard filtered.kept > 0 else {
       throw InputError(
-        file: FilterCheck.filesText(files), reason: .other("no incident with a location is left to \(purpose)"))
+        file: FilterCheck.filesText(report.files), reason: .other("no incident with a location is left to \(purpose)"))
     }
     if let held {
       let crs = WorkingCRS.forData(in: held.crs, bounds: held.boundingBox)
       target = crs
-      try use(try transform(held, to: crs, files: files).apply(held))
+      try use(try transform(held, to: crs, files: report.files).apply(held))
     }
     let crs = target ?? report.crsDecision.crs
     return Loaded(table: IncidentTable(crs: crs), working: crs, report: report, filtered: filtered, files: files)
-  }
-
-  /// `load` for a source: its files, columns and filter.
-  public static func load(_ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true)
-    throws(InputError) -> Loaded
-  {
-    try load(
-      source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels)
-  }
-
-  /// `forEach` for a source: its files, columns and filter.
-  public static func forEach(
-    _ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true,
-    use: (IncidentTable) throws(InputError) -> Void
-  ) throws(InputError) -> Loaded {
-    try forEach(
-      source.files, options: source.columns, filter: source.filter, working: working, purpose: purpose, labels: labels,
-      use: use)
   }
 
   /// The transform from the incidents' CRS to `working`.

@@ -84,7 +84,7 @@ public struct MapRequest: Sendable {
   ///   or the palette is unknown.
   public func validate() throws(RequestError) {
     let needsIncidents = layers.contains { [.count, .rate, .density, .gistar, .emerging, .points].contains($0) }
-    if needsIncidents && incidents.files.isEmpty {
+    if needsIncidents && incidents.isEmpty {
       throw RequestError(
         "Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
     }
@@ -105,11 +105,11 @@ public struct MapRequest: Sendable {
     var inputs = areaLayer.source.files
     var table: IncidentTable?
     var report: IncidentReadReport?
-    if !incidents.files.isEmpty {
+    if !incidents.isEmpty {
       var kept: IncidentTable?
       let filter = incidents.filter
       var outcome = IncidentFilter.Outcome()
-      let read = try IncidentInput.stream(incidents.files, options: incidents.columns, working: areaLayer.working) {
+      let read = try IncidentInput.stream(incidents, options: incidents.columns, working: areaLayer.working) {
         chunk in
         let (table, chunkOutcome) = filter.apply(to: chunk)
         outcome.add(chunkOutcome)

@@ -133,7 +133,7 @@ public struct RankRequest: Sendable {
     var undated = 0
     let filter = incidents.filter
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
       chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)

@@ -49,7 +49,7 @@ public struct ZoneScreenRequest: Sendable {
     var rows: [(area: Int, month: Int, category: String)] = []
     let filter = incidents.filter
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
       chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)

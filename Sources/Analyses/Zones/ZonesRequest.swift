@@ -60,7 +60,7 @@ public struct ZonesRequest: Sendable {
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var warnings: [String] = []
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents.files, options: incidents.columns, working: layer.working) {
+    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
       chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)
