@@ -68,27 +68,9 @@ public enum FilterCheck {
   /// third of the name's length).
   static func nearest(_ name: String, among names: [String]) -> String? {
     if let same = names.first(where: { $0.lowercased() == name.lowercased() }) { return same }
-    let scored = names.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    let scored = names.map { ($0, EditDistance.levenshtein(name.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 3) else { return nil }
     return best.0
-  }
-
-  /// Levenshtein distance in characters.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 
   /// A file list short enough for a message: the file, or the first and last with how many.

@@ -115,7 +115,7 @@ extension CountResult {
     let facts = summaryFacts
     let width = (facts.map(\.label.count).max() ?? 0) + 2
     return facts.map { fact in
-      padded(fact.label, to: width) + Format.count(fact.value) + (fact.note.isEmpty ? "" : " (\(fact.note))")
+      fact.label.padded(to: width) + Format.count(fact.value) + (fact.note.isEmpty ? "" : " (\(fact.note))")
     }.joined(separator: "\n") + "\n"
   }
 
@@ -169,9 +169,4 @@ extension CountResult {
     let (areas, geometries, _) = tables(order)
     return try TableGeoJSON.write(areas, geometries: geometries, from: layer.working, file: layer.file)
   }
-}
-
-/// `text` padded with spaces on the right to `length` characters (unchanged if longer).
-private func padded(_ text: String, to length: Int) -> String {
-  text.count >= length ? text : text + String(repeating: " ", count: length - text.count)
 }

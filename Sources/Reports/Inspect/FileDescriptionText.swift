@@ -11,7 +11,7 @@ extension FileDescription {
       // Each line made printable: names and values from the file may hold escape sequences.
       let lines = fact.text.split(separator: "\n", omittingEmptySubsequences: false)
         .map { TextTable.printable(String($0)) }
-      result += "  " + padded(fact.label, to: width) + (lines.first ?? "") + "\n"
+      result += "  " + fact.label.padded(to: width) + (lines.first ?? "") + "\n"
       for line in lines.dropFirst() {
         result += String(repeating: " ", count: width + 2) + line + "\n"
       }
@@ -39,9 +39,4 @@ extension InspectResult {
 
   /// One file's JSON object, or an array of them for several files.
   public var json: JSONValue { descriptions.count == 1 ? descriptions[0].json : .array(descriptions.map(\.json)) }
-}
-
-/// `text` padded with spaces on the right to `length` characters (unchanged if longer).
-private func padded(_ text: String, to length: Int) -> String {
-  text.count >= length ? text : text + String(repeating: " ", count: length - text.count)
 }

@@ -1,3 +1,5 @@
+import Analyses
+
 /// Parses a subcommand's arguments against its `CommandSpec`.
 ///
 /// ## Accepted forms
@@ -147,21 +149,5 @@ enum ArgumentParser {
   }
 
   /// Levenshtein distance between two strings, by characters. O(mn).
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
+  static func editDistance(_ a: String, _ b: String) -> Int { EditDistance.levenshtein(a, b) }
 }

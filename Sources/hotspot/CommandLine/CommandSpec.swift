@@ -57,10 +57,14 @@ enum CommonOptions {
     help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",
     allowedValues: ["EPSG:4326", "EPSG:27700", "planar"])
 
-  static let format = OptionSpec(
-    name: "format", valueName: "format",
-    help: "Output format; by default taken from the --output extension, else text.",
-    allowedValues: ["text", "csv", "md", "json", "geojson", "html", "asc", "svg"])
+  static let format = format(["text", "csv", "md", "json", "geojson", "html", "asc", "svg"])
+
+  /// `--format` for a command that writes only `values`.
+  static func format(_ values: [String]) -> OptionSpec {
+    OptionSpec(
+      name: "format", valueName: "format",
+      help: "Output format; by default taken from the --output extension, else text.", allowedValues: values)
+  }
 
   static let output = OptionSpec(
     name: "output", valueName: "file",

@@ -189,23 +189,14 @@ struct BacktestCommand: HotspotCommand {
         TextTable.render(result.textTable(perOrigin: perOrigin), maxWidth: outputPath == nil ? console.width : nil)
         + "\n" + result.summaryText
     }
+    let provenance = Provenance(
+      command: "backtest", arguments: arguments, inputs: result.inputs, choices: result.choices)
     if let chartPath {
       try AtomicFile.write(
         result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
-      try provenance(result, arguments: arguments).write(beside: chartPath)
+      try provenance.write(beside: chartPath)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    try provenance(result, arguments: arguments).write(beside: outputPath)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.summaryText) }
-  }
-
-  private static func provenance(_ result: BacktestResult, arguments: [String]) -> Provenance {
-    var provenance = Provenance(command: "backtest", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    return provenance
   }
 }

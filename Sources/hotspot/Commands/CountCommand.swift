@@ -134,20 +134,18 @@ struct CountCommand: HotspotCommand {
     case .geojson: text = try result.geoJSON(order: order)
     case .html, .asc, .svg: text = ""
     }
-    guard let outputPath else {
-      console.output(text)
-      if format == .csv, let groupTable = result.groupTable {
+    let provenance = Provenance(
+      command: "count", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    let written = try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console)
+    if format == .csv, let groupTable = result.groupTable {
+      if let outputPath, written {
+        try AtomicFile.write(
+          CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: result.inputs)
+      } else {
         console.output("\r\n" + CSVTable.render(groupTable))
       }
-      return
     }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    if format == .csv, let groupTable = result.groupTable {
-      try AtomicFile.write(CSVTable.render(groupTable), to: CountCommand.groupsPath(outputPath), inputs: result.inputs)
-    }
-    var provenance = Provenance(command: "count", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    guard written else { return }
     if !quiet { console.error(result.summaryText) }
   }
 

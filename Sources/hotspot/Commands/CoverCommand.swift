@@ -46,10 +46,7 @@ struct CoverCommand: HotspotCommand {
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
-      OptionSpec(
-        name: "format", valueName: "format",
-        help: "Output format; by default taken from the --output extension, else text.",
-        allowedValues: ["text", "csv", "json", "geojson"]),
+      CommonOptions.format(["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -113,14 +110,9 @@ struct CoverCommand: HotspotCommand {
     default: text = result.text(width: outputPath == nil ? console.width : nil)
     }
     for warning in result.warnings { console.error("warning: \(warning)\n") }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "cover", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "cover", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.summary) }
   }
 }

@@ -100,17 +100,13 @@ struct DensityCommand: HotspotCommand {
     case .json: text = result.json.rendered()
     default: text = result.text
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
+    let provenance = Provenance(
+      command: "density", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console), let outputPath
+    else { return }
     if format == .asc, let projection = result.projectionText {
       try AtomicFile.write(projection, to: Self.projectionPath(outputPath), inputs: result.inputs)
     }
-    var provenance = Provenance(command: "density", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
     if !quiet { console.error(result.summaryText) }
   }
 

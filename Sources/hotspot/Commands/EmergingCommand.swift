@@ -65,10 +65,7 @@ struct EmergingCommand: HotspotCommand {
       OptionSpec(
         name: "series", valueName: "csv",
         help: "Also write the long table location, step, count, z, p to this CSV file."),
-      OptionSpec(
-        name: "format", valueName: "format",
-        help: "Output format; by default taken from the --output extension, else text.",
-        allowedValues: ["text", "csv", "json", "geojson"]),
+      CommonOptions.format(["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -116,18 +113,13 @@ struct EmergingCommand: HotspotCommand {
     case .geojson: text = try result.geoJSON()
     default: text = result.text()
     }
-    var provenance = Provenance(command: "emerging", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
+    let provenance = Provenance(
+      command: "emerging", arguments: arguments, inputs: result.inputs, choices: result.choices)
     if let seriesPath {
       try AtomicFile.write(CSVTable.render(result.seriesTable), to: seriesPath, inputs: result.inputs)
       try provenance.write(beside: seriesPath)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    try provenance.write(beside: outputPath)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet && format != .text { console.error(result.text()) }
   }
 }

@@ -49,10 +49,7 @@ struct EvaluateCommand: HotspotCommand {
         help: "Use only the comparison features with this id or name (repeatable).",
         repeating: true),
       CommonOptions.category,
-      OptionSpec(
-        name: "format", valueName: "format",
-        help: "Output format; by default taken from the --output extension, else text.",
-        allowedValues: ["text", "csv", "json"]),
+      CommonOptions.format(["text", "csv", "json"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -107,14 +104,9 @@ struct EvaluateCommand: HotspotCommand {
     case .json: text = result.json.rendered()
     default: text = result.text(width: outputPath == nil ? console.width : nil)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "evaluate", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "evaluate", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.findings) }
   }
 }

@@ -72,14 +72,9 @@ struct GistarCommand: HotspotCommand {
     case .geojson: text = try result.geoJSON()
     default: text = result.text
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "gistar", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "gistar", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.summaryText) }
   }
 }

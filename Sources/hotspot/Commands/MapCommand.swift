@@ -138,13 +138,8 @@ struct MapCommand: HotspotCommand {
   /// recording `arguments` (the command line after `map`).
   static func write(_ result: MapResult, outputPath: String?, arguments: [String], console: Console) throws {
     let svg = result.svg()
-    guard let outputPath else {
-      console.output(svg)
-      return
-    }
-    try AtomicFile.write(svg, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "map", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "map", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    try CommandOutput.deliver(svg, to: outputPath, provenance: provenance, console: console)
   }
 }

@@ -56,13 +56,8 @@ struct MoranCommand: HotspotCommand {
     case .geojson: text = try result.geoJSON() ?? result.text
     default: text = result.text
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "moran", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "moran", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console)
   }
 }

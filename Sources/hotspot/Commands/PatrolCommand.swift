@@ -172,11 +172,12 @@ struct PatrolCommand: HotspotCommand {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
 
     let inputs = result.inputs
+    let provenance = Provenance(command: "patrol", arguments: arguments, inputs: inputs, choices: result.choices)
     if let mapPath {
       let recognised = MapAttribution.lines(areas: result.areas, report: result.report)
       let svg = PatrolMap.svg(result, title: mapTitle, attribution: mapAttribution, recognised: recognised)
       try AtomicFile.write(svg, to: mapPath, inputs: inputs)
-      try provenance(result, arguments: arguments).write(beside: mapPath)
+      try provenance.write(beside: mapPath)
     }
     let text: String
     switch format {
@@ -190,23 +191,16 @@ struct PatrolCommand: HotspotCommand {
         + (result.zoneTable.map { "\n" + TextTable.render(PatrolResult.textColumns($0), maxWidth: width) } ?? "")
         + "\n" + result.summary
     }
-    guard let outputPath else {
-      console.output(text)
-      if format == .csv, let zoneTable = result.zoneTable { console.output("\r\n" + CSVTable.render(zoneTable)) }
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: inputs)
+    let written = try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console)
     if format == .csv, let zoneTable = result.zoneTable {
-      try AtomicFile.write(CSVTable.render(zoneTable), to: Self.zonesPath(outputPath), inputs: inputs)
+      if let outputPath, written {
+        try AtomicFile.write(CSVTable.render(zoneTable), to: Self.zonesPath(outputPath), inputs: inputs)
+      } else {
+        console.output("\r\n" + CSVTable.render(zoneTable))
+      }
     }
-    try provenance(result, arguments: arguments).write(beside: outputPath)
+    guard written else { return }
     if !quiet { console.error(result.summary) }
-  }
-
-  private static func provenance(_ result: PatrolResult, arguments: [String]) -> Provenance {
-    var provenance = Provenance(command: "patrol", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    return provenance
   }
 
   /// `patrol.csv` → `patrol.zones.csv`.

@@ -130,14 +130,9 @@ struct RankCommand: HotspotCommand {
     case .svg: text = result.svg()
     default: text = result.text(width: outputPath == nil ? console.width : nil)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "rank", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "rank", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.summary) }
   }
 }

@@ -72,10 +72,9 @@ struct ReportCommand: HotspotCommand {
     throws
   {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
-    try AtomicFile.write(result.html(), to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "report", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "report", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    try CommandOutput.deliver(result.html(), to: outputPath, provenance: provenance, console: console)
     if !quiet { console.error(result.count.summaryText) }
   }
 }

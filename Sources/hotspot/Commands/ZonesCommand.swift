@@ -121,14 +121,9 @@ struct ZonesCommand: HotspotCommand {
     case .json: text = result.json.rendered()
     default: text = TextTable.render(result.table, maxWidth: outputPath == nil ? console.width : nil)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "zones", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "zones", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
   }
 
   private func run(_ request: ZoneScreenRequest, console: Console) throws {
@@ -151,14 +146,9 @@ struct ZonesCommand: HotspotCommand {
     case .json: text = result.json.rendered()
     default: text = result.text(width: outputPath == nil ? console.width : nil)
     }
-    guard let outputPath else {
-      console.output(text)
-      return
-    }
-    try AtomicFile.write(text, to: outputPath, inputs: result.inputs)
-    var provenance = Provenance(command: "zones --screen", arguments: arguments, inputs: result.inputs)
-    for (key, value) in result.choices { provenance.record(key, value) }
-    try provenance.write(beside: outputPath)
+    let provenance = Provenance(
+      command: "zones --screen", arguments: arguments, inputs: result.inputs, choices: result.choices)
+    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
     if !quiet { console.error(result.summary) }
   }
 }
