@@ -74,7 +74,11 @@ public struct DensityRequest: Sendable {
     } catch {
       throw RequestError(error.description)
     }
-    let density = surface(table, setup: setup)
+    let shares = setup.inside.flatMap { inside in
+      edgeCorrect
+        ? EdgeCorrection.shares(inside: inside, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth) : nil
+    }
+    let density = surface(table, setup: setup, shares: shares)
     var change: CellChange?
     var baselineIncidents = 0
     if let baselinePeriod, let period = incidents.filter.period {
@@ -84,7 +88,8 @@ public struct DensityRequest: Sendable {
       let baseline = try IncidentInput.load(source, working: loaded.working, purpose: "compare", labels: false).table
       baselineIncidents = baseline.count
       change = CellChange(
-        period: period, baselinePeriod: baselinePeriod, current: density, baseline: surface(baseline, setup: setup),
+        period: period, baselinePeriod: baselinePeriod, current: density,
+        baseline: surface(baseline, setup: setup, shares: shares),
         areCounts: false)
     }
     let drawn =
@@ -100,16 +105,15 @@ public struct DensityRequest: Sendable {
       inputs: loaded.files + (layer?.source.files ?? []), change: change, baselineIncidents: baselineIncidents)
   }
 
-  /// The density of `table` per km² at each cell of the plan (nil outside the study area),
-  /// edge-corrected when asked.
-  private func surface(_ table: IncidentTable, setup: DensityPlan) -> [Double?] {
+  /// The density of `table` per km² at each cell of the plan (nil outside the study area), each
+  /// cell divided by its kernel's share inside the study area when `shares` are given.
+  private func surface(_ table: IncidentTable, setup: DensityPlan, shares: [Double?]?) -> [Double?] {
     var density: [Double?] = KernelDensity.evaluate(
       x: table.x, y: table.y, weights: table.weight, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth
     ).map { Optional($0) }
     if let inside = setup.inside {
       for cell in density.indices where !inside[cell] { density[cell] = nil }
-      if edgeCorrect {
-        let shares = EdgeCorrection.shares(inside: inside, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth)
+      if let shares {
         for cell in density.indices {
           if let value = density[cell], let share = shares[cell], share > 0 { density[cell] = value / share }
         }
