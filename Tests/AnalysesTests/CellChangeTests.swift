@@ -147,7 +147,7 @@ struct CellChangeTests {
       Issue.record("no change layer")
       return
     }
-    #expect(heading == "Change in incidents per km²")
+    #expect(heading == "Change per km²")
     #expect(bounds.count == 4 && bounds == bounds.sorted() && bounds[0] > 0)
     #expect(bands.allSatisfy { $0.classIndex >= 0 && $0.classIndex < 7 })
     #expect(bands.contains { $0.classIndex == 3 })

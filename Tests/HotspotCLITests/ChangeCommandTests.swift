@@ -64,12 +64,12 @@ struct ChangeCommandTests {
     let same = runHotspotRaw(base + ["--period", "2024", "--compare-to", "2023"])
     #expect(same.status == 0, "\(same.error)")
     #expect(try xmlProblems(same.output) == nil)
-    for part in ["Change in incidents per km²<", "(little change)", "#2166ac", "#b2182b", "class=\"legend\""] {
+    for part in ["Change per km²<", "(little change)", "#2166ac", "#b2182b", "class=\"legend\""] {
       #expect(same.output.contains(part), "\(part) missing")
     }
     let unequal = runHotspotRaw(base + ["--period", "2024-07..2024-12", "--compare-to", "2023"])
     #expect(unequal.status == 0, "\(unequal.error)")
-    #expect(unequal.output.contains("Change in incidents per km² per month<"))
+    #expect(unequal.output.contains("Change per km² per month<"))
     #expect(runHotspotRaw(base + ["--period", "2024"]).status == 64)
     #expect(runHotspotRaw(base + ["--compare-to", "2023"]).status == 64)
   }

@@ -64,13 +64,14 @@ enum ChangeLayer {
         "symmetric about 0: natural breaks (Fisher-Jenks, 4) of |change|; |change| ≤ the first bound is no change"
       ),
     ]
-    return (
-      .change(
-        bands: bands, bounds: bounds, heading: "Change in " + unit,
-        note:
-          "\(period) minus \(baselinePeriod); quartic kernel; bandwidth \(NumberText.fixed(plan.bandwidth, digits: 0)) m; \(NumberText.shortest(plan.grid.cellSize)) m cells; classes symmetric about 0"
-      ), choices
-    )
+    let note = [
+      "incidents in \(period)", "minus those in \(baselinePeriod)", "quartic kernel",
+      "bandwidth \(NumberText.fixed(plan.bandwidth, digits: 0)) m",
+      "\(NumberText.shortest(plan.grid.cellSize)) m cells",
+      "classes symmetric about 0",
+    ]
+    let heading = "Change per km²" + (change.comparesPerMonth ? " per month" : "")
+    return (.change(bands: bands, bounds: bounds, heading: heading, note: note.joined(separator: "; ")), choices)
   }
 
   /// The bounds b₁ < … < bₖ of the sizes of `values`' changes (natural breaks in 4 of the nonzero
