@@ -74,3 +74,22 @@ struct ChangeCommandTests {
     #expect(runHotspotRaw(base + ["--compare-to", "2023"]).status == 64)
   }
 }
+
+extension ChangeCommandTests {
+  @Test("patrol --compare-to: the chosen cells' counts in both periods and the p of the change")
+  func patrol() throws {
+    let folder = try TemporaryFolder()
+    let points = try folder.file("incidents.csv", Self.cells)
+    let base = [
+      "patrol", "--incidents", points, "--cell", "100m", "--extent", "400000,500000,400300,500100", "--top", "3",
+    ]
+    let result = runHotspotRaw(base + ["--period", "2024", "--compare-to", "2023", "--format", "csv"])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\r\n").map(String.init)
+    #expect(lines.first?.hasSuffix(",baseline_count,change,change_pct,p_change,change_per_month") == true)
+    // The cells with 3 and 2 incidents in 2024 (the empty one is never chosen): 1 and 2 in 2023.
+    let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(5) }
+    #expect(rows.map { Array($0) } == [["1", "2", "200", "0.625", "0.1667"], ["2", "0", "0", "1", "0"]])
+    #expect(runHotspotRaw(base + ["--compare-to", "2023"]).status == 64)
+  }
+}
