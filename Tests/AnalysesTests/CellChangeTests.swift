@@ -94,6 +94,23 @@ struct CellChangeTests {
     #expect(result.choices.contains { $0.0 == "baseline_incidents_in_cells" && $0.1 == .number(17) })
   }
 
+  @Test("patrol with a baseline: the same cells counted in both periods")
+  func patrolCells() throws {
+    let source = IncidentSource(table: Self.incidents(), filter: IncidentFilter(period: Self.year2024))
+    let result = try PatrolRequest(
+      incidents: source, cell: 100, extent: BoundingBox(minX: 400_000, minY: 500_000, maxX: 400_300, maxY: 500_100),
+      baselinePeriod: Self.year2023
+    ).run()
+    let change = try #require(result.change)
+    #expect(result.counts == [12, 0, 20])
+    #expect(change.baseline == [4, 5, 8])
+    #expect(result.chosen == [2, 0])
+    #expect(abs((change.pValue(2) ?? -1) - Self.scipy[3].4) <= 1e-12)
+    #expect(result.baselineOutside == 0)
+    let noPeriod = PatrolRequest(incidents: IncidentSource(table: Self.incidents()), baselinePeriod: Self.year2023)
+    #expect(throws: RequestError.self) { try noPeriod.run() }
+  }
+
   @Test("a baseline without a period, or over areas, is a RequestError")
   func invalid() {
     let table = Self.incidents()

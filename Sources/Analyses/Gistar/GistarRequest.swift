@@ -97,13 +97,15 @@ public struct GistarRequest: Sendable {
       var source = features.incidents
       source.filter = IncidentFilter(period: baselinePeriod, categories: source.filter.categories)
       var counts = [Double](repeating: 0, count: layout.count)
+      var outside = 0
       _ = try IncidentInput.forEach(source, working: loaded.working, purpose: "compare", labels: false) { chunk in
-        _ = layout.tally(x: chunk.x, y: chunk.y, into: &counts)
+        outside += layout.tally(x: chunk.x, y: chunk.y, into: &counts)
       }
       let cellChange = CellChange(
         period: period, baselinePeriod: baselinePeriod, current: loaded.values, baseline: counts, areCounts: true)
       choices.append(("baseline_period", .string(baselinePeriod.description)))
       choices.append(("baseline_incidents_in_cells", .number(counts.reduce(0, +))))
+      choices.append(("baseline_incidents_outside_cells", .number(Double(outside))))
       choices.append(("change", .string("incidents per cell: " + cellChange.description)))
       change = cellChange
     }
