@@ -54,6 +54,20 @@ struct GoldenOutputTests {
           "--layer", "zones:" + TestData.geoData("licensing-zones.geojson").path,
         ]
       ),
+      (
+        "map-change.svg",
+        [
+          "map", "--areas", divisions, "--incidents", incidents, "--layer", "change", "--period", "2024",
+          "--compare-to", "2023",
+        ]
+      ),
+      (
+        "density-change-text.txt",
+        [
+          "density", "--incidents", incidents, "--areas", divisions, "--cell", "250m", "--period", "2024",
+          "--compare-to", "2023",
+        ]
+      ),
       ("gistar-text.txt", ["gistar", "--areas", divisions, "--incidents", incidents]),
       (
         "rank-text.txt",

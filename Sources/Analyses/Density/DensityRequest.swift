@@ -23,11 +23,15 @@ public struct DensityRequest: Sendable {
   public var edgeCorrect: Bool
   /// How hot-spot regions are drawn from the surface; nil draws none.
   public var regions: HotSpotRegions.Rule?
+  /// A baseline period: its surface is evaluated on the same grid with the same bandwidth, and
+  /// the result holds the change cell by cell (`DensityResult.change`). Needs `incidents.filter.period`.
+  public var baselinePeriod: Period?
 
   /// A request with the command line's defaults for everything not given.
   public init(
     incidents: IncidentSource, areasFile: String? = nil, kernel: Kernel = .quartic, bandwidth: Double? = nil,
-    cell: Double? = nil, extent: BoundingBox? = nil, edgeCorrect: Bool = false, regions: HotSpotRegions.Rule? = nil
+    cell: Double? = nil, extent: BoundingBox? = nil, edgeCorrect: Bool = false, regions: HotSpotRegions.Rule? = nil,
+    baselinePeriod: Period? = nil
   ) {
     self.incidents = incidents
     self.areasFile = areasFile
@@ -37,11 +41,16 @@ public struct DensityRequest: Sendable {
     self.extent = extent
     self.edgeCorrect = edgeCorrect
     self.regions = regions
+    self.baselinePeriod = baselinePeriod
   }
 
   /// Checks the options against each other, without reading anything.
-  /// - Throws: `RequestError` when `edgeCorrect` is asked for without a study area.
+  /// - Throws: `RequestError` when `edgeCorrect` is asked for without a study area, or a baseline
+  ///   period without a period.
   public func validate() throws(RequestError) {
+    if baselinePeriod != nil && incidents.filter.period == nil {
+      throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
+    }
     if edgeCorrect && areasFile == nil {
       throw RequestError("'--edge-correct' needs '--areas': the study area whose edge is corrected for.")
     }
@@ -65,17 +74,23 @@ public struct DensityRequest: Sendable {
     } catch {
       throw RequestError(error.description)
     }
-    var density: [Double?] = KernelDensity.evaluate(
-      x: table.x, y: table.y, weights: table.weight, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth
-    ).map { Optional($0) }
-    if let inside = setup.inside {
-      for cell in density.indices where !inside[cell] { density[cell] = nil }
-      if edgeCorrect {
-        let shares = EdgeCorrection.shares(inside: inside, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth)
-        for cell in density.indices {
-          if let value = density[cell], let share = shares[cell], share > 0 { density[cell] = value / share }
-        }
-      }
+    let shares = setup.inside.flatMap { inside in
+      edgeCorrect
+        ? EdgeCorrection.shares(inside: inside, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth) : nil
+    }
+    let density = surface(table, setup: setup, shares: shares)
+    var change: CellChange?
+    var baselineIncidents = 0
+    if let baselinePeriod, let period = incidents.filter.period {
+      // The baseline's incidents on the period's grid, bandwidth, mask and edge correction.
+      var source = incidents
+      source.filter = IncidentFilter(period: baselinePeriod, categories: incidents.filter.categories)
+      let baseline = try IncidentInput.load(source, working: loaded.working, purpose: "compare", labels: false).table
+      baselineIncidents = baseline.count
+      change = CellChange(
+        period: period, baselinePeriod: baselinePeriod, current: density,
+        baseline: surface(baseline, setup: setup, shares: shares),
+        areCounts: false)
     }
     let drawn =
       regions.map { rule in
@@ -87,6 +102,23 @@ public struct DensityRequest: Sendable {
       setup: setup, kernel: kernel, density: density, regions: drawn, rule: regions, incidents: table.count,
       totalWeight: table.weight?.reduce(0, +) ?? Double(table.count), weighted: table.weight != nil,
       edgeCorrected: edgeCorrect, working: loaded.working, report: loaded.report, filtered: loaded.filtered,
-      inputs: loaded.files + (layer?.source.files ?? []))
+      inputs: loaded.files + (layer?.source.files ?? []), change: change, baselineIncidents: baselineIncidents)
+  }
+
+  /// The density of `table` per km² at each cell of the plan (nil outside the study area), each
+  /// cell divided by its kernel's share inside the study area when `shares` are given.
+  private func surface(_ table: IncidentTable, setup: DensityPlan, shares: [Double?]?) -> [Double?] {
+    var density: [Double?] = KernelDensity.evaluate(
+      x: table.x, y: table.y, weights: table.weight, grid: setup.grid, kernel: kernel, bandwidth: setup.bandwidth
+    ).map { Optional($0) }
+    if let inside = setup.inside {
+      for cell in density.indices where !inside[cell] { density[cell] = nil }
+      if let shares {
+        for cell in density.indices {
+          if let value = density[cell], let share = shares[cell], share > 0 { density[cell] = value / share }
+        }
+      }
+    }
+    return density
   }
 }

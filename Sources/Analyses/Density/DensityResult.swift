@@ -31,6 +31,11 @@ public struct DensityResult: Sendable {
   public let filtered: IncidentFilter.Outcome
   /// The input files, for provenance: incident files, then the study area's.
   public let inputs: [String]
+  /// The change from the baseline period cell by cell (densities per km² on the same grid and
+  /// bandwidth), when one was asked for.
+  public let change: CellChange?
+  /// Incidents of the baseline period (0 without one).
+  public let baselineIncidents: Int
 
   /// The grid of the surface.
   public var grid: SquareGrid { setup.grid }
@@ -67,6 +72,11 @@ public struct DensityResult: Sendable {
       choices.append(("gaussian_cutoff", "exp(-d²/2h²) evaluated out to 1e-9 of its peak (d ≈ 6.44h), zero beyond"))
     }
     if let rule { choices.append(("regions_rule", .string(Self.describe(rule)))) }
+    if let change {
+      choices.append(("baseline_period", .string(change.baselinePeriod.description)))
+      choices.append(("baseline_incidents", .number(Double(baselineIncidents))))
+      choices.append(("change", .string("densities per km²: " + change.description)))
+    }
     return choices
   }
 

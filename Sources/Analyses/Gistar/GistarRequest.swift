@@ -18,17 +18,21 @@ public struct GistarRequest: Sendable {
   /// Correct the classes (never z or p) for the false discovery rate (Benjamini–Hochberg). Always
   /// on with `NeighbourRule.auto`, as Optimized Hot Spot Analysis.
   public var fdr: Bool
+  /// A baseline period: the incidents of it are counted in the same cells, and the result holds
+  /// each cell's change and its p (`GistarResult.change`). Needs cells and `incidents.filter.period`.
+  public var baselinePeriod: Period?
 
   /// A request with the command line's defaults for everything not given.
   public init(
     features: FeatureSource, transform: SpatialWeights.Transform? = nil, permutations: Int = 0, seed: UInt64 = 1,
-    fdr: Bool = false
+    fdr: Bool = false, baselinePeriod: Period? = nil
   ) {
     self.features = features
     self.transform = transform
     self.permutations = permutations
     self.seed = seed
     self.fdr = fdr
+    self.baselinePeriod = baselinePeriod
   }
 
   /// Whether the classes are corrected: `fdr`, or `--neighbours auto`.
@@ -38,6 +42,15 @@ public struct GistarRequest: Sendable {
   /// - Throws: `RequestError`.
   public func validate() throws(RequestError) {
     try features.validate()
+    if baselinePeriod != nil {
+      if features.incidents.filter.period == nil {
+        throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
+      }
+      if features.cell == nil && !features.automaticCell {
+        throw RequestError(
+          "'--compare-to' compares incidents per cell: give '--cell' (for areas use 'hotspot count --compare-to').")
+      }
+    }
     guard permutations >= 0 && permutations <= 1_000_000 else {
       throw RequestError(
         "The value '\(permutations)' for '--permutations' must be a whole number from 0 to 1000000 (999).")
@@ -79,6 +92,23 @@ public struct GistarRequest: Sendable {
       tally.append((String(level), .number(Double(classes.filter { $0 == level }.count))))
     }
     choices.append(("class_counts", .object(tally)))
-    return GistarResult(features: loaded, statistic: statistic, classes: classes, choices: choices)
+    var change: CellChange?
+    if let baselinePeriod, let period = features.incidents.filter.period, case .cells(let layout) = loaded.units {
+      var source = features.incidents
+      source.filter = IncidentFilter(period: baselinePeriod, categories: source.filter.categories)
+      var counts = [Double](repeating: 0, count: layout.count)
+      var outside = 0
+      _ = try IncidentInput.forEach(source, working: loaded.working, purpose: "compare", labels: false) { chunk in
+        outside += layout.tally(x: chunk.x, y: chunk.y, into: &counts)
+      }
+      let cellChange = CellChange(
+        period: period, baselinePeriod: baselinePeriod, current: loaded.values, baseline: counts, areCounts: true)
+      choices.append(("baseline_period", .string(baselinePeriod.description)))
+      choices.append(("baseline_incidents_in_cells", .number(counts.reduce(0, +))))
+      choices.append(("baseline_incidents_outside_cells", .number(Double(outside))))
+      choices.append(("change", .string("incidents per cell: " + cellChange.description)))
+      change = cellChange
+    }
+    return GistarResult(features: loaded, statistic: statistic, classes: classes, choices: choices, change: change)
   }
 }

@@ -13,6 +13,8 @@ public struct GistarResult: Sendable {
   public let classes: [Int]
   /// Every value chosen, in the order the provenance file records them.
   public let choices: [(String, JSONValue)]
+  /// With a baseline period: each cell's count in both periods, the change and its p.
+  public let change: CellChange?
 
   /// Warnings, in the order the command line prints them.
   public var warnings: [String] { features.warnings }

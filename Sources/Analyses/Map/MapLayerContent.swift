@@ -11,6 +11,10 @@ public enum MapLayerContent: Sendable {
   /// A kernel density surface (quartic, per km²) in classes: each class's cells dissolved into one
   /// shape. `bands` holds the classes that have cells, in class order.
   case density(bands: [(classIndex: Int, geometry: Geometry)], breaks: [Double], bandwidth: Double, cellSize: Double)
+  /// The change of kernel density between two periods, cell by cell, in `2k − 1` classes symmetric
+  /// about 0 from the k `bounds` of the size of the change (class k − 1: |change| ≤ `bounds[0]`;
+  /// lower classes decreases, higher increases); `bands` holds the classes that have cells.
+  case change(bands: [(classIndex: Int, geometry: Geometry)], bounds: [Double], heading: String, note: String)
   /// Getis-Ord Gi* of the counts per area: z and the class (−3…3) of each area.
   case gistar(z: [Double], classes: [Int])
   /// Emerging hot spot categories per area, with the steps analysed in words.

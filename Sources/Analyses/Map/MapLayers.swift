@@ -25,6 +25,10 @@ public final class MapLayers {
   public let declaredCRS: CRS?
   /// The period the incidents were kept for (the steps of an emerging layer); nil: their own months.
   public var periodFilter: Period?
+  /// The incidents of the baseline period (the change layer), in the areas' working CRS.
+  public var baselineIncidents: IncidentTable?
+  /// The baseline period the change layer compares `periodFilter` with.
+  public var baselinePeriod: Period?
   /// Values chosen (class breaks, the density's bandwidth and cell, Gi*'s neighbours), in the
   /// order the layers were built, for provenance.
   public private(set) var choices: [(String, JSONValue)] = []
@@ -56,7 +60,8 @@ public final class MapLayers {
 
   /// Computes `layer`.
   /// - Throws: `InputError` (a field no area has, zones that cannot be read or related to the
-  ///   areas), `RequestError` (a density grid over `CellLayout.maximumCells`).
+  ///   areas), `RequestError` (a density grid over `CellLayout.maximumCells`, a change layer
+  ///   without `periodFilter` and `baselinePeriod`).
   public func build(_ layer: MapRequest.Layer) throws -> Built {
     switch layer {
     case .count:
@@ -80,6 +85,15 @@ public final class MapLayers {
         headline: name + " by area")
     case .density:
       return Built(contents: try density(), values: nil, headline: "Incident density")
+    case .change:
+      guard let period = periodFilter, let baselinePeriod else {
+        throw RequestError("The change layer needs '--period' and '--compare-to'.")
+      }
+      let (content, chosen) = try ChangeLayer.build(
+        areas: areas, incidents: incidents ?? IncidentTable(crs: areas.working), period: period,
+        baseline: baselineIncidents ?? IncidentTable(crs: areas.working), baselinePeriod: baselinePeriod)
+      choices += chosen
+      return Built(contents: [content, .boundaries], values: nil, headline: "Change in incident density")
     case .gistar:
       return Built(contents: [gistar()], values: nil, headline: "Hot spots (Getis-Ord Gi*)")
     case .emerging:

@@ -14,6 +14,9 @@ public struct MapRequest: Sendable {
     case rate
     /// The kernel density surface (quartic, defaults as `density`) in classes, clipped to the areas.
     case density
+    /// The change of kernel density from `baselinePeriod` to the period, cell by cell, in classes
+    /// symmetric about 0 (a diverging palette).
+    case change
     /// Gi* hot and cold spots of the counts per area, queen neighbours.
     case gistar
     /// Emerging hot spot categories per area: monthly steps, queen neighbours (as `hotspot emerging`'s defaults).
@@ -54,6 +57,8 @@ public struct MapRequest: Sendable {
   public var idField: String?
   /// The area property holding the name (detected when nil).
   public var nameField: String?
+  /// The baseline period of the change layer; needs `incidents.filter.period`.
+  public var baselinePeriod: Period?
 
   /// A request with the command line's defaults for everything not given.
   public init(
@@ -61,7 +66,7 @@ public struct MapRequest: Sendable {
     classes: ClassBreaks.Method = .naturalBreaks(5), classesDescription: String = "natural breaks (Fisher-Jenks)",
     palette: String = "YlOrRd", suppressBelow: Double? = nil, labelCount: Int = 0, populationField: String? = nil,
     per: Double = 1000, title: String? = nil, attribution: [String] = [], idField: String? = nil,
-    nameField: String? = nil
+    nameField: String? = nil, baselinePeriod: Period? = nil
   ) {
     self.areasFile = areasFile
     self.incidents = incidents
@@ -77,16 +82,26 @@ public struct MapRequest: Sendable {
     self.attribution = attribution
     self.idField = idField
     self.nameField = nameField
+    self.baselinePeriod = baselinePeriod
   }
 
   /// Checks the options, without reading anything.
   /// - Throws: `RequestError` when a layer needs incidents or a population that are not given,
   ///   or the palette is unknown.
   public func validate() throws(RequestError) {
-    let needsIncidents = layers.contains { [.count, .rate, .density, .gistar, .emerging, .points].contains($0) }
+    let needsIncidents = layers.contains {
+      [.count, .rate, .density, .change, .gistar, .emerging, .points].contains($0)
+    }
     if needsIncidents && incidents.isEmpty {
       throw RequestError(
-        "Missing '--incidents <file>': the layers count, rate, density, gistar and points map incidents.")
+        "Missing '--incidents <file>': the layers count, rate, density, change, gistar, emerging and points map incidents."
+      )
+    }
+    if baselinePeriod != nil && incidents.filter.period == nil {
+      throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
+    }
+    if layers.contains(.change) && baselinePeriod == nil {
+      throw RequestError("The change layer needs '--period' and '--compare-to <period>': the two periods compared.")
     }
     if layers.contains(.rate) && populationField == nil {
       throw RequestError("The rate layer needs '--population-field <name>'.")
@@ -120,10 +135,19 @@ public struct MapRequest: Sendable {
       table = kept
       inputs += try incidents.expandedFiles()
     }
+    var baselineTable: IncidentTable?
+    if let baselinePeriod, !incidents.isEmpty {
+      var source = incidents
+      source.filter = IncidentFilter(period: baselinePeriod, categories: incidents.filter.categories)
+      baselineTable = try IncidentInput.load(source, working: areaLayer.working, purpose: "compare", labels: false)
+        .table
+    }
     let builder = MapLayers(
       areas: areaLayer, incidents: table, classes: classes, classesDescription: classesDescription,
       suppressBelow: suppressBelow, populationField: populationField, per: per, declaredCRS: incidents.declaredCRS)
     builder.periodFilter = incidents.filter.period
+    builder.baselineIncidents = baselineTable
+    builder.baselinePeriod = baselinePeriod
     var contents: [MapLayerContent] = []
     var labelValues: [Double?]?
     var headline = "Incidents"
@@ -146,7 +170,9 @@ public struct MapRequest: Sendable {
       }
     }
     var subtitle: [String] = []
-    if let period = incidents.filter.period { subtitle.append(period.description) }
+    if let period = incidents.filter.period {
+      subtitle.append(baselinePeriod.map { "\(period) against \($0)" } ?? period.description)
+    }
     if !incidents.filter.categories.isEmpty { subtitle.append(incidents.filter.categories.joined(separator: ", ")) }
     if let table { subtitle.append("\(Format.count(table.count)) incidents") }
     subtitle.append("\(areaLayer.count) areas")

@@ -40,13 +40,16 @@ public struct PatrolRequest: Sendable {
   public var rule: PatrolSelection.Rule?
   /// Merge chosen cells that share an edge into numbered patrol zones.
   public var zones: Bool
+  /// A baseline period: its incidents are counted in the same cells, and the result holds each
+  /// cell's change and its p (`PatrolResult.change`). Needs `incidents.filter.period`.
+  public var baselinePeriod: Period?
 
   /// A request with the command line's defaults: 150 m squares ranked by count, the 20 best.
   public init(
     incidents: IncidentSource, areasFile: String? = nil, cell: Double = 150, hex: Bool = false,
     extent: BoundingBox? = nil,
     rankBy: RankBy = .count, harmFile: String? = nil, bandwidth: Double? = nil, rule: PatrolSelection.Rule? = nil,
-    zones: Bool = false
+    zones: Bool = false, baselinePeriod: Period? = nil
   ) {
     self.incidents = incidents
     self.areasFile = areasFile
@@ -58,6 +61,7 @@ public struct PatrolRequest: Sendable {
     self.bandwidth = bandwidth
     self.rule = rule
     self.zones = zones
+    self.baselinePeriod = baselinePeriod
   }
 
   /// Checks that the ranking and its options agree: harm needs a harm file and a harm file means
@@ -81,14 +85,32 @@ public struct PatrolRequest: Sendable {
   ///   `RequestError` for options that disagree, a grid too large, or an area budget below one cell.
   public func run(progress: (String) -> Void = { _ in }) throws -> PatrolResult {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
+    if baselinePeriod != nil && incidents.filter.period == nil {
+      throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
+    }
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
     }
     let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "rank")
     progress("incidents: \(Format.count(loaded.table.count)), working CRS \(loaded.working)")
-    return try run(
+    var result = try run(
       incidents: loaded.table, areas: layer, working: loaded.working, report: loaded.report, filtered: loaded.filtered,
       files: loaded.files)
+    if let baselinePeriod, let period = incidents.filter.period {
+      // The baseline's incidents counted in the same cells.
+      var source = incidents
+      source.filter = IncidentFilter(period: baselinePeriod, categories: incidents.filter.categories)
+      let layout = result.layout
+      var counts = [Double](repeating: 0, count: layout.count)
+      var outside = 0
+      _ = try IncidentInput.forEach(source, working: loaded.working, purpose: "compare", labels: false) { chunk in
+        outside += layout.tally(x: chunk.x, y: chunk.y, into: &counts)
+      }
+      result.change = CellChange(
+        period: period, baselinePeriod: baselinePeriod, current: result.counts, baseline: counts, areCounts: true)
+      result.baselineOutside = outside
+    }
+    return result
   }
 
   /// Ranks the cells for `incidents` already read (filtered, in the `working` CRS), with `areas`

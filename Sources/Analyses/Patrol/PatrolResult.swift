@@ -61,6 +61,10 @@ public struct PatrolResult: Sendable {
   public var warnings: [String] { inputWarnings + selectionWarnings }
   /// The input files, for provenance: the areas', the incidents', the harm weights'.
   public let inputs: [String]
+  /// With a baseline period: each cell's count in both periods, the change and its p.
+  public internal(set) var change: CellChange? = nil
+  /// Incidents of the baseline period outside the ranked cells (0 without one).
+  public internal(set) var baselineOutside = 0
 
   /// The chosen cells, best first.
   public var chosen: [Int] { Array(selection.chosen) }
@@ -228,6 +232,14 @@ public struct PatrolResult: Sendable {
             : "none: the working CRS is not British National Grid")
       ),
     ]
+    if let change {
+      choices += [
+        ("baseline_period", .string(change.baselinePeriod.description)),
+        ("baseline_incidents_in_cells", .number(change.totals.baseline)),
+        ("baseline_incidents_outside_cells", .number(Double(baselineOutside))),
+        ("change", .string("incidents per cell: " + change.description)),
+      ]
+    }
     if zones {
       choices.append(
         ("zones_rule", "chosen cells sharing an edge (corners do not count), numbered by their best-ranked cell"))

@@ -4,11 +4,18 @@ import Rendering
 import SpatialAnalysis
 
 extension GistarResult {
-  /// One row per feature: its keys, value, z, p, class, neighbours (and p_sim with permutations).
+  /// One row per feature: its keys, value, z, p, class, neighbours (and p_sim with permutations);
+  /// with a baseline period `baseline_count`, `change`, `change_pct`, `p_change` (as `count
+  /// --compare-to`) and `change_per_month`, the value being the period's count.
   public var table: Table {
     var columns = features.keyColumns
     columns += ["value", "z", "p", "class", "neighbours"].map { Table.Column($0, alignment: .right) }
     if statistic.pSim != nil { columns.append(.init("p_sim", alignment: .right)) }
+    if change != nil {
+      columns += ["baseline_count", "change", "change_pct", "p_change", "change_per_month"].map {
+        Table.Column($0, alignment: .right)
+      }
+    }
     var rows: [[Table.Cell]] = []
     for k in features.values.indices {
       var row =
@@ -18,6 +25,14 @@ extension GistarResult {
           .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
         ]
       if let pSim = statistic.pSim { row.append(.number(pSim[k], digits: 6)) }
+      if let change {
+        row += [
+          change.baseline[k].map(Table.Cell.value) ?? .empty, change.change(k).map(Table.Cell.value) ?? .empty,
+          change.changePercent(k).map { .number($0, digits: 2) } ?? .empty,
+          change.pValue(k).map { .significant($0, digits: 4) } ?? .empty,
+          change.changePerMonth(k).map { .number($0, digits: 4) } ?? .empty,
+        ]
+      }
       rows.append(row)
     }
     return Table(columns: columns, rows: rows)

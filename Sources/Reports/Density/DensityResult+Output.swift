@@ -21,6 +21,15 @@ extension DensityResult {
     if let rule {
       lines.append("hot-spot regions  \(regions.count) (\(Self.describe(rule)))")
     }
+    if let change {
+      let totals = change.totals
+      lines.append(
+        "baseline          \(Format.count(baselineIncidents)) incidents in \(change.baselinePeriod), on the same grid and bandwidth"
+      )
+      lines.append(
+        "change            surface total \(NumberText.fixed(totals.baseline * grid.cellArea / 1_000_000, digits: 2)) → \(NumberText.fixed(totals.current * grid.cellArea / 1_000_000, digits: 2)) incidents"
+          + (change.comparesPerMonth ? " (periods of unequal length: compare change_per_month)" : ""))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -55,13 +64,18 @@ extension DensityResult {
     .object([("settings", .object(choices)), ("regions", JSONTable.value(regionTable))])
   }
 
-  /// One row per cell with data: centre in the working CRS and in lon/lat, and the density per km².
+  /// One row per cell with data: centre in the working CRS and in lon/lat, and the density per km²;
+  /// with a baseline period also `baseline_density`, `change` (density − baseline_density) and
+  /// `change_per_month` (each divided by its period's months first), all per km².
   public func cellTable() throws -> Table {
     let toWGS84 = CoordinateTransform(from: working, to: .wgs84)
     var table = Table(columns: [
       .init("x", alignment: .right), .init("y", alignment: .right), .init("lon", alignment: .right),
       .init("lat", alignment: .right), .init("density", alignment: .right),
     ])
+    if change != nil {
+      table.columns += ["baseline_density", "change", "change_per_month"].map { .init($0, alignment: .right) }
+    }
     table.rows.reserveCapacity(density.count)
     for cell in density.indices {
       guard let value = density[cell] else { continue }
@@ -72,6 +86,13 @@ extension DensityResult {
         lonLat.map { .number($0.x, digits: 7) } ?? .empty, lonLat.map { .number($0.y, digits: 7) } ?? .empty,
         .number(value, digits: 6),
       ])
+      if let change {
+        table.rows[table.rows.count - 1] += [
+          change.baseline[cell].map { .number($0, digits: 6) } ?? .empty,
+          change.change(cell).map { .number($0, digits: 6) } ?? .empty,
+          change.changePerMonth(cell).map { .number($0, digits: 6) } ?? .empty,
+        ]
+      }
     }
     return table
   }

@@ -44,6 +44,18 @@ public enum MapDrawing {
           areas: mapAreas, heading: "Incidents per km²", note: note,
           classes: breaks.indices.map { (ClassBreaks.label(class: $0, breaks: breaks, digits: 1), colours[$0]) },
           missingLabel: "none", stroked: false))
+    case .change(let bands, let bounds, let heading, let note):
+      let labels = changeLabels(bounds)
+      let colours = changeColours(labels.count)
+      let mapAreas = bands.map { band in
+        MapLayer.Choropleth.Area(
+          id: "change-class-\(band.classIndex + 1)", name: "", geometry: band.geometry, classIndex: band.classIndex,
+          valueText: labels[band.classIndex])
+      }
+      return .choropleth(
+        MapLayer.Choropleth(
+          areas: mapAreas, heading: heading, note: note, classes: zip(labels, colours).map { ($0, $1) },
+          missingLabel: "none", stroked: false))
     case .gistar(let z, let classes):
       let mapAreas = areas.ids.indices.map { i in
         MapLayer.Choropleth.Area(
@@ -76,6 +88,24 @@ public enum MapDrawing {
     case .boundaries:
       return .boundaries(areas.geometries)
     }
+  }
+
+  /// The legend labels of a change layer's `2k − 1` classes from its k `bounds`: the largest
+  /// decrease first, "−b₁ to b₁ (no change)" in the middle, the largest increase last.
+  public static func changeLabels(_ bounds: [Double]) -> [String] {
+    let digits = (bounds.last ?? 0) >= 10 ? 1 : (bounds.last ?? 0) >= 1 ? 2 : 3
+    let text = { (value: Double) in NumberText.fixed(value, digits: digits) }
+    let k = bounds.count
+    let increases = (1..<max(k, 1)).map { "+" + text(bounds[$0 - 1]) + " to +" + text(bounds[$0]) }
+    let decreases = increases.reversed().map { $0.replacingOccurrences(of: "+", with: "−") }
+    let middle = bounds.first.map { $0 > 0 ? "−" + text($0) + " to +" + text($0) + " (little change)" : "no change" }
+    return decreases + [middle ?? "no change"] + increases
+  }
+
+  /// Blues for decreases, reds for increases, a light grey for the middle class (ColorBrewer RdBu).
+  static func changeColours(_ count: Int) -> [String] {
+    if count == 1 { return ["#f7f7f7"] }
+    return (Palette.colours("RdBu", classes: count) ?? Palette.hotCold).reversed()
   }
 
   /// `count` colours of `palette`, or a generated sequential ramp when the scheme has no such size.

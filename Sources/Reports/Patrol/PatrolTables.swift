@@ -27,7 +27,8 @@ extension PatrolResult {
 
   /// One row per chosen cell, best first: `rank,x,y,count,share,cumulative_share`, then
   /// `cumulative_area_share,lon,lat,grid_ref,location`, the score (`harm` or `density_per_km2`)
-  /// and `zone` when used.
+  /// and `zone` when used; with a baseline period `baseline_count`, `change`, `change_pct`,
+  /// `p_change` (as `count --compare-to`) and `change_per_month`.
   public var cellTable: Table {
     var columns: [Table.Column] = [
       "rank", "x", "y", "count", "share", "cumulative_share", "cumulative_area_share", "lon", "lat",
@@ -37,6 +38,11 @@ extension PatrolResult {
     if let scoreColumn { columns.append(scoreColumn) }
     let zoneOfChosen = self.zoneOfChosen
     if zoneOfChosen != nil { columns.append(Table.Column("zone", alignment: .right)) }
+    if change != nil {
+      columns += ["baseline_count", "change", "change_pct", "p_change", "change_per_month"].map {
+        Table.Column($0, alignment: .right)
+      }
+    }
     var table = Table(columns: columns)
     let transform = toWGS84
     var cumulative = 0.0
@@ -54,6 +60,14 @@ extension PatrolResult {
       ]
       if let score = scoreCell(cell) { row.append(score) }
       if let zoneOfChosen { row.append(.integer(zoneOfChosen[k])) }
+      if let change {
+        row += [
+          change.baseline[cell].map(Table.Cell.value) ?? .empty, change.change(cell).map(Table.Cell.value) ?? .empty,
+          change.changePercent(cell).map { .number($0, digits: 2) } ?? .empty,
+          change.pValue(cell).map { .significant($0, digits: 4) } ?? .empty,
+          change.changePerMonth(cell).map { .number($0, digits: 4) } ?? .empty,
+        ]
+      }
       table.rows.append(row)
     }
     return table

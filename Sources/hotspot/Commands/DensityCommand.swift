@@ -16,7 +16,9 @@ struct DensityCommand: HotspotCommand {
       (0.9 · min(SD, √(1/ln 2) · Dm) · n^-0.2), the cell size a 250th of the extent's shorter side \
       rounded to 1, 2, 2.5 or 5 × 10^k metres, the extent the areas' (or the incidents' plus one \
       bandwidth) snapped outward to whole cells. Write .asc (ESRI ASCII grid, with a .prj), .csv \
-      (cell centres) or .geojson (hot-spot regions, WGS84).
+      (cell centres) or .geojson (hot-spot regions, WGS84). --compare-to P evaluates the incidents \
+      of P on the same grid with the same bandwidth: the CSV adds baseline_density, change and \
+      change_per_month (per km²; each period divided by its months first).
       """,
     options: [
       CommonOptions.incidents,
@@ -32,6 +34,8 @@ struct DensityCommand: HotspotCommand {
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Grid extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
+      OptionSpec(
+        name: "compare-to", valueName: "period", help: "Baseline period: its density on the same grid, and the change."),
       .flag("edge-correct", help: "Divide each cell by the share of its kernel inside the study area."),
       OptionSpec(name: "top", valueName: "share", help: "Hot-spot regions: the top share of cells (5%)."),
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
@@ -52,11 +56,15 @@ struct DensityCommand: HotspotCommand {
     let cell = try ValueSyntax.distanceOrAuto(arguments.value("cell"), option: "cell")
     let extent = try arguments.value("extent").map { text throws(UsageError) in try ValueSyntax.extent(text) }
     let filter = try InputOptions.filter(arguments)
+    let baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "compare-to")
+    }
     var request = DensityRequest(
       incidents: IncidentSource(files: arguments.values("incidents"), filter: filter),
       areasFile: arguments.value("areas"),
       kernel: Kernel(rawValue: (arguments.value("kernel") ?? "quartic").lowercased()) ?? .quartic,
-      bandwidth: bandwidth, cell: cell, extent: extent, edgeCorrect: arguments.flag("edge-correct"))
+      bandwidth: bandwidth, cell: cell, extent: extent, edgeCorrect: arguments.flag("edge-correct"),
+      baselinePeriod: baselinePeriod)
     do { try request.validate() } catch { throw UsageError(error.message) }
     var rules: [HotSpotRegions.Rule] = []
     if let top = arguments.value("top") { rules.append(.top(share: try ValueSyntax.share(top, option: "top"))) }

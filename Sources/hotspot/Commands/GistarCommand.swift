@@ -25,10 +25,14 @@ struct GistarCommand: HotspotCommand {
       without --cell, --areas or --points the cell size is the shorter side of the incidents' \
       extent / 50 (rounded down to 100 m); the band is the first significant peak of Moran's I z \
       over 10 increasing bands, else the mean distance to the k-th neighbour (k = 5 % of n in \
-      [3, 30]), never under 0.1 % of the extent; FDR is on; every choice is printed and recorded.
+      [3, 30]), never under 0.1 % of the extent; FDR is on; every choice is printed and recorded. \
+      With cells, --compare-to P counts the incidents of P in the same cells and adds baseline_count, \
+      change, change_pct, p_change (the exact two-Poisson test, the periods' days as exposures, as \
+      count --compare-to) and change_per_month.
       """,
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
+      OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -41,9 +45,12 @@ struct GistarCommand: HotspotCommand {
   init(_ arguments: ParsedArguments) throws(UsageError) {
     self.arguments = arguments.original
     let options = try AutocorrelationOptions.parse(arguments, defaultPermutations: 0)
+    let baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "compare-to")
+    }
     request = GistarRequest(
       features: options.features, transform: options.transform, permutations: options.permutations, seed: options.seed,
-      fdr: arguments.flag("fdr"))
+      fdr: arguments.flag("fdr"), baselinePeriod: baselinePeriod)
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])

@@ -12,7 +12,10 @@ struct MapCommand: HotspotCommand {
     abstract: "Draw a print-ready SVG map: counts, rates, density, Gi*, points and zones.",
     discussion: """
       Layers are drawn in the order given (--layer repeats): count, rate, field:NAME (choropleths), \
-      density (the kernel density surface in classes, clipped to the areas), gistar (Gi* hot and \
+      density (the kernel density surface in classes, clipped to the areas), change (with --period \
+      and --compare-to: the density of the period minus the baseline's, cell by cell on one grid, \
+      per month when the periods differ in length, in classes symmetric about 0: blues for \
+      decreases, reds for increases, grey for little change), gistar (Gi* hot and \
       cold spots of the counts per area, queen neighbours), points (incidents, stacked points drawn \
       by size) and zones:FILE (outlines on top). With no --layer, a choropleth of incident counts per \
       area in 5 classes by natural breaks. Every map has a title, subtitle, legend, scale bar, north \
@@ -24,7 +27,8 @@ struct MapCommand: HotspotCommand {
         name: "incidents", valueName: "file", help: "Incident CSV (file, folder or glob); repeatable.", repeating: true),
       OptionSpec(
         name: "layer", valueName: "layer",
-        help: "count, rate, field:NAME, density, gistar, points or zones:FILE; repeatable, drawn in order.",
+        help:
+          "count, rate, field:NAME, density, change, gistar, emerging, points or zones:FILE; repeatable, drawn in order.",
         defaultValue: "count", repeating: true),
       OptionSpec(
         name: "classes", valueName: "classes",
@@ -46,7 +50,9 @@ struct MapCommand: HotspotCommand {
         repeating: true),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.period, CommonOptions.category,
+      OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period of the change layer."),
+      CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -60,6 +66,10 @@ struct MapCommand: HotspotCommand {
     var request = MapRequest(
       areasFile: arguments.value("areas") ?? "", incidents: IncidentSource(files: arguments.values("incidents")),
       layers: layers.isEmpty ? [.count] : layers, populationField: arguments.value("population-field"))
+    request.incidents.filter = try InputOptions.filter(arguments)
+    request.baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "compare-to")
+    }
     do { try request.validate() } catch { throw UsageError(error.message) }
     (request.classes, request.classesDescription) = try Self.classes(arguments.value("classes") ?? "jenks:5")
     request.palette = arguments.value("palette") ?? "YlOrRd"
@@ -75,7 +85,6 @@ struct MapCommand: HotspotCommand {
     request.attribution = arguments.values("attribution")
     request.idField = arguments.value("id-field")
     request.nameField = arguments.value("name-field")
-    request.incidents.filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
     // SVG only: an output named with another extension (.png, .csv…) is refused; none is allowed.
     if let outputPath, let name = outputPath.split(separator: "/").last, let dot = name.lastIndex(of: "."),
@@ -93,6 +102,7 @@ struct MapCommand: HotspotCommand {
     case "count": return .count
     case "rate": return .rate
     case "density": return .density
+    case "change": return .change
     case "gistar": return .gistar
     case "emerging": return .emerging
     case "points": return .points
@@ -100,7 +110,7 @@ struct MapCommand: HotspotCommand {
       if lower.hasPrefix("field:") && text.count > 6 { return .field(String(text.dropFirst(6))) }
       if lower.hasPrefix("zones:") && text.count > 6 { return .zones(String(text.dropFirst(6))) }
       throw UsageError(
-        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, gistar, emerging, points or zones:FILE."
+        "The value '\(text)' for '--layer' must be count, rate, field:NAME, density, change, gistar, emerging, points or zones:FILE."
       )
     }
   }

@@ -26,7 +26,9 @@ struct PatrolCommand: HotspotCommand {
       alphabetical). The Gini coefficient is over every ranked cell, empty ones included, with \
       Bernasco & Steenbeek's generalised Gini when incidents are fewer than cells. --zones merges \
       chosen cells that share an edge (corners do not count) into numbered patrol zones. Short, \
-      unpredictable visits of 10–15 minutes to each place work best (Koper 1995).
+      unpredictable visits of 10–15 minutes to each place work best (Koper 1995). --compare-to P \
+      counts the incidents of P in the same cells and adds baseline_count, change, change_pct, \
+      p_change (the exact two-Poisson test, as count --compare-to) and change_per_month.
       """,
     options: [
       CommonOptions.incidents,
@@ -65,6 +67,7 @@ struct PatrolCommand: HotspotCommand {
         help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.",
         repeating: true),
       CommonOptions.period, CommonOptions.category,
+      OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -115,6 +118,12 @@ struct PatrolCommand: HotspotCommand {
       throw UsageError("'--map' writes SVG: give a file ending in .svg.")
     }
     let filter = try InputOptions.filter(arguments)
+    let baselinePeriod = try arguments.value("compare-to").map { text throws(UsageError) in
+      try ValueSyntax.period(text, option: "compare-to")
+    }
+    if baselinePeriod != nil && filter.period == nil {
+      throw UsageError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
+    }
     outputPath = arguments.value("output")
     if let mapPath, mapPath == outputPath {
       throw UsageError("'--map' and '--output' name the same file.")
@@ -127,7 +136,8 @@ struct PatrolCommand: HotspotCommand {
       filter: filter)
     request = PatrolRequest(
       incidents: source, areasFile: arguments.value("areas"), cell: cell, hex: arguments.flag("hex"), extent: extent,
-      rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"))
+      rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"),
+      baselinePeriod: baselinePeriod)
     quiet = arguments.flag("quiet")
   }
 
