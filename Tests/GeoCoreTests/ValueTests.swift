@@ -38,7 +38,7 @@ struct ValueTests {
   func significantTiny() {
     #expect(NumberText.significant(0.0004257, digits: 4) == "0.0004257")
     #expect(NumberText.significant(1.269e-07, digits: 4) == "1.269e-07")
-    #expect(NumberText.significant(3.2e-300, digits: 4) == "3.200e-300")
+    #expect(NumberText.significant(3.2e-300, digits: 4) == "3.2e-300")
     // Subnormal: built at run time (a literal would warn that it loses precision).
     let tiny = 1.2345e-300 * 1e-13
     let text = NumberText.significant(tiny, digits: 4)
