@@ -48,7 +48,7 @@ let package = Package(
       dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses", "Reports"]),
     /// `swift run -c release hotspot-bench [filter]`: speed of the library on generated data.
     .executableTarget(
-      name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering"]),
+      name: "hotspot-bench", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis", "Rendering", "Analyses"]),
     /// `swift run hotspot-sample [--output-dir GeoData]`: writes the synthetic sample county.
     .executableTarget(
       name: "hotspot-sample", dependencies: ["GeoCore", "GeoIO", "SpatialAnalysis"]),

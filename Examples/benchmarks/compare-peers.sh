@@ -25,6 +25,13 @@
 #            (drawing the same counts as the peer; also timed counting the 1m points itself) vs
 #            geopandas + matplotlib (svg_geopandas.py, drawing the counts shapely wrote); the SVG
 #            sizes are compared too.
+#   emerging hotspot emerging --areas GeoData/areas.geojson --cell 250m --incidents <1,000,000
+#            incidents over 24 months> --format csv (to stdout): the sample county in about 24,000
+#            cells × 24 monthly steps, space-time Gi*, Mann–Kendall, categories; no peer (sfdep is
+#            not packaged here), the goal is the whole process under 2 s. The incidents file
+#            ($DATA/incidents_1m_24months.csv) is made on first use by a generator the script
+#            writes to $OUT (never committed): uniform over the county's extent, with a patch near
+#            Wexcombe busier every month.
 # Then it prints the medians and each goal's ratio.
 #
 # Usage:   Examples/benchmarks/compare-peers.sh        (from anywhere; 10 to 20 minutes)
@@ -41,7 +48,7 @@
 #   HOTSPOT_SHARED      the shared folder with peers/          (<package>/../shared)
 #   PEERS_PY            python of the peers' venv              (/tmp/peers/bin/python)
 #   REPS                whole-process runs per command         (3)
-#   TASKS               tasks to run                           ("count density gistar moran map")
+#   TASKS               tasks to run                           ("count density gistar moran map emerging")
 #   SIZES               count sizes                            ("1m 10m")
 #   PERMUTATIONS        hotspot's permutations in the second gistar/moran run (999, as esda)
 #   EXACT=1             also time the exact numpy KDE          (off: about 15 s a run)
@@ -57,7 +64,7 @@ SHARED="${HOTSPOT_SHARED:-$ROOT/../shared}"
 PEERS="$SHARED/peers"
 PEERS_PY="${PEERS_PY:-/tmp/peers/bin/python}"
 REPS="${REPS:-3}"
-TASKS="${TASKS:-count density gistar moran map}"
+TASKS="${TASKS:-count density gistar moran map emerging}"
 SIZES="${SIZES:-1m 10m}"
 PERMUTATIONS="${PERMUTATIONS:-999}"
 SCRATCH_PATH="${SCRATCH_PATH:-$ROOT/.build}"
@@ -66,10 +73,13 @@ WARDS="$DATA/wards.geojson"
 P1M="$DATA/points_1m.csv"
 
 die() { echo "compare-peers: $*" >&2; exit 1; }
-[[ -f "$WARDS" && -f "$P1M" ]] || die "$WARDS or $P1M is absent: make the data with $SHARED/conformance/gen.py --out $DATA"
-[[ -x "$PEERS_PY" ]] || die "$PEERS_PY is absent: python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r $PEERS/requirements-peers.txt"
+# The peers' data, venv and the C floor are needed unless emerging is the only task.
+PEER_TASKS="${TASKS//emerging/}"
+NEEDS_PEERS=""; [[ -n "${PEER_TASKS// /}" ]] && NEEDS_PEERS=1
+[[ -z "$NEEDS_PEERS" ]] || [[ -f "$WARDS" && -f "$P1M" ]] || die "$WARDS or $P1M is absent: make the data with $SHARED/conformance/gen.py --out $DATA"
+[[ -z "$NEEDS_PEERS" ]] || [[ -x "$PEERS_PY" ]] || die "$PEERS_PY is absent: python3 -m venv /tmp/peers && /tmp/peers/bin/pip install -r $PEERS/requirements-peers.txt"
 [[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is needed for wall time and peak memory"
-command -v gcc >/dev/null || die "gcc is needed for the C floor (csvscan.c)"
+[[ -z "$NEEDS_PEERS" ]] || command -v gcc >/dev/null || die "gcc is needed for the C floor (csvscan.c)"
 mkdir -p "$OUT"
 LOG="$OUT/medians.txt"
 : > "$LOG"
@@ -114,13 +124,15 @@ echo "== building hotspot (release) and the C floor"
 (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH_PATH" --product hotspot 2>&1 | tail -1)
 HOTSPOT="$SCRATCH_PATH/release/hotspot"
 CSVSCAN="$OUT/csvscan"
-gcc -O3 -march=native -o "$CSVSCAN" "$PEERS/c/csvscan.c"
-# The peers' 250 m fishnet: the wards' bounds snapped outward to whole cells (common.grid_spec).
-EXTENT="$(cd "$PEERS" && "$PEERS_PY" -c '
+if [[ -n "$NEEDS_PEERS" ]]; then
+  gcc -O3 -march=native -o "$CSVSCAN" "$PEERS/c/csvscan.c"
+  # The peers' 250 m fishnet: the wards' bounds snapped outward to whole cells (common.grid_spec).
+  EXTENT="$(cd "$PEERS" && "$PEERS_PY" -c '
 from common import grid_spec, polygons_bounds
 g = grid_spec(polygons_bounds("'"$WARDS"'"), 250.0)
 print("%d,%d,%d,%d" % (g["x0"], g["y0"], g["x0"] + g["nx"] * 250, g["y0"] + g["ny"] * 250))')"
-echo "   fishnet extent $EXTENT; $REPS runs of each command; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "   fishnet extent $EXTENT; $REPS runs of each command; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 has() { [[ " $TASKS " == *" $1 "* ]]; }
 
@@ -224,6 +236,40 @@ if has map; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# emerging
+
+if has emerging; then
+  EMERGING_DATA="$DATA/incidents_1m_24months.csv"
+  if [[ ! -f "$EMERGING_DATA" ]]; then
+    echo "== generating $EMERGING_DATA (1,000,000 incidents, 2023-01..2024-12)"
+    mkdir -p "$DATA"
+    cat > "$OUT/make_emerging_data.py" <<'PY'
+import random, sys
+random.seed(19)
+out = open(sys.argv[1], "w")
+out.write("id,easting,northing,month\n")
+for i in range(1_000_000):
+    m = random.randrange(24)
+    if random.random() < 0.125 and random.randrange(24) <= m:  # a patch near Wexcombe, busier each month
+        x, y = 451_500 + random.random() * 2_000, 536_600 + random.random() * 2_000
+    else:  # the sample county's extent
+        x, y = 415_000 + random.random() * 43_000, 526_000 + random.random() * 34_000
+    out.write("%d,%.2f,%.2f,%d-%02d\n" % (i, x, y, 2023 + m // 12, m % 12 + 1))
+PY
+    python3 "$OUT/make_emerging_data.py" "$EMERGING_DATA"
+  fi
+  echo "== emerging: 1m incidents × 24 months into 250 m cells over the sample county"
+  start hotspot_emerging
+  cat "$EMERGING_DATA" > /dev/null
+  for rep in $(seq "$REPS"); do
+    run hotspot_emerging "$rep" "$HOTSPOT" emerging --areas "$ROOT/GeoData/areas.geojson" --cell 250m \
+      --incidents "$EMERGING_DATA" --format csv --quiet
+  done
+  record hotspot_emerging
+  echo "   $(($(wc -l < "$OUT/hotspot_emerging.out") - 1)) cells classified"
+fi
+
+# ---------------------------------------------------------------------------------------------
 # Report
 
 echo
@@ -253,5 +299,8 @@ if [[ -n "$(wall hotspot_map)" ]]; then
   echo "map:      geopandas / hotspot time       $(ratio "$(wall geopandas_map)" "$(wall hotspot_map)")   [>= 20]"
   echo "map:      geopandas / hotspot counting too $(ratio "$(wall geopandas_map)" "$(wall hotspot_map_count)")"
   echo "map:      hotspot / geopandas SVG bytes  $(ratio "$(wc -c < "$OUT/map.svg")" "$(wc -c < "$OUT/geopandas.svg")")   [<= 0.50]"
+fi
+if [[ -n "$(wall hotspot_emerging)" ]]; then
+  echo "emerging: hotspot whole process (s)      $(wall hotspot_emerging)   [< 2]"
 fi
 echo "(outputs and /usr/bin/time logs in $OUT)"

@@ -8,7 +8,8 @@ let filters = CommandLine.arguments.dropFirst().map { $0.lowercased() }
 let benchmarks: [Benchmark] =
   GeoJSONReaderBenchmarks.all + IncidentReaderBenchmarks.all
   + ProjectionBenchmarks.all + BinPointsBenchmarks.all + KernelDensityBenchmarks.all
-  + GetisOrdGiStarBenchmarks.all + EmergingHotSpotBenchmarks.all + SHA256Benchmarks.all
+  + GetisOrdGiStarBenchmarks.all + EmergingHotSpotBenchmarks.all + EmergingPipelineBenchmarks.all
+  + SHA256Benchmarks.all
 let selected = benchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.lowercased().contains($0) }
 }

@@ -34,6 +34,18 @@ struct ValueTests {
     #expect(NumberText.shortest(1e300) == "1e+300")
   }
 
+  @Test("significant digits down to subnormal numbers (a p of 1e-313 is not 'inf')")
+  func significantTiny() {
+    #expect(NumberText.significant(0.0004257, digits: 4) == "0.0004257")
+    #expect(NumberText.significant(1.269e-07, digits: 4) == "1.269e-07")
+    #expect(NumberText.significant(3.2e-300, digits: 4) == "3.2e-300")
+    // Subnormal: built at run time (a literal would warn that it loses precision).
+    let tiny = 1.2345e-300 * 1e-13
+    let text = NumberText.significant(tiny, digits: 4)
+    #expect(text.hasPrefix("1.23") && text.hasSuffix("e-313") && text.count == 10, "\(text)")
+    #expect(NumberText.significant(Double.leastNonzeroMagnitude, digits: 3) == "4.94e-324")
+  }
+
   @Test("properties keep their order and replace by name")
   func properties() {
     var properties = Properties([("b", .number(2)), ("a", .string("x"))])

@@ -13,7 +13,7 @@ struct DemoCommandTests {
       "demo", "--output-dir", folder.url.path, "--data", TestData.packageRoot.appendingPathComponent("GeoData").path,
     ])
     #expect(result.status == 0, "\(result.error)")
-    #expect(result.output.contains("Wrote 18 outputs"))
+    #expect(result.output.contains("Wrote 20 outputs"))
     #expect(result.output.contains("What the sample county says:"))
     #expect(result.output.contains("Patrol: 25"))
     #expect(result.output.contains("Prediction: in 1 % of the area"))
@@ -24,7 +24,7 @@ struct DemoCommandTests {
       "asb-gistar-2024.csv", "map-asb-2024.svg", "patrol-cells.csv", "map-patrol.svg", "backtest.csv",
       "backtest-pai.svg",
       "cctv-cover.csv", "licensing-evaluation.csv", "map-asb-density-2024.svg", "map-asb-gistar-2024.svg",
-      "report.html",
+      "asb-emerging-cells.csv", "map-asb-emerging.svg", "report.html",
     ]
     for name in names {
       #expect(FileManager.default.fileExists(atPath: folder.path(name)), "\(name)")
@@ -45,7 +45,7 @@ struct DemoCommandTests {
     ])
     #expect(demo.status == 0, "\(demo.error)")
     let lines = demo.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  hotspot ") }
-    #expect(lines.count == 16)
+    #expect(lines.count == 18)
     for line in lines {
       let words = try #require(Self.shellWords(String(line.dropFirst("  hotspot ".count))), "\(line)")
       #expect(words.contains { $0.hasPrefix(demoFolder.url.path + "/") }, "\(line)")
@@ -54,7 +54,7 @@ struct DemoCommandTests {
       #expect(run.status == 0, "\(line)\n\(run.error)")
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: demoFolder.url.path).sorted()
-    #expect(names.count == 18 * 2 + 3, "\(names)")  // each output and its provenance; .groups.csv, .zones.csv, .prj
+    #expect(names.count == 20 * 2 + 3, "\(names)")  // each output and its provenance; .groups.csv, .zones.csv, .prj
     #expect(try FileManager.default.contentsOfDirectory(atPath: cliFolder.url.path).sorted() == names)
     for name in names {
       var expected = try Data(contentsOf: URL(fileURLWithPath: demoFolder.path(name)))

@@ -9,7 +9,9 @@ import Testing
 
 @Suite("ReportRequest and its HTML document")
 struct ReportDocumentTests {
-  @Test("the 2024 ASB report: three maps, the ranked table cut to top, patrol cells, counts that agree with count")
+  @Test(
+    "the 2024 ASB report: three maps and the emerging map, the ranked table cut to top, patrol cells, counts that agree with count"
+  )
   func sampleReport() throws {
     let divisions = TestData.geoData("divisions.geojson").path
     let incidents = IncidentSource(
@@ -28,7 +30,7 @@ struct ReportDocumentTests {
     #expect(result.maps.map { $0.layer } == ReportRequest.mapLayers)
     #expect(result.patrol?.selection.count == ReportRequest.patrolCells)
     let html = result.html()
-    #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+    #expect(html.components(separatedBy: "<svg").count - 1 == 4)
     #expect(html.contains("<title>ASB 2024</title>"))
     #expect(html.contains("The 5 areas with the most incidents"))
     #expect(!html.contains("<script"))

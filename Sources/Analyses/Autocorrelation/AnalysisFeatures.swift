@@ -41,6 +41,8 @@ public struct AnalysisFeatures: Sendable {
   public let inputs: [String]
   /// What the incident reader read, when incidents were counted.
   public let readReport: IncidentReadReport?
+  /// How many incidents the period and category filter kept, when incidents were counted.
+  public let filtered: IncidentFilter.Outcome?
   /// With `--neighbours auto`: every band tried and the band chosen, in words (several lines).
   public let automaticScale: String?
 }

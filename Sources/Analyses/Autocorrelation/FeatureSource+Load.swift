@@ -4,11 +4,24 @@ import Rendering
 import SpatialAnalysis
 
 extension FeatureSource {
+  /// What `load` hands a caller that wants the incidents it counts as well (one read for both):
+  /// a kept chunk in the working CRS (with its dates), the number of features, and where each
+  /// incident falls (the feature's index, or nil outside every area or analysed cell).
+  public typealias IncidentVisitor = (_ chunk: IncidentTable, _ featureCount: Int, _ locate: (Point) -> Int?) -> Void
+
   /// Reads the inputs and builds the features, their values and their self-free weights: binary,
   /// or rescaled by `transform` (in place, without a second copy of them).
+  /// - Parameters:
+  ///   - transform: the weights' rescaling; nil: binary.
+  ///   - visit: when given, every kept incident counted into areas or cells is handed over too
+  ///     (chunk by chunk while cells of a known layout are binned; else once, whole, when the
+  ///     features are known), so a caller needing more than the totals reads the files once.
+  ///     Not called for points, nor for values taken from a property.
   /// - Throws: `RequestError` (see `validate`, and grids over `CellLayout.maximumCells`), `InputError`
   ///   (unreadable inputs, a value missing, too few features for `--neighbours auto`).
-  public func load(transform: SpatialWeights.Transform? = nil) throws -> AnalysisFeatures {
+  public func load(transform: SpatialWeights.Transform? = nil, visit: IncidentVisitor? = nil) throws
+    -> AnalysisFeatures
+  {
     try validate()
     let declaredCRS = incidents.declaredCRS
     let layer = try areasFile.map { file throws(InputError) in
@@ -22,6 +35,9 @@ extension FeatureSource {
     }
     var inputs = [areasFile, pointsFile].compactMap { $0 }
     var readReport: IncidentReadReport?
+    var filtered: IncidentFilter.Outcome?
+    // The kept incidents with their dates, for `visit` (only when it is given and they are held).
+    var held: IncidentTable?
 
     // Incidents, in the working CRS of the areas or points (or their own).
     var x: [Double] = []
@@ -41,15 +57,18 @@ extension FeatureSource {
           incidents, working: working, purpose: "analyse", labels: false
         ) { chunk in
           outside += layout.tally(x: chunk.x, y: chunk.y, into: &counts)
+          visit?(chunk, layout.count) { layout.cell(of: $0) }
         }
         binned = (layout, counts, outside)
       } else {
         loaded = try IncidentInput.load(incidents, working: working, purpose: "analyse", labels: false)
         x = loaded.table.x
         y = loaded.table.y
+        if visit != nil { held = loaded.table }
       }
       inputs += loaded.files
       readReport = loaded.report
+      filtered = loaded.filtered
       notes += loaded.report.problems.map(\.description)
       working = loaded.working
       choices.append(("incidents_crs", .string(loaded.report.crsDecision.crs.identifier)))
@@ -98,6 +117,7 @@ extension FeatureSource {
         ("grid", .array([.number(gridBox.minX), .number(gridBox.minY), .number(gridBox.maxX), .number(gridBox.maxY)])))
       choices.append(("incidents_outside_cells", .number(Double(outside))))
       values = counts
+      if let held { visit?(held, layout.count) { layout.cell(of: $0) } }
       let cells = layout.slots
       if let fixed = rule.cellWeights(layout: layout, cell: cell) {
         weights = fixed.weights
@@ -179,6 +199,7 @@ extension FeatureSource {
         table.x = x
         table.y = y
         tally.add(table, index: index, nearest: nil)
+        if let held { visit?(held, layer.count) { index.firstContaining($0) } }
         if tally.outside > 0 { notes.append("\(tally.outside) incidents lie in no area and are left out") }
         values = tally.counts.map(Double.init)
         choices.append(("value", "incident count per area (half-open edge rule, as count)"))
@@ -250,6 +271,6 @@ extension FeatureSource {
     if let transform { weights.transform(transform) }
     return AnalysisFeatures(
       units: features, values: values, weights: weights, working: working, choices: choices, warnings: notes,
-      inputs: inputs, readReport: readReport, automaticScale: scale)
+      inputs: inputs, readReport: readReport, filtered: filtered, automaticScale: scale)
   }
 }

@@ -70,27 +70,25 @@ public struct EmergingRequest: Sendable {
   /// - Throws: `RequestError`, `InputError` (unreadable inputs; no incident with a date).
   public func run(progress: (String) -> Void = { _ in }) throws -> EmergingResult {
     try validate()
-    let loaded = try features.load()
-    let locate: (Point) -> Int?
-    switch loaded.units {
-    case .areas(let layer):
-      let index = PolygonIndex(areas: layer.geometries)
-      locate = { index.firstContaining($0) }
-    case .cells(let layout):
-      locate = { layout.cell(of: $0) }
-    case .points:
-      throw RequestError("'emerging' analyses areas ('--areas') or cells ('--cell'), not '--points'.")
-    }
-    // Second pass: each incident to its location and month (the first counted totals only).
-    var counts = MonthlyCounts(locationCount: loaded.values.count)
-    let read = try IncidentInput.forEach(features.incidents, working: loaded.working, purpose: "analyse", labels: false)
-    { chunk in
+    // One read: the totals per location and, handed over by `load`, each incident's location and
+    // month.
+    var counts = MonthlyCounts(locationCount: 0)
+    let loaded = try features.load { chunk, featureCount, locate in
+      if counts.locationCount != featureCount { counts = MonthlyCounts(locationCount: featureCount) }
       counts.add(chunk, locate: locate)
     }
+    if case .points = loaded.units {
+      throw RequestError("'emerging' analyses areas ('--areas') or cells ('--cell'), not '--points'.")
+    }
+    if counts.locationCount != loaded.values.count { counts = MonthlyCounts(locationCount: loaded.values.count) }
+    guard let readReport = loaded.readReport, let filtered = loaded.filtered else {
+      throw RequestError("Missing '--incidents <file>': emerging counts incidents per location and step.")
+    }
+    let files = readReport.files
     let period = features.incidents.filter.period
     guard let months = period.map({ $0.start.monthIndex...$0.end.monthIndex }) ?? counts.months else {
       throw InputError(
-        file: read.files.joined(separator: ", "),
+        file: files.joined(separator: ", "),
         reason: .other("no incident has a date: emerging needs each incident's month (a date column)"))
     }
     let (cube, stepMonths) = counts.cube(step: step, months: months)
@@ -176,7 +174,7 @@ public struct EmergingRequest: Sendable {
       ))
     return EmergingResult(
       features: loaded, step: step, cube: cube, stepMonths: stepMonths, statistics: statistics,
-      incidentsOutside: counts.outside, undated: counts.undated, readReport: read.report, filtered: read.filtered,
+      incidentsOutside: counts.outside, undated: counts.undated, readReport: readReport, filtered: filtered,
       choices: choices, warnings: warnings)
   }
 }

@@ -4,8 +4,9 @@ import Rendering
 import SpatialAnalysis
 
 /// `hotspot report`: the numbers of one self-contained report of a period — the count (with
-/// rates, comparison and roll-ups), the three maps' layers (counts, density, Gi*), and the busiest
-/// patrol cells — composed from the count, map and patrol requests with their defaults.
+/// rates, comparison and roll-ups), the three maps' layers (counts, density, Gi*), the emerging hot
+/// spots over the months, and the busiest patrol cells — composed from the count, map, emerging
+/// and patrol requests with their defaults.
 public struct ReportRequest: Sendable {
   /// The counting, as `hotspot count` with the same options; its incidents are kept for the maps
   /// and the patrol cells.
@@ -23,6 +24,24 @@ public struct ReportRequest: Sendable {
 
   /// The layers of the report's three maps, in order.
   public static let mapLayers: [MapRequest.Layer] = [.count, .density, .gistar]
+
+  /// The emerging hot spot section's analysis: `hotspot emerging`'s defaults (monthly steps,
+  /// queen neighbours, one time lag, analytic p at 0.01) on the report's areas and incidents, over
+  /// the months from the start of the earlier of the period and the comparison period to the end
+  /// of the later (the period alone without `--compare-to`; the incidents' own months without a
+  /// period), with the report's categories.
+  public var emergingRequest: EmergingRequest {
+    var filter = count.incidents.filter
+    if let period = filter.period, let baseline = count.baselinePeriod {
+      filter.period = Period(start: min(period.start, baseline.start), end: max(period.end, baseline.end))
+    }
+    let incidents =
+      count.incidents.table.map { IncidentSource(table: $0, filter: filter) }
+      ?? IncidentSource(files: count.incidents.files, columns: count.incidents.columns, filter: filter)
+    return EmergingRequest(
+      features: FeatureSource(
+        areasFile: count.areasFile, incidents: incidents, idField: count.idField, nameField: count.nameField))
+  }
 
   /// - Parameters:
   ///   - count: the counting request (areas, incidents, period, comparison, populations, roll-ups).
@@ -57,6 +76,14 @@ public struct ReportRequest: Sendable {
       declaredCRS: count.incidents.declaredCRS)
     var maps: [(layer: MapRequest.Layer, built: MapLayers.Built)] = []
     for mapLayer in Self.mapLayers { maps.append((mapLayer, try builder.build(mapLayer))) }
+    // The emerging section: left out, with the reason, when the incidents have no dates.
+    var emerging: EmergingResult?
+    var emergingNote: String?
+    do {
+      emerging = try emergingRequest.run(progress: progress)
+    } catch let error as InputError {
+      emergingNote = "No emerging hot spots: \(error.description)."
+    }
     var patrol: PatrolResult?
     if let incidents = counted.incidents, incidents.count > 0 {
       // patrol's own defaults (150 m squares ranked by count); the incidents are the report's,
@@ -66,7 +93,8 @@ public struct ReportRequest: Sendable {
         incidents: incidents, areas: layer, working: layer.working, report: counted.report, filtered: counted.filtered)
     }
     return ReportResult(
-      request: self, count: counted, maps: maps, mapChoices: builder.choices, patrol: patrol,
+      request: self, count: counted, maps: maps, mapChoices: builder.choices, emerging: emerging,
+      emergingNote: emergingNote, patrol: patrol,
       inputs: layer.source.files + (try count.incidents.expandedFiles()))
   }
 }

@@ -81,10 +81,10 @@ public enum NumberText {
     guard value.isFinite, value != 0 else { return fixed(value, digits: 0) }
     var exponent = Int(abs(value).log10Floor)
     // Rounding can carry into the next power of ten (9.9996 → 10.00).
-    var scaled = (value / power10(exponent - digits + 1)).rounded()
+    var scaled = divided(value, byPowerOf10: exponent - digits + 1).rounded()
     if abs(scaled) >= power10(digits) {
       exponent += 1
-      scaled = (value / power10(exponent - digits + 1)).rounded()
+      scaled = divided(value, byPowerOf10: exponent - digits + 1).rounded()
     }
     if exponent >= -5 && exponent < 15 {
       return fixed(scaled * power10(exponent - digits + 1), digits: max(0, digits - 1 - exponent))
@@ -93,6 +93,12 @@ public enum NumberText {
     let sign = exponent < 0 ? "-" : "+"
     let magnitude = String(abs(exponent))
     return mantissa + "e" + sign + (magnitude.count < 2 ? "0" : "") + magnitude
+  }
+
+  /// value / 10ᵏ, in two steps where 10ᵏ itself would underflow to 0 (subnormal values such as a
+  /// p of 1e-313, whose 10^(exponent − digits + 1) is below the smallest double).
+  private static func divided(_ value: Double, byPowerOf10 k: Int) -> Double {
+    k < -290 ? (value * power10(300)) / power10(k + 300) : value / power10(k)
   }
 
   private static func power10(_ exponent: Int) -> Double {

@@ -6,7 +6,8 @@ import SpatialAnalysis
 
 extension ReportResult {
   /// The report as one self-contained HTML document: headline figures, the three maps, the
-  /// ranked table, the period comparison, the patrol cells, data quality and every value chosen.
+  /// ranked table, the period comparison, the emerging hot spots, the patrol cells, data quality
+  /// and every value chosen.
   /// No script, nothing fetched from the network; the maps are inline SVG.
   public func html() -> String {
     let result = count
@@ -37,10 +38,11 @@ extension ReportResult {
         HTMLReport.Section(
           "Areas ranked by incidents",
           [.table(ranked(result), caption: "The \(min(request.top, layer.count)) areas with the most incidents")]),
-      ] + comparison(result) + patrolSection() + [
-        HTMLReport.Section("Data quality", [.facts(quality(result, incidents: result.incidents))]),
-        HTMLReport.Section("Methods and values chosen", [.facts(methods(result: result))]),
-      ],
+      ] + comparison(result) + emergingSection(attribution: attribution, dataNote: recognised.note) + patrolSection()
+        + [
+          HTMLReport.Section("Data quality", [.facts(quality(result, incidents: result.incidents))]),
+          HTMLReport.Section("Methods and values chosen", [.facts(methods(result: result))]),
+        ],
       footer: (recognised.note.map { [$0] } ?? []) + attribution + ["Made by hotspot \(Software.version)."])
     return report.html()
   }
@@ -177,7 +179,7 @@ extension ReportResult {
   }
 
   private func methods(result: CountResult) -> [(label: String, value: String)] {
-    (result.choices.filter { $0.0 != "summary" } + mapChoices).map { key, value in
+    (result.choices.filter { $0.0 != "summary" } + mapChoices + emergingChoices).map { key, value in
       let text: String =
         switch value {
         case .string(let s): s

@@ -238,6 +238,31 @@ extension DemoCommand {
           request.run(), outputPath: path("map-asb-gistar-2024.svg"), arguments: arguments, console: console)
       },
       DemoStep(
+        what: "emerging hot spots of ASB: 500 m cells, 24 months",
+        words: [
+          "emerging", "--areas", divisions, "--incidents", incidents, "--cell", "500m", "--quiet",
+        ] + asb + out("asb-emerging-cells.csv")
+      ) { arguments, console in
+        let request = EmergingRequest(features: FeatureSource(areasFile: divisions, incidents: asbAll, cell: 500))
+        try EmergingCommand.write(
+          request.run(), format: .csv, outputPath: path("asb-emerging-cells.csv"), arguments: arguments, quiet: true,
+          console: console)
+      },
+      DemoStep(
+        what: "map: emerging hot spots of ASB by division",
+        words: [
+          "map", "--areas", divisions, "--incidents", incidents, "--layer", "emerging",
+          "--title", "Anti-social behaviour: emerging hot spots, 2023–2024",
+        ] + asb + attribution
+          + out("map-asb-emerging.svg")
+      ) { arguments, console in
+        let request = MapRequest(
+          areasFile: divisions, incidents: asbAll, layers: [.emerging],
+          title: "Anti-social behaviour: emerging hot spots, 2023–2024", attribution: [note])
+        try MapCommand.write(
+          request.run(), outputPath: path("map-asb-emerging.svg"), arguments: arguments, console: console)
+      },
+      DemoStep(
         what: "the HTML report",
         words: [
           "report", "--areas", divisions, "--incidents", incidents, "--period", "2024", "--compare-to", "2023",

@@ -104,6 +104,18 @@ struct EmergingCommand: HotspotCommand {
 
   func run(_ console: Console) throws {
     let result = try request.run(progress: { console.progress($0, quiet: quiet) })
+    try Self.write(
+      result, format: format, outputPath: outputPath, seriesPath: seriesPath, arguments: arguments, quiet: quiet,
+      console: console)
+  }
+
+  /// Writes `result` as `format` to `outputPath` (or stdout), the series table to `seriesPath`,
+  /// each with its provenance, and the summary to stderr unless `quiet`: what the command line
+  /// does, for `hotspot demo`'s typed requests too.
+  static func write(
+    _ result: EmergingResult, format: OutputFormat, outputPath: String?, seriesPath: String? = nil,
+    arguments: [String], quiet: Bool, console: Console
+  ) throws {
     console.progress(result.features.progressLine, quiet: quiet)
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let text: String

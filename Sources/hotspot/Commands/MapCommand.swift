@@ -9,15 +9,17 @@ import SpatialAnalysis
 struct MapCommand: HotspotCommand {
   static let spec = CommandSpec(
     name: "map",
-    abstract: "Draw a print-ready SVG map: counts, rates, density, Gi*, points and zones.",
+    abstract: "Draw a print-ready SVG map: counts, rates, density, change, Gi*, emerging hot spots, points and zones.",
     discussion: """
       Layers are drawn in the order given (--layer repeats): count, rate, field:NAME (choropleths), \
       density (the kernel density surface in classes, clipped to the areas), change (with --period \
       and --compare-to: the density of the period minus the baseline's, cell by cell on one grid, \
       per month when the periods differ in length, in classes symmetric about 0: blues for \
       decreases, reds for increases, grey for little change), gistar (Gi* hot and \
-      cold spots of the counts per area, queen neighbours), points (incidents, stacked points drawn \
-      by size) and zones:FILE (outlines on top). With no --layer, a choropleth of incident counts per \
+      cold spots of the counts per area, queen neighbours), emerging (the emerging hot spot category \
+      of each area over the months of the incidents or --period, as hotspot emerging's defaults), \
+      points (incidents, stacked points drawn by size) and zones:FILE (outlines on top). With no \
+      --layer, a choropleth of incident counts per \
       area in 5 classes by natural breaks. Every map has a title, subtitle, legend, scale bar, north \
       arrow and attribution, and an SVG <title>/<desc>.
       """,
