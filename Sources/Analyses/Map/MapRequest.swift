@@ -30,6 +30,9 @@ public struct MapRequest: Sendable {
   public var areasFile: String
   /// The incidents (none: only field and zones layers can be drawn).
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The layers, drawn in order.
   public var layers: [Layer]
   /// How values are classed (natural breaks in 5 classes by default).
@@ -50,6 +53,8 @@ public struct MapRequest: Sendable {
   public var title: String?
   /// Source lines under the map; empty: the lines of the recognised inputs.
   public var attribution: [String]
+  /// The areas may overlap: an incident counts in every area containing it (as `count --overlapping`).
+  public var overlapping = false
   /// The area property holding the id (detected when nil).
   public var idField: String?
   /// The area property holding the name (detected when nil).
@@ -101,7 +106,7 @@ public struct MapRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> MapResult {
     try validate()
     let areaLayer = try AreaLayer.load(
-      file: areasFile, declaredCRS: incidents.declaredCRS, idField: idField, nameField: nameField)
+      file: areasFile, declaredCRS: incidents.declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     var inputs = areaLayer.source.files
     var table: IncidentTable?
     var report: IncidentReadReport?
@@ -124,6 +129,9 @@ public struct MapRequest: Sendable {
       areas: areaLayer, incidents: table, classes: classes, classesDescription: classesDescription,
       suppressBelow: suppressBelow, populationField: populationField, per: per, declaredCRS: incidents.declaredCRS)
     builder.periodFilter = incidents.filter.period
+    builder.overlapping = overlapping
+    var warnings = areaLayer.repairs
+    if !overlapping, let overlap = areaLayer.overlapWarning() { warnings.append(overlap) }
     var contents: [MapLayerContent] = []
     var labelValues: [Double?]?
     var headline = "Incidents"
@@ -154,11 +162,12 @@ public struct MapRequest: Sendable {
       [
         ("working_crs", .string(areaLayer.working.identifier)), ("id_field", .string(areaLayer.idField)),
         ("classes", .string(classesDescription)), ("palette", .string(palette)),
+        ("layer", .string(overlapping ? "overlapping" : "partition")),
       ] + builder.choices
     return MapResult(
       areas: areaLayer, layers: contents, labels: labels, title: title ?? headline,
       subtitle: subtitle.joined(separator: " · "),
       attribution: attribution, classesDescription: classesDescription, palette: palette, report: report,
-      choices: choices, inputs: inputs)
+      choices: choices, inputs: inputs, warnings: warnings)
   }
 }

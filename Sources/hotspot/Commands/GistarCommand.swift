@@ -29,7 +29,7 @@ struct GistarCommand: HotspotCommand {
       """,
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]

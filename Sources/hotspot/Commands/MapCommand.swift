@@ -46,7 +46,8 @@ struct MapCommand: HotspotCommand {
         repeating: true),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.period, CommonOptions.category, CommonOptions.output, CommonOptions.crs, CommonOptions.overlapping,
+      CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -75,6 +76,8 @@ struct MapCommand: HotspotCommand {
     request.attribution = arguments.values("attribution")
     request.idField = arguments.value("id-field")
     request.nameField = arguments.value("name-field")
+    request.overlapping = arguments.flag("overlapping")
+    request.repairAreas = arguments.flag("repair")
     request.incidents.filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
     // SVG only: an output named with another extension (.png, .csv…) is refused; none is allowed.
@@ -137,6 +140,7 @@ struct MapCommand: HotspotCommand {
   /// Writes a map as this command does: the SVG to `outputPath` (or the console) and provenance
   /// recording `arguments` (the command line after `map`).
   static func write(_ result: MapResult, outputPath: String?, arguments: [String], console: Console) throws {
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
     let svg = result.svg()
     let provenance = Provenance(
       command: "map", arguments: arguments, inputs: result.inputs, choices: result.choices)

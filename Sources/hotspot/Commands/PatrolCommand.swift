@@ -65,11 +65,11 @@ struct PatrolCommand: HotspotCommand {
         help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.",
         repeating: true),
       CommonOptions.period, CommonOptions.category,
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let request: PatrolRequest
+  var request: PatrolRequest
   let mapPath: String?
   let mapTitle: String?
   let mapAttribution: [String]
@@ -129,6 +129,7 @@ struct PatrolCommand: HotspotCommand {
       incidents: source, areasFile: arguments.value("areas"), cell: cell, hex: arguments.flag("hex"), extent: extent,
       rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"))
     quiet = arguments.flag("quiet")
+    request.repairAreas = arguments.flag("repair")
   }
 
   /// `PatrolRequest.checkRanking` as a usage error.
