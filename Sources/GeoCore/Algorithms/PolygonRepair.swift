@@ -129,23 +129,8 @@ public enum PolygonRepair {
       }
       walk += inserted
     }
-    // Walk it, cutting off a ring each time a position comes round again.
-    var rings: [[Point]] = []
-    var stack: [Point] = []
-    var position: [Point: Int] = [:]
-    for point in walk {
-      if let start = position[point] {
-        let loop = Array(stack[start...]) + [point]
-        if loop.count >= 4 { rings.append(loop) }
-        for removed in stack[(start + 1)...] { position[removed] = nil }
-        stack.removeSubrange((start + 1)...)
-      } else {
-        position[point] = stack.count
-        stack.append(point)
-      }
-    }
-    if stack.count >= 3 { rings.append(stack + [stack[0]]) }
-    return (rings, cutPoints.count)
+    guard let loops = EvenOddFaces.loops(of: walk) else { return ([points], cutPoints.count) }
+    return (loops, cutPoints.count)
   }
 
   /// True when `ring` lies inside `other`: decided at its first position not on `other`'s
