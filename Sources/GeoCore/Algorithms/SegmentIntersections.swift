@@ -79,6 +79,16 @@ struct SegmentSweep {
       box.extend(by: a)
       box.extend(by: b)
     }
+    guard (box.maxX - box.minX).isFinite && (box.maxY - box.minY).isFinite else {
+      // A box too wide for floating point (coordinates near ±1e308): every pair, without buckets.
+      for i in 0..<(segments.count - 1) {
+        for j in (i + 1)..<segments.count {
+          let contact = SegmentContact.between(segments[i].0, segments[i].1, segments[j].0, segments[j].1)
+          if contact != .none && !body(i, j, contact) { return }
+        }
+      }
+      return
+    }
     let grid = BucketGrid(box: box, targetCells: segments.count)
     var buckets = Array(repeating: [Int32](), count: grid.cellCount)
     for (index, (a, b)) in segments.enumerated() {
