@@ -37,8 +37,8 @@ struct MapRequestTests {
     #expect(classes.filter { $0 < 0 }.count == 3)
     #expect(
       result.choices.map(\.0) == [
-        "working_crs", "id_field", "classes", "palette", "breaks_incidents", "gistar_neighbours", "gistar_tolerance_m",
-        "gistar_p",
+        "working_crs", "id_field", "classes", "palette", "layer", "breaks_incidents", "gistar_neighbours",
+        "gistar_tolerance_m", "gistar_p",
       ])
     #expect(result.inputs == [Self.divisions, Self.incidents])
   }

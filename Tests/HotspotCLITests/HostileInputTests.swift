@@ -50,7 +50,7 @@ struct CLIHostileInputTests {
     #expect((result.summary["outside"] as? NSNumber)?.intValue == 0)
   }
 
-  @Test("a zero-area area gives an empty density, never inf or NaN, in every table format")
+  @Test("a zero-area area is refused (exit 65); repaired, it is left out and no density is inf or NaN")
   func zeroAreaArea() throws {
     let folder = try TemporaryFolder()
     let flat =
@@ -58,18 +58,21 @@ struct CLIHostileInputTests {
     let areas = try folder.file(
       "areas.geojson", fourSquares().replacingOccurrences(of: #""features":["#, with: #""features":["# + flat + ","))
     let points = try folder.file("points.csv", "easting,northing\n400500,500000\n400500,500500\n")
+    let refused = runHotspotRaw(["count", "--areas", areas, "--incidents", points])
+    #expect(refused.status == 65)
+    #expect(refused.error.contains("feature 0: invalid polygon: the exterior ring encloses no area"))
     for format in ["json", "csv", "md", "text", "geojson"] {
-      let result = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--format", format])
+      let result = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--format", format, "--repair"])
       #expect(result.status == 0, "\(format): \(result.error)")
       for bad in ["inf", "nan", "NaN", "Infinity"] {
         #expect(!result.output.contains(bad), "\(format) holds \(bad)")
       }
     }
-    let json = try countJSON(["--areas", areas, "--incidents", points])
-    #expect(counts(json.areas)["FLAT"] == 0)
+    let json = try countJSON(["--areas", areas, "--incidents", points, "--repair"])
+    #expect(counts(json.areas)["FLAT"] == nil)
   }
 
-  @Test("self-intersecting and repeated-vertex areas count without a crash and lose no point")
+  @Test("self-intersecting and repeated-vertex areas are refused, and with --repair count without losing a point")
   func degenerateAreas() throws {
     let folder = try TemporaryFolder()
     let bowTie =
@@ -81,7 +84,10 @@ struct CLIHostileInputTests {
     var csv = "easting,northing\n"
     for i in 0..<200 { csv += "\(400_000 + (i * 97) % 4500),\(500_000 + (i * 53) % 2200)\n" }
     let points = try folder.file("points.csv", csv)
-    let result = try countJSON(["--areas", areas, "--incidents", points, "--crs", "EPSG:27700"])
+    let refused = runHotspotRaw(["count", "--areas", areas, "--incidents", points, "--crs", "EPSG:27700"])
+    #expect(refused.status == 65)
+    #expect(refused.error.contains("feature 0: invalid polygon: the exterior ring crosses itself at (401000, 501000)"))
+    let result = try countJSON(["--areas", areas, "--incidents", points, "--crs", "EPSG:27700", "--repair"])
     let counted = (result.summary["counted"] as? NSNumber)?.intValue ?? -1
     let outside = (result.summary["outside"] as? NSNumber)?.intValue ?? -1
     #expect(counted + outside == 200)

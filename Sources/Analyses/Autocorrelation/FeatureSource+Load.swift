@@ -25,9 +25,10 @@ extension FeatureSource {
     try validate()
     let declaredCRS = incidents.declaredCRS
     let layer = try areasFile.map { file throws(InputError) in
-      try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      try AreaLayer.load(
+        file: file, declaredCRS: declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     }
-    var notes: [String] = []
+    var notes: [String] = layer?.repairs ?? []
     var scale: String?
     var choices: [(String, JSONValue)] = []
     let pointLayer = try pointsFile.map { file throws(InputError) in

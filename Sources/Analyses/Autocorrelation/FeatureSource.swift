@@ -16,6 +16,9 @@ public struct FeatureSource: Sendable {
   /// The incidents counted per area, cell or nearest point (no files: none). Its declared CRS is
   /// also that of the areas and points.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The area property holding the value (instead of counting incidents).
   public var valueField: String?
   /// The area property holding the id (detected when nil).

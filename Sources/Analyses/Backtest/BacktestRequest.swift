@@ -40,6 +40,9 @@ public struct BacktestRequest: Sendable {
 
   /// The incidents: files, columns and categories (the plan gives the periods).
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// One split, or rolling origins.
   public var plan: Plan
   /// Budgets as shares (0–1) of the study area, ascending, each once.
@@ -79,7 +82,8 @@ public struct BacktestRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> BacktestResult {
     try plan.check()
     let layer = try areasFile.map { file throws(InputError) in
-      try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
+      try AreaLayer.load(
+        file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
     var allPeriods = incidents
     allPeriods.filter = IncidentFilter(categories: incidents.filter.categories)

@@ -18,6 +18,9 @@ public struct CountRequest: Sendable {
   public var areaLayer: AreaLayer?
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The baseline period for the change and its p-value; needs `incidents.filter.period`.
   public var baselinePeriod: Period?
   /// One count column per category or per month.
@@ -92,8 +95,8 @@ public struct CountRequest: Sendable {
     try validate()
     let filter = incidents.filter
     // The areas are read and indexed on another thread while the first incidents are read.
-    let (areasFile, declaredCRS, idField, nameField, snap) = (
-      areasFile, incidents.declaredCRS, idField, nameField, snap
+    let (areasFile, declaredCRS, idField, nameField, snap, repairAreas) = (
+      areasFile, incidents.declaredCRS, idField, nameField, snap, repairAreas
     )
     let given = areaLayer
     let indexed = BackgroundValue { () throws(InputError) -> IndexedAreas in
@@ -101,7 +104,8 @@ public struct CountRequest: Sendable {
       if let given {
         layer = given
       } else {
-        layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+        layer = try AreaLayer.load(
+          file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
       }
       return IndexedAreas(
         layer: layer, index: PolygonIndex(areas: layer.geometries),
@@ -149,7 +153,8 @@ public struct CountRequest: Sendable {
     let (tally, baselineTally) = tallies ?? (makeTally(layer.count, breakdown), makeTally(layer.count, nil))
     try checkSanity(layer: layer, report: report, tally: tally, filtered: filtered, incidentBox: incidentBox)
 
-    var warnings = report.problems.map(\.description)
+    var warnings = layer.repairs + report.problems.map(\.description)
+    if !overlapping, let overlap = layer.overlapWarning(index: try indexed.value().index) { warnings.append(overlap) }
     let population = try PopulationJoin.perArea(
       layer: layer, field: populationField, file: populationFile, declaredCRS: declaredCRS, warnings: &warnings)
     let groups = try groupsOfAreas(layer: layer, warnings: &warnings)

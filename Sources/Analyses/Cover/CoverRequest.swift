@@ -9,6 +9,9 @@ import SpatialAnalysis
 public struct CoverRequest: Sendable {
   /// The incidents: files, columns, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// Existing sites: CSV with coordinate columns or GeoJSON/Shapefile points.
   public var sitesFile: String?
   /// Covering distance in metres, the radius itself included.
@@ -62,7 +65,7 @@ public struct CoverRequest: Sendable {
     try check()
     let declaredCRS = incidents.declaredCRS
     let areas = try areasFile.map { file throws in
-      try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
+      try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
     let sites = try sitesFile.map { file throws in
       try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: nil)
@@ -72,7 +75,7 @@ public struct CoverRequest: Sendable {
     }
     let (demand, working) = try CoverDemand.read(
       incidents, working: areas?.working ?? sites?.working ?? candidateLayer?.working)
-    var warnings = demand.readReport.problems.map(\.description)
+    var warnings = (areas?.repairs ?? []) + demand.readReport.problems.map(\.description)
     if demand.filtered.straddlingMonths > 0 {
       warnings.append(
         "\(demand.filtered.straddlingMonths) incidents dated only by a month that straddles an end of --period were left out"

@@ -8,6 +8,9 @@ import SpatialAnalysis
 public struct DensityRequest: Sendable {
   /// The incidents (files, columns, period and categories).
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// A study area (GeoJSON or Shapefile): cells whose centre lies outside are no-data. Optional.
   public var areasFile: String?
   /// The kernel (quartic by default).
@@ -61,7 +64,8 @@ public struct DensityRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> DensityResult {
     try validate()
     let layer = try areasFile.map { file throws in
-      try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
+      try AreaLayer.load(
+        file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
     // Every incident (density needs them all), filtered, in the working CRS.
     let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "map", labels: false)

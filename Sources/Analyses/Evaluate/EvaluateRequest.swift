@@ -9,6 +9,9 @@ import SpatialAnalysis
 public struct EvaluateRequest: Sendable {
   /// The incidents: files, columns and categories (the periods come from `before` and `after`).
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// Target areas (GeoJSON or Shapefile polygons).
   public var targetFile: String
   /// Comparison (control) areas (GeoJSON or Shapefile polygons).
@@ -54,10 +57,12 @@ public struct EvaluateRequest: Sendable {
     try Self.checkPeriods(before: before, after: after)
     let declaredCRS = incidents.declaredCRS
     let target = try EvaluationLayer.load(
-      file: targetFile, role: "target", select: targetIDs, declaredCRS: declaredCRS, working: nil)
+      file: targetFile, role: "target", select: targetIDs, declaredCRS: declaredCRS, working: nil,
+      repair: repairAreas)
     let comparison = try EvaluationLayer.load(
-      file: comparisonFile, role: "comparison", select: comparisonIDs, declaredCRS: declaredCRS, working: target.working
-    )
+      file: comparisonFile, role: "comparison", select: comparisonIDs, declaredCRS: declaredCRS,
+      working: target.working,
+      repair: repairAreas)
     let areas = InterventionAreas(target: target.geometries, comparison: comparison.geometries, buffer: buffer)
     var notes: [String] = []
 
@@ -149,7 +154,8 @@ public struct EvaluateRequest: Sendable {
     return EvaluateResult(
       tally: tally, before: before, after: after, buffer: buffer, areas: groupAreas,
       targetDescription: target.description, comparisonDescription: comparison.description, report: report,
-      filtered: outcomes, inputWarnings: notes, methodChoices: choices, inputs: target.files + comparison.files + files)
+      filtered: outcomes, inputWarnings: target.repairs + comparison.repairs + notes, methodChoices: choices,
+      inputs: target.files + comparison.files + files)
   }
 
   /// Months of `period` in which the incident files hold no incident at all (`YYYY-MM`).

@@ -15,19 +15,24 @@ public struct EvaluationLayer: Sendable {
   public let working: CRS
   /// `3 areas of licensing-zones.geojson` or `Haverley Terraces (licensing-zones.geojson)`.
   public let description: String
+  /// What the repair of invalid polygons changed (`AreaValidity`), one line each.
+  public let repairs: [String]
 
   /// The polygons of `file` (those whose id or name is in `select`, all when empty) in `working`
   /// (nil: the layer's own); `role` (`target`, `comparison`) names the option in messages.
   /// - Throws: `InputError` for unreadable files, unknown selections, or a CRS that cannot be
   ///   related to `working`.
-  public static func load(file: String, role: String, select: [String], declaredCRS: CRS?, working: CRS?)
-    throws(InputError) -> EvaluationLayer
-  {
+  /// Invalid polygons are refused, or with `repair` repaired (`AreaValidity`) and listed in `repairs`.
+  public static func load(
+    file: String, role: String, select: [String], declaredCRS: CRS?, working: CRS?, repair: Bool = false
+  ) throws(InputError) -> EvaluationLayer {
     let option = role + "-id"
     let name = file.split(separator: "/").last.map(String.init) ?? file
     guard !select.isEmpty else {
       // Every polygon, whatever its properties: a hand-drawn target needs no id.
-      let source = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
+      let read = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
+      let areal = read.collection.features.indices.filter { read.collection.features[$0].geometry?.isAreal == true }
+      let (source, repairs) = try AreaValidity.checked(read, features: areal, repair: repair)
       let polygons = source.collection.features.compactMap { $0.geometry?.isAreal == true ? $0.geometry : nil }
       guard !polygons.isEmpty else {
         throw InputError(
@@ -40,9 +45,9 @@ public struct EvaluationLayer: Sendable {
       }
       return EvaluationLayer(
         file: file, files: source.files, geometries: polygons.map { $0.mapPoints(transform.apply) }, working: target,
-        description: "\(Format.plural(polygons.count, "area")) of \(name)")
+        description: "\(Format.plural(polygons.count, "area")) of \(name)", repairs: repairs)
     }
-    let layer = try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil)
+    let layer = try AreaLayer.load(file: file, declaredCRS: declaredCRS, idField: nil, nameField: nil, repair: repair)
     for value in select where !layer.ids.contains(value) && !layer.names.contains(value) {
       throw InputError(
         file: file, field: layer.idField,
@@ -63,6 +68,7 @@ public struct EvaluationLayer: Sendable {
     let description =
       chosen.map { layer.names[$0].isEmpty ? layer.ids[$0] : layer.names[$0] }.joined(separator: ", ") + " (\(name))"
     return EvaluationLayer(
-      file: file, files: layer.source.files, geometries: geometries, working: target, description: description)
+      file: file, files: layer.source.files, geometries: geometries, working: target, description: description,
+      repairs: layer.repairs)
   }
 }

@@ -26,27 +26,41 @@ public struct AreaLayer: Sendable {
   public let geometries: [Geometry]
   /// Planar area of each area in the working CRS (m² unless planar).
   public let areas: [Double]
+  /// What `repair` changed, one line per change (feature, part and rule); empty when the
+  /// polygons were valid or not repaired. Requests report them among their warnings.
+  public let repairs: [String]
 
   /// The number of areas.
   public var count: Int { ids.count }
 
   /// Reads `file`, chooses the id and name fields (or takes `idField`/`nameField`), and projects
-  /// the polygons into the working CRS for the layer.
-  /// - Throws: `InputError` for unreadable files, no polygons, a missing field, duplicate ids.
+  /// the polygons into the working CRS for the layer. Invalid polygons (`AreaValidity`) are
+  /// refused, or with `repair` repaired by the even-odd rule (`PolygonRepair`) and listed in `repairs`.
+  /// - Throws: `InputError` for unreadable files, no polygons, invalid polygons (without `repair`,
+  ///   or beyond it), a missing field, duplicate ids.
   public static func load(
-    file: String, declaredCRS: CRS? = nil, idField: String? = nil, nameField: String? = nil
+    file: String, declaredCRS: CRS? = nil, idField: String? = nil, nameField: String? = nil, repair: Bool = false
   ) throws(InputError) -> AreaLayer {
-    try prepare(try BoundaryReader.read(file: file, declaredCRS: declaredCRS), idField: idField, nameField: nameField)
+    try prepare(
+      try BoundaryReader.read(file: file, declaredCRS: declaredCRS), idField: idField, nameField: nameField,
+      repair: repair)
   }
 
   /// Makes a layer already read (or built in memory) ready for analysis, by the rules of `load`.
-  /// - Throws: `InputError` (naming `source.files`) for no polygons, a missing field, duplicate ids.
-  public static func prepare(_ source: BoundaryLayer, idField: String? = nil, nameField: String? = nil)
-    throws(InputError) -> AreaLayer
-  {
+  /// - Throws: `InputError` (naming `source.files`) for no polygons, invalid polygons (without
+  ///   `repair`, or beyond it), a missing field, duplicate ids.
+  public static func prepare(
+    _ source: BoundaryLayer, idField: String? = nil, nameField: String? = nil, repair: Bool = false
+  ) throws(InputError) -> AreaLayer {
     let file = source.files.first ?? "areas"
+    var source = source
+    var featureIndices = source.collection.features.indices.filter {
+      source.collection.features[$0].geometry?.isAreal == true
+    }
+    let repairs: [String]
+    (source, repairs) = try AreaValidity.checked(source, features: featureIndices, repair: repair)
+    featureIndices = featureIndices.filter { source.collection.features[$0].geometry?.isAreal == true }
     let features = source.collection.features
-    let featureIndices = features.indices.filter { features[$0].geometry?.isAreal == true }
     guard !featureIndices.isEmpty else {
       throw InputError(
         file: file,
@@ -91,7 +105,7 @@ public struct AreaLayer: Sendable {
       file: file, source: source, featureIndices: featureIndices, ids: ids,
       names: polygonal.map { feature in chosenName.flatMap { feature.properties[$0]?.text } ?? "" },
       idField: chosenID, nameField: chosenName, working: working, geometries: geometries,
-      areas: geometries.map(\.area))
+      areas: geometries.map(\.area), repairs: repairs)
   }
 
   /// The value of a property for each area (nil where missing).

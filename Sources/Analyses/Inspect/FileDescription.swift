@@ -53,8 +53,45 @@ public struct FileDescription: Sendable {
       "duplicate ids", "duplicate_ids",
       fields.duplicateIDs.isEmpty ? "none" : fields.duplicateIDs.joined(separator: ", "),
       .array(fields.duplicateIDs.map(JSONValue.string)))
-    describeProblems(layer.problems)
+    let areal = features.indices.filter { features[$0].geometry?.isAreal == true }
+    let invalid = AreaValidity.problems(in: layer, features: areal).filter { $0.reason != .ringClosed }
+    // A feature (GeoJSON) or record (Shapefile, `record 3, part 2`) counts once, whatever its problems.
+    let invalidFeatures = Set(
+      invalid.map { $0.feature.map(String.init) ?? String($0.field?.split(separator: ",").first ?? "") }
+    )
+    .count
+    fact(
+      "invalid polygons", "invalid_polygons",
+      invalid.isEmpty
+        ? "none"
+        : "\(Format.plural(invalidFeatures, "feature")) (listed under problems); commands refuse them unless --repair",
+      .number(Double(invalidFeatures)))
+    describeOverlaps(layer, areal: areal)
+    describeProblems(invalid + layer.problems)
     tables.append(("properties", "properties", Self.propertyTable(features)))
+  }
+
+  /// The pairs of polygonal features that overlap (`AreaOverlaps`, in the working CRS): a count
+  /// gives a point in two of them to the first only, unless `--overlapping`.
+  private mutating func describeOverlaps(_ layer: BoundaryLayer, areal: [Int]) {
+    let collection = layer.collection
+    let working = WorkingCRS.forData(in: collection.crs, bounds: collection.boundingBox)
+    guard !areal.isEmpty, let transform = CoordinateTransform(from: collection.crs, to: working) else { return }
+    let geometries = areal.compactMap { collection.features[$0].geometry?.mapPoints(transform.apply) }
+    let found = AreaOverlaps.find(areas: geometries, index: PolygonIndex(areas: geometries))
+    let shown = found.prefix(3).map { overlap in
+      "features \(areal[overlap.first]) and \(areal[overlap.second]) share about "
+        + (working == .planar
+          ? NumberText.fixed(overlap.sharedArea, digits: 1) + " square units"
+          : NumberText.fixed(overlap.sharedArea / 1e6, digits: 3) + " km²")
+    }
+    fact(
+      "overlapping areas", "overlapping_pairs",
+      found.isEmpty
+        ? "none"
+        : "\(Format.plural(found.count, "pair")) (\(shown.joined(separator: "; "))\(found.count > 3 ? "; …" : "")); "
+          + "counts give a point in two areas to the first unless --overlapping",
+      .number(Double(found.count)))
   }
 
   /// The shape type, records, companion files and code page of a Shapefile.

@@ -23,6 +23,9 @@ public final class MapLayers {
   public let per: Double
   /// The CRS declared for files without one (zones).
   public let declaredCRS: CRS?
+  /// The areas may overlap: an incident counts in every area containing it (`count --overlapping`),
+  /// not only the first in file order.
+  public var overlapping = false
   /// The period the incidents were kept for (the steps of an emerging layer); nil: their own months.
   public var periodFilter: Period?
   /// The incidents of the baseline period (the change layer), in the areas' working CRS.
@@ -115,10 +118,10 @@ public final class MapLayers {
     }
   }
 
-  /// Incidents per area (half-open edge rule, as `count`), binned once however many layers use them.
+  /// Incidents per area (half-open edge rule and `overlapping`, as `count`), binned once however many layers use them.
   public private(set) lazy var areaCounts: [Int] = {
     guard let incidents else { return Array(repeating: 0, count: areas.count) }
-    var tally = AreaTally(areaCount: areas.count)
+    var tally = AreaTally(areaCount: areas.count, overlapping: overlapping)
     tally.add(incidents, index: PolygonIndex(areas: areas.geometries), nearest: nil)
     return tally.counts
   }()

@@ -33,6 +33,9 @@ public struct MapRequest: Sendable {
   public var areasFile: String
   /// The incidents (none: only field and zones layers can be drawn).
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The layers, drawn in order.
   public var layers: [Layer]
   /// How values are classed (natural breaks in 5 classes by default).
@@ -53,6 +56,8 @@ public struct MapRequest: Sendable {
   public var title: String?
   /// Source lines under the map; empty: the lines of the recognised inputs.
   public var attribution: [String]
+  /// The areas may overlap: an incident counts in every area containing it (as `count --overlapping`).
+  public var overlapping = false
   /// The area property holding the id (detected when nil).
   public var idField: String?
   /// The area property holding the name (detected when nil).
@@ -116,7 +121,7 @@ public struct MapRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> MapResult {
     try validate()
     let areaLayer = try AreaLayer.load(
-      file: areasFile, declaredCRS: incidents.declaredCRS, idField: idField, nameField: nameField)
+      file: areasFile, declaredCRS: incidents.declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     var inputs = areaLayer.source.files
     var table: IncidentTable?
     var report: IncidentReadReport?
@@ -148,6 +153,9 @@ public struct MapRequest: Sendable {
     builder.periodFilter = incidents.filter.period
     builder.baselineIncidents = baselineTable
     builder.baselinePeriod = baselinePeriod
+    builder.overlapping = overlapping
+    var warnings = areaLayer.repairs
+    if !overlapping, let overlap = areaLayer.overlapWarning() { warnings.append(overlap) }
     var contents: [MapLayerContent] = []
     var labelValues: [Double?]?
     var headline = "Incidents"
@@ -180,11 +188,12 @@ public struct MapRequest: Sendable {
       [
         ("working_crs", .string(areaLayer.working.identifier)), ("id_field", .string(areaLayer.idField)),
         ("classes", .string(classesDescription)), ("palette", .string(palette)),
+        ("layer", .string(overlapping ? "overlapping" : "partition")),
       ] + builder.choices
     return MapResult(
       areas: areaLayer, layers: contents, labels: labels, title: title ?? headline,
       subtitle: subtitle.joined(separator: " · "),
       attribution: attribution, classesDescription: classesDescription, palette: palette, report: report,
-      choices: choices, inputs: inputs)
+      choices: choices, inputs: inputs, warnings: warnings)
   }
 }

@@ -35,4 +35,6 @@ public struct MapResult: Sendable {
   public let choices: [(String, JSONValue)]
   /// The input files, for provenance: areas, incident files, zones.
   public let inputs: [String]
+  /// What the reading changed or found doubtful: areas repaired, areas overlapping a partition.
+  public let warnings: [String]
 }

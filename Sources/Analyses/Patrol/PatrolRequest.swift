@@ -22,6 +22,9 @@ public struct PatrolRequest: Sendable {
 
   /// The incidents: files, columns, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// Study areas (GeoJSON or Shapefile): the cells whose centre lies inside are ranked.
   public var areasFile: String?
   /// Cell size in metres: a square's side, or with `hex` the distance between hexagon centres.
@@ -89,7 +92,8 @@ public struct PatrolRequest: Sendable {
       throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
     let layer = try areasFile.map { file throws(InputError) in
-      try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
+      try AreaLayer.load(
+        file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
     let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "rank")
     progress("incidents: \(Format.count(loaded.table.count)), working CRS \(loaded.working)")
@@ -121,7 +125,7 @@ public struct PatrolRequest: Sendable {
     filtered: IncidentFilter.Outcome, files: [String]? = nil
   ) throws -> PatrolResult {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
-    var warnings = report.problems.map(\.description)
+    var warnings = (layer?.repairs ?? []) + report.problems.map(\.description)
     let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox, minimumCells: 1)
     if let extent, layer == nil, case .square(let grid) = layout.shape,

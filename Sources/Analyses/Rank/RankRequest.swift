@@ -38,6 +38,9 @@ public struct RankRequest: Sendable {
   public var areaLayer: AreaLayer?
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The area property holding the population.
   public var populationField: String?
   /// A population CSV: `area_id,population`, or centroid points with a population column.
@@ -117,7 +120,8 @@ public struct RankRequest: Sendable {
     if let areaLayer {
       layer = areaLayer
     } else {
-      layer = try AreaLayer.load(file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      layer = try AreaLayer.load(
+        file: areasFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     }
     progress("areas: \(layer.count) from \(areaLayer == nil ? areasFile : layer.file), working CRS \(layer.working)")
     let index = PolygonIndex(areas: layer.geometries)
@@ -161,7 +165,7 @@ public struct RankRequest: Sendable {
       }
     }
     try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "rank the areas")
-    warnings += report.problems.map(\.description)
+    warnings += layer.repairs + report.problems.map(\.description)
     guard !rows.isEmpty else {
       throw InputError(file: FilterCheck.filesText(report.files), reason: .other("no dated incident falls in any area"))
     }

@@ -74,6 +74,7 @@ public struct ReportRequest: Sendable {
       areas: layer, incidents: counted.incidents, classes: map.classes, classesDescription: map.classesDescription,
       suppressBelow: map.suppressBelow, populationField: count.populationField, per: count.per,
       declaredCRS: count.incidents.declaredCRS)
+    builder.overlapping = count.overlapping
     var maps: [(layer: MapRequest.Layer, built: MapLayers.Built)] = []
     for mapLayer in Self.mapLayers { maps.append((mapLayer, try builder.build(mapLayer))) }
     // The emerging section: left out, with the reason, when the incidents have no dates.

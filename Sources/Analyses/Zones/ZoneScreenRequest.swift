@@ -15,6 +15,9 @@ public struct ZoneScreenRequest: Sendable {
   public var indicatorsFile: String?
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The population CSV: `area_id,population`, or centroid points with a population column.
   public var populationFile: String
   /// The area property holding the id (detected when nil).
@@ -43,7 +46,7 @@ public struct ZoneScreenRequest: Sendable {
     let criteria = try DesignationCriterion.read(file: criteriaFile)
     let declaredCRS = incidents.declaredCRS
     let layer = try AreaLayer.load(
-      file: candidatesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+      file: candidatesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     let index = PolygonIndex(areas: layer.geometries)
     var warnings: [String] = []
     var rows: [(area: Int, month: Int, category: String)] = []
@@ -59,7 +62,7 @@ public struct ZoneScreenRequest: Sendable {
       }
     }
     try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "screen the candidate areas")
-    warnings += report.problems.map(\.description)
+    warnings += layer.repairs + report.problems.map(\.description)
     let files = FilterCheck.filesText(report.files)
     guard let latest = rows.map(\.month).max(), let earliest = rows.map(\.month).min() else {
       throw InputError(file: files, reason: .other("no dated incident falls in any candidate area"))

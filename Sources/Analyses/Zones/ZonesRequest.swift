@@ -14,6 +14,9 @@ public struct ZonesRequest: Sendable {
   public var zonesFile: String
   /// The incidents, with their columns, declared CRS, period and categories.
   public var incidents: IncidentSource
+  /// Repair invalid area polygons by the even-odd rule (`--repair`) instead of refusing them
+  /// (`AreaValidity`); each change is reported among the warnings.
+  public var repairAreas = false
   /// The population CSV: centroid points with a population column, or `zone_id,population`.
   public var populationFile: String
   /// The baseline period for the change and its exact p; needs `incidents.filter.period`.
@@ -52,7 +55,8 @@ public struct ZonesRequest: Sendable {
   public func run(progress: (String) -> Void = { _ in }) throws -> ZonesResult {
     try validate()
     let declaredCRS = incidents.declaredCRS
-    let layer = try AreaLayer.load(file: zonesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField)
+    let layer = try AreaLayer.load(
+      file: zonesFile, declaredCRS: declaredCRS, idField: idField, nameField: nameField, repair: repairAreas)
     let index = PolygonIndex(areas: layer.geometries)
     var current = ZoneTally(zoneCount: layer.count)
     var baseline = ZoneTally(zoneCount: layer.count)
@@ -71,7 +75,7 @@ public struct ZonesRequest: Sendable {
       }
     }
     try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "count in the zones")
-    warnings += report.problems.map(\.description)
+    warnings += layer.repairs + report.problems.map(\.description)
     let population = try self.population(layer: layer, index: index, warnings: &warnings)
     if current.inSeveral > 0 {
       warnings.append("\(current.inSeveral) incidents lie in two or more zones: counted in each, once in all-zones")

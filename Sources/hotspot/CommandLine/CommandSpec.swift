@@ -52,6 +52,17 @@ struct OptionSpec: Sendable {
 enum CommonOptions {
   static let quiet = OptionSpec.flag("quiet", help: "Print no progress on stderr.")
 
+  /// `--repair`, for every command that reads areas: invalid polygons are repaired, not refused.
+  static let repair = OptionSpec.flag(
+    "repair",
+    help:
+      "Repair invalid area polygons (self-crossing, degenerate or unclosed rings) by the even-odd rule instead of refusing them."
+  )
+
+  /// `--overlapping`, for every command that counts incidents per area.
+  static let overlapping = OptionSpec.flag(
+    "overlapping", help: "The areas may overlap: count a point in every area containing it.")
+
   static let crs = OptionSpec(
     name: "crs", valueName: "crs",
     help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",

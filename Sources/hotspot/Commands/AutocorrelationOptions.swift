@@ -86,6 +86,7 @@ enum AutocorrelationOptions {
       try ValueSyntax.distance(text, option: "snap-tolerance")
     }
     features.incidents.filter = try InputOptions.filter(arguments)
+    features.repairAreas = arguments.flag("repair")
     features.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
     do { try features.validate() } catch { throw UsageError(error.message) }
     return (features, transform, permutations, seed)

@@ -64,11 +64,11 @@ struct BacktestCommand: HotspotCommand {
       .flag(
         "per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
       OptionSpec(name: "chart", valueName: "file.svg", help: "Also write a chart of PAI against area share (SVG)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns.filter { $0.name != "weight-column" } + [CommonOptions.quiet])
 
   let arguments: [String]
-  let request: BacktestRequest
+  var request: BacktestRequest
   let perOrigin: Bool
   let chartPath: String?
   let format: OutputFormat
@@ -128,6 +128,7 @@ struct BacktestCommand: HotspotCommand {
       incidents: source, plan: plan, shares: shares, bandwidths: bandwidths, cell: cell, hex: arguments.flag("hex"),
       extent: extent, areasFile: arguments.value("areas"))
     quiet = arguments.flag("quiet")
+    request.repairAreas = arguments.flag("repair")
   }
 
   /// `T:S`, two whole numbers of months from 1 to 1200.

@@ -36,7 +36,7 @@ struct CountCommand: HotspotCommand {
       OptionSpec(name: "lookup", valueName: "file", help: "CSV of area id → group to roll areas up by."),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      .flag("overlapping", help: "The areas may overlap: count a point in every area containing it."),
+      CommonOptions.overlapping,
       OptionSpec(name: "snap", valueName: "distance", help: "Give points this close outside to the nearest area."),
       OptionSpec(name: "suppress-below", valueName: "n", help: "Publish counts under n as <n (zero stays 0)."),
       OptionSpec(
@@ -45,7 +45,7 @@ struct CountCommand: HotspotCommand {
           "Sort areas by this column: numbers descending, text ascending; 'id' keeps file order. Text and Markdown sort by count unless told; CSV, JSON and GeoJSON keep file order unless told."
       ),
       OptionSpec(name: "top", valueName: "n", help: "Show only the first n areas (after sorting)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -93,12 +93,14 @@ struct CountCommand: HotspotCommand {
     let snap = try arguments.value("snap").map { text throws(UsageError) in
       try ValueSyntax.distance(text, option: "snap")
     }
-    return CountRequest(
+    var request = CountRequest(
       areasFile: arguments.value("areas") ?? "", incidents: incidents, baselinePeriod: baselinePeriod,
       breakdown: breakdown, populationField: populationField, populationFile: populationFile, per: per,
       groupField: groupField, lookupFile: lookupFile, idField: arguments.value("id-field"),
       nameField: arguments.value("name-field"), overlapping: arguments.flag("overlapping"), snap: snap,
       suppressBelow: suppressBelow)
+    request.repairAreas = arguments.flag("repair")
+    return request
   }
 
   func run(_ console: Console) throws {

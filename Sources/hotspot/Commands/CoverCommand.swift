@@ -47,7 +47,7 @@ struct CoverCommand: HotspotCommand {
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category,
       CommonOptions.format(["text", "csv", "json", "geojson"]),
-      CommonOptions.output, CommonOptions.crs,
+      CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -87,6 +87,7 @@ struct CoverCommand: HotspotCommand {
     let declaredCRS = try InputOptions.crs(arguments)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     request.incidents.filter = filter
+    request.repairAreas = arguments.flag("repair")
     self.request = request
     quiet = arguments.flag("quiet")
   }

@@ -41,7 +41,7 @@ struct DensityCommand: HotspotCommand {
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
       OptionSpec(
         name: "volume", valueName: "share", help: "Hot-spot regions: the fewest cells holding this share of the mass."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -83,6 +83,7 @@ struct DensityCommand: HotspotCommand {
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .asc, .csv, .geojson, .json])
     request.regions = rules.first ?? (format == .geojson ? .top(share: 0.05) : nil)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
+    request.repairAreas = arguments.flag("repair")
     self.request = request
     quiet = arguments.flag("quiet")
   }

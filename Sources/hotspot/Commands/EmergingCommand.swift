@@ -66,7 +66,7 @@ struct EmergingCommand: HotspotCommand {
         name: "series", valueName: "csv",
         help: "Also write the long table location, step, count, z, p to this CSV file."),
       CommonOptions.format(["text", "csv", "json", "geojson"]),
-      CommonOptions.output, CommonOptions.crs,
+      CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]

@@ -50,11 +50,11 @@ struct EvaluateCommand: HotspotCommand {
         repeating: true),
       CommonOptions.category,
       CommonOptions.format(["text", "csv", "json"]),
-      CommonOptions.output, CommonOptions.crs,
+      CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let request: EvaluateRequest
+  var request: EvaluateRequest
   let format: OutputFormat
   let outputPath: String?
   let quiet: Bool
@@ -83,6 +83,7 @@ struct EvaluateCommand: HotspotCommand {
       before: before, after: after, buffer: buffer, targetIDs: arguments.values("target-id"),
       comparisonIDs: arguments.values("comparison-id"))
     quiet = arguments.flag("quiet")
+    request.repairAreas = arguments.flag("repair")
   }
 
   func run(_ console: Console) throws {

@@ -33,7 +33,7 @@ struct GistarCommand: HotspotCommand {
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]

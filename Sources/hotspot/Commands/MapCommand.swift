@@ -54,7 +54,8 @@ struct MapCommand: HotspotCommand {
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
       CommonOptions.period, CommonOptions.category,
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period of the change layer."),
-      CommonOptions.output, CommonOptions.crs,
+      CommonOptions.output, CommonOptions.crs, CommonOptions.overlapping,
+      CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
@@ -87,6 +88,8 @@ struct MapCommand: HotspotCommand {
     request.attribution = arguments.values("attribution")
     request.idField = arguments.value("id-field")
     request.nameField = arguments.value("name-field")
+    request.overlapping = arguments.flag("overlapping")
+    request.repairAreas = arguments.flag("repair")
     outputPath = arguments.value("output")
     // SVG only: an output named with another extension (.png, .csv…) is refused; none is allowed.
     if let outputPath, let name = outputPath.split(separator: "/").last, let dot = name.lastIndex(of: "."),
@@ -149,6 +152,7 @@ struct MapCommand: HotspotCommand {
   /// Writes a map as this command does: the SVG to `outputPath` (or the console) and provenance
   /// recording `arguments` (the command line after `map`).
   static func write(_ result: MapResult, outputPath: String?, arguments: [String], console: Console) throws {
+    for warning in result.warnings { console.error("warning: \(warning)\n") }
     let svg = result.svg()
     let provenance = Provenance(
       command: "map", arguments: arguments, inputs: result.inputs, choices: result.choices)

@@ -20,7 +20,7 @@ struct MoranCommand: HotspotCommand {
       """,
     options: AutocorrelationOptions.specs + [
       .flag("local", help: "One row per feature: local Moran Iᵢ, p_sim and quadrant."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]

@@ -68,11 +68,11 @@ struct PatrolCommand: HotspotCommand {
         repeating: true),
       CommonOptions.period, CommonOptions.category,
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let request: PatrolRequest
+  var request: PatrolRequest
   let mapPath: String?
   let mapTitle: String?
   let mapAttribution: [String]
@@ -139,6 +139,7 @@ struct PatrolCommand: HotspotCommand {
       rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"),
       baselinePeriod: baselinePeriod)
     quiet = arguments.flag("quiet")
+    request.repairAreas = arguments.flag("repair")
   }
 
   /// `PatrolRequest.checkRanking` as a usage error.

@@ -50,11 +50,11 @@ struct RankCommand: HotspotCommand {
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to rank within."),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]
-  let request: RankRequest
+  var request: RankRequest
   let format: OutputFormat
   let outputPath: String?
   let quiet: Bool
@@ -107,6 +107,7 @@ struct RankCommand: HotspotCommand {
       resamples: resamples, seed: seed, groupField: arguments.value("group-field"),
       idField: arguments.value("id-field"),
       nameField: arguments.value("name-field"))
+    request.repairAreas = arguments.flag("repair")
   }
 
   func run(_ console: Console) throws {

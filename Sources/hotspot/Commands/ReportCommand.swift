@@ -35,7 +35,7 @@ struct ReportCommand: HotspotCommand {
       OptionSpec(
         name: "output", valueName: "file", help: "The report (.html), written atomically.", shortName: "o",
         isRequired: true),
-      CommonOptions.crs,
+      CommonOptions.crs, CommonOptions.overlapping, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   let arguments: [String]

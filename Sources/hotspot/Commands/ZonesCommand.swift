@@ -39,7 +39,7 @@ struct ZonesCommand: HotspotCommand {
       OptionSpec(
         name: "indicators", valueName: "file",
         help: "With --screen: CSV of indicators, the area id in the first column."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   /// What the options ask for: zones measured, or candidates screened.
@@ -80,19 +80,21 @@ struct ZonesCommand: HotspotCommand {
       if baselinePeriod != nil {
         throw UsageError("'--screen' takes its years from the data; leave out '--compare-to'.")
       }
-      mode = .screen(
-        ZoneScreenRequest(
-          candidatesFile: candidates, criteriaFile: criteria, indicatorsFile: arguments.value("indicators"),
-          incidents: incidents, populationFile: populationFile, idField: idField, nameField: nameField))
+      var request = ZoneScreenRequest(
+        candidatesFile: candidates, criteriaFile: criteria, indicatorsFile: arguments.value("indicators"),
+        incidents: incidents, populationFile: populationFile, idField: idField, nameField: nameField)
+      request.repairAreas = arguments.flag("repair")
+      mode = .screen(request)
     } else {
       if zonesFile == "" { throw UsageError("Missing '--zones FILE' (or '--screen' with '--candidates').") }
       for name in ["candidates", "criteria", "indicators"] where arguments.value(name) != nil {
         throw UsageError("'--\(name)' goes with '--screen'.")
       }
-      mode = .zones(
-        ZonesRequest(
-          zonesFile: zonesFile, incidents: incidents, populationFile: populationFile, baselinePeriod: baselinePeriod,
-          per: per, idField: idField, nameField: nameField))
+      var request = ZonesRequest(
+        zonesFile: zonesFile, incidents: incidents, populationFile: populationFile, baselinePeriod: baselinePeriod,
+        per: per, idField: idField, nameField: nameField)
+      request.repairAreas = arguments.flag("repair")
+      mode = .zones(request)
     }
   }
 
