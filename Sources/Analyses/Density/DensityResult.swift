@@ -67,6 +67,10 @@ public struct DensityResult: Sendable {
       choices.append(("gaussian_cutoff", "exp(-d²/2h²) evaluated out to 1e-9 of its peak (d ≈ 6.44h), zero beyond"))
     }
     if let rule { choices.append(("regions_rule", .string(Self.describe(rule)))) }
+    if filtered.outliers > 0 {
+      choices.append(("incidents_outliers", .number(Double(filtered.outliers))))
+      choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
+    }
     return choices
   }
 

@@ -52,6 +52,12 @@ struct OptionSpec: Sendable {
 enum CommonOptions {
   static let quiet = OptionSpec.flag("quiet", help: "Print no progress on stderr.")
 
+  static let keepOutliers = OptionSpec.flag(
+    "keep-outliers",
+    help:
+      "Keep locational outliers. Without --areas or --extent, incidents farther from the median centre than the median distance + 20 scaled MADs (Hampel identifier) are left out of the grid, extent and bandwidth, and reported."
+  )
+
   static let crs = OptionSpec(
     name: "crs", valueName: "crs",
     help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",

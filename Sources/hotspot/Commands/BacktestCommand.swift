@@ -60,7 +60,7 @@ struct BacktestCommand: HotspotCommand {
       OptionSpec(
         name: "areas", valueName: "file",
         help: "Study area (GeoJSON or Shapefile): only cells whose centre lies inside are analysed."),
-      CommonOptions.category,
+      CommonOptions.category, CommonOptions.keepOutliers,
       .flag(
         "per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
       OptionSpec(name: "chart", valueName: "file.svg", help: "Also write a chart of PAI against area share (SVG)."),
@@ -121,9 +121,10 @@ struct BacktestCommand: HotspotCommand {
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
     let declaredCRS = try InputOptions.crs(arguments)
-    let source = IncidentSource(
+    var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
       filter: IncidentFilter(categories: arguments.values("category")))
+    source.keepsOutliers = arguments.flag("keep-outliers")
     request = BacktestRequest(
       incidents: source, plan: plan, shares: shares, bandwidths: bandwidths, cell: cell, hex: arguments.flag("hex"),
       extent: extent, areasFile: arguments.value("areas"))

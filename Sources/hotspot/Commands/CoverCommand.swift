@@ -45,7 +45,7 @@ struct CoverCommand: HotspotCommand {
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       CommonOptions.format(["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -87,6 +87,7 @@ struct CoverCommand: HotspotCommand {
     let declaredCRS = try InputOptions.crs(arguments)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     request.incidents.filter = filter
+    request.incidents.keepsOutliers = arguments.flag("keep-outliers")
     self.request = request
     quiet = arguments.flag("quiet")
   }

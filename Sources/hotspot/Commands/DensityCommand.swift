@@ -31,7 +31,7 @@ struct DensityCommand: HotspotCommand {
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Grid extent in metres of the working CRS, used exactly."),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       .flag("edge-correct", help: "Divide each cell by the share of its kernel inside the study area."),
       OptionSpec(name: "top", valueName: "share", help: "Hot-spot regions: the top share of cells (5%)."),
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
@@ -75,6 +75,7 @@ struct DensityCommand: HotspotCommand {
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .asc, .csv, .geojson, .json])
     request.regions = rules.first ?? (format == .geojson ? .top(share: 0.05) : nil)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
+    request.incidents.keepsOutliers = arguments.flag("keep-outliers")
     self.request = request
     quiet = arguments.flag("quiet")
   }

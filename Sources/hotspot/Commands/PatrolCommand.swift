@@ -64,7 +64,7 @@ struct PatrolCommand: HotspotCommand {
         name: "attribution", valueName: "text",
         help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.",
         repeating: true),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       CommonOptions.format, CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
@@ -122,9 +122,10 @@ struct PatrolCommand: HotspotCommand {
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
     let declaredCRS = try InputOptions.crs(arguments)
-    let source = IncidentSource(
+    var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
       filter: filter)
+    source.keepsOutliers = arguments.flag("keep-outliers")
     request = PatrolRequest(
       incidents: source, areasFile: arguments.value("areas"), cell: cell, hex: arguments.flag("hex"), extent: extent,
       rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"))
