@@ -22,28 +22,49 @@ public enum OutlierScreen {
       + "(the rule's limit is \(NumberText.fixed(threshold / 1000, digits: 1)) km)"
   }
 
-  /// The problems describing `outliers` of `table`, naming `file`; each ends with `tail`.
+  /// The problems describing `outliers` of `table`: one per outlier up to `detailLimit` (naming
+  /// its file and line when `places` has them, else `file`), then one counting the rest; each
+  /// ends with `tail`.
   public static func problems(
-    _ outliers: LocationalOutliers, table: IncidentTable, file: String, lines: [Int: [Int]] = [:], tail: String
+    _ outliers: LocationalOutliers, table: IncidentTable, file: String, places: [(file: String, line: Int)?] = [],
+    tail: String
   ) -> [InputError] {
     var problems: [InputError] = []
-    for row in outliers.rows.prefix(detailLimit) {
+    for (k, row) in outliers.rows.prefix(detailLimit).enumerated() {
       let point = table.point(row)
-      let distance =
-        ((point.x - outliers.centre.x) * (point.x - outliers.centre.x)
-        + (point.y - outliers.centre.y) * (point.y - outliers.centre.y)).squareRoot()
+      let dx = point.x - outliers.centre.x
+      let dy = point.y - outliers.centre.y
+      let place = k < places.count ? places[k] : nil
       problems.append(
         InputError(
-          file: file, line: lines[row]?.first,
-          reason: .other(text(point: point, crs: table.crs, distance: distance, threshold: outliers.threshold) + tail)))
+          file: place?.file ?? file, line: place?.line,
+          reason: .other(
+            text(point: point, crs: table.crs, distance: (dx * dx + dy * dy).squareRoot(), threshold: outliers.threshold)
+              + tail)))
     }
     if outliers.rows.count > detailLimit {
       problems.append(
-        InputError(
-          file: file,
-          reason: .other("and \(outliers.rows.count - detailLimit) more locational outliers" + tail)))
+        InputError(file: file, reason: .other("and \(outliers.rows.count - detailLimit) more locational outliers" + tail)))
     }
     return problems
+  }
+
+  /// The file and line of each of the first `detailLimit` outlier rows of `table` (in the
+  /// working CRS), looked up in `files` (in `source` CRS, columns as `mapping`); nil where none
+  /// is found. Rows at the same place take that place's lines in turn.
+  public static func places(
+    _ outliers: LocationalOutliers, table: IncidentTable, source: CRS, files: [String], mapping: ColumnMapping
+  ) -> [(file: String, line: Int)?] {
+    let rows = Array(outliers.rows.prefix(detailLimit))
+    guard !files.isEmpty, !rows.isEmpty else { return [] }
+    let points = rows.map(table.point)
+    let found = OutlierLines.find(points, in: table.crs, source: source, files: files, mapping: mapping)
+    var used: [Point: Int] = [:]
+    return points.indices.map { k in
+      let turn = used[points[k], default: 0]
+      used[points[k]] = turn + 1
+      return turn < found[k].count ? found[k][turn] : nil
+    }
   }
 }
 
@@ -54,10 +75,11 @@ extension IncidentInput.Loaded {
   public mutating func setAsideOutliers() {
     let outliers = OutlierScreen.rows(of: table)
     guard !outliers.rows.isEmpty else { return }
+    let named = files.isEmpty ? report.files : files
     report.problems += OutlierScreen.problems(
-      outliers, table: table,
-      file: files.count == 1
-        ? files[0] : (files.isEmpty ? report.files.joined(separator: ", ") : files.joined(separator: ", ")),
+      outliers, table: table, file: named.count == 1 ? named[0] : "\(named.count) incident files",
+      places: OutlierScreen.places(
+        outliers, table: table, source: report.crsDecision.crs, files: files, mapping: report.mapping),
       tail: ": left out of the grid, extent and study area (--keep-outliers keeps it)")
     let set = Set(outliers.rows)
     table = table.selecting(rows: table.x.indices.filter { !set.contains($0) })
