@@ -19,7 +19,8 @@ public enum OutlierLines {
         let yIndex = document.header.firstIndex(of: mapping.y.name)
       else { continue }
       for row in document.rows {
-        guard let x = Double(row.fields[xIndex].trimmingCharacters()), let y = Double(row.fields[yIndex].trimmingCharacters())
+        guard let x = Double(row.fields[xIndex].trimmingCharacters()),
+          let y = Double(row.fields[yIndex].trimmingCharacters())
         else { continue }
         for (k, point) in points.enumerated() where abs(point.x - x) <= tolerance && abs(point.y - y) <= tolerance {
           found[k].append((file, row.line))

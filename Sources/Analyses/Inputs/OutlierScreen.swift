@@ -39,12 +39,14 @@ public enum OutlierScreen {
         InputError(
           file: place?.file ?? file, line: place?.line,
           reason: .other(
-            text(point: point, crs: table.crs, distance: (dx * dx + dy * dy).squareRoot(), threshold: outliers.threshold)
+            text(
+              point: point, crs: table.crs, distance: (dx * dx + dy * dy).squareRoot(), threshold: outliers.threshold)
               + tail)))
     }
     if outliers.rows.count > detailLimit {
       problems.append(
-        InputError(file: file, reason: .other("and \(outliers.rows.count - detailLimit) more locational outliers" + tail)))
+        InputError(
+          file: file, reason: .other("and \(outliers.rows.count - detailLimit) more locational outliers" + tail)))
     }
     return problems
   }
