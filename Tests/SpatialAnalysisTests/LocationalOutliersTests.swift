@@ -19,6 +19,8 @@ struct LocationalOutliersTests {
     #expect(abs(outliers.medianDistance - 412.31056256176606) < 1e-9)
     #expect(abs(outliers.spread - 144.6889930311919) < 1e-9)
     #expect(abs(outliers.threshold - 3306.090423185604) < 1e-9)
+    // R₉₅: the 96th smallest of 101 distances, that of the lattice corner (0, 0): √(500² + 400²).
+    #expect(abs(outliers.radius95 - (500.0 * 500 + 400 * 400).squareRoot()) < 1e-9)
   }
 
   @Test("the rows found do not depend on the order of the incidents; few or tight incidents have none")
@@ -29,7 +31,7 @@ struct LocationalOutliersTests {
     #expect(LocationalOutliers(x: [0, 1, 2, 1_000_000], y: [0, 0, 0, 0]).rows.isEmpty)
   }
 
-  @Test("a town 14.6 scaled MADs out is kept; the cut-off is 20")
+  @Test("a town 14.6 scaled MADs out is kept; the cut-off is 20; crowded incidents keep their spread")
   func outlyingTownKept() {
     // 100 points on a ring of 1 km and 10 at 14.6 S beyond the median distance are not outliers.
     var x: [Double] = []
@@ -46,6 +48,16 @@ struct LocationalOutliersTests {
     #expect(withTown.rows.isEmpty)
     let far = LocationalOutliers(x: x + [base.medianDistance + 25 * base.spread], y: y + [0])
     #expect(far.rows == [100])
+    // 20 incidents within 30 m of a shop and 15 spread 1–3 km around: S is about 30 m, so the
+    // Hampel bound alone (under 1 km) would drop all 15; twice R₉₅ (about 6 km) keeps them.
+    let shop: [Double] = (0..<20).map { (k: Int) -> Double in Double(k % 5) * 7 }
+    let spread: [Double] = (0..<15).map { (k: Int) -> Double in 1000 + Double(k) * 140 }
+    let shopX: [Double] = shop + spread
+    let shopY: [Double] = (0..<20).map { (k: Int) -> Double in Double(k / 5) * 7 } + [Double](repeating: 0, count: 15)
+    let crowded = LocationalOutliers(x: shopX, y: shopY)
+    #expect(crowded.medianDistance + LocationalOutliers.cutoff * crowded.spread < 1000)
+    #expect(crowded.rows.isEmpty)
+    #expect(crowded.threshold == 2 * crowded.radius95)
   }
 
   @Test("Andrew's monotone chain: a square's corners, counter-clockwise; inside, on and off it")

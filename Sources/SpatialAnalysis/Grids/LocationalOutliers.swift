@@ -10,13 +10,17 @@ import GeoCore
 /// 2. dᵢ is each incident's distance from it, M the median of the dᵢ and
 ///    S = 1.4826 · median |dᵢ − M| (the scaled median absolute deviation; when it is 0, as when
 ///    most incidents share one place, 1.2533 · mean |dᵢ − M| instead);
-/// 3. an incident is a locational outlier when dᵢ > M + k · S, with k = 20.
+/// 3. R₉₅ is the distance within which 95 % of the incidents lie (the ⌈0.95 n⌉-th smallest dᵢ);
+/// 4. an incident is a locational outlier when dᵢ > max(M + k · S, 2 · R₉₅), with k = 20.
 ///
 /// k is 20, not the usual 2.5–3, because where crime is recorded is skewed rather than normal:
 /// genuine incidents in the outlying towns of a force area lie well beyond 3 (Berwick-upon-Tweed
 /// in Northumbria's February 2017 criminal damage, 92 km from the median centre, lies 14.6 S out),
 /// while rows placed in another part of the country lie far beyond 20 (Durham's January 2022
-/// rows in Basildon and Bridgend: 68 to 115 S). With fewer than 5 incidents nothing is an outlier.
+/// rows in Basildon and Bridgend: 68 to 115 S). The second bound keeps data where most incidents
+/// share a few places (S then tiny) from losing its genuine spread: an outlier must also lie
+/// beyond twice the radius holding 95 % of the incidents. With fewer than 5 incidents nothing is an
+/// outlier.
 ///
 /// Coordinates are in metres of a projected CRS. The result does not depend on the order of the
 /// incidents.
@@ -27,7 +31,7 @@ public struct LocationalOutliers: Sendable, Equatable {
   public static let minimumIncidents = 5
   /// The rule in words, for provenance and help.
   public static let rule =
-    "distance from the incidents' median centre > median distance + 20 × 1.4826 × MAD of the distances (Hampel identifier; Leys et al. 2013)"
+    "distance from the incidents' median centre > median distance + 20 × 1.4826 × MAD of the distances (Hampel identifier; Leys et al. 2013) and > twice the distance holding 95 % of the incidents"
 
   /// Rows (indices into the positions given) that are outliers, ascending.
   public let rows: [Int]
@@ -37,7 +41,9 @@ public struct LocationalOutliers: Sendable, Equatable {
   public let medianDistance: Double
   /// S, the scaled spread of the distances, in metres.
   public let spread: Double
-  /// The distance beyond which an incident is an outlier (M + k·S), in metres.
+  /// R₉₅, the distance within which 95 % of the incidents lie, in metres.
+  public let radius95: Double
+  /// The distance beyond which an incident is an outlier, max(M + k·S, 2·R₉₅), in metres.
   public let threshold: Double
 
   /// Judges the positions `(x[i], y[i])`.
@@ -50,6 +56,7 @@ public struct LocationalOutliers: Sendable, Equatable {
       centre = Point(x: Self.median(x), y: Self.median(y))
       medianDistance = 0
       spread = 0
+      radius95 = 0
       threshold = .infinity
       return
     }
@@ -61,10 +68,13 @@ public struct LocationalOutliers: Sendable, Equatable {
     let deviations = distances.map { abs($0 - m) }
     var s = 1.4826 * Self.median(deviations)
     if s == 0 { s = 1.2533 * deviations.reduce(0, +) / Double(n) }
-    let threshold = s > 0 ? m + Self.cutoff * s : .infinity
+    let sorted = distances.sorted()
+    let r95 = sorted[Int((0.95 * Double(n)).rounded(.up)) - 1]
+    let threshold = s > 0 ? Swift.max(m + Self.cutoff * s, 2 * r95) : .infinity
     self.centre = centre
     medianDistance = m
     spread = s
+    radius95 = r95
     self.threshold = threshold
     rows = distances.indices.filter { distances[$0] > threshold }
   }

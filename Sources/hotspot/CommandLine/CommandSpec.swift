@@ -55,7 +55,7 @@ enum CommonOptions {
   static let keepOutliers = OptionSpec.flag(
     "keep-outliers",
     help:
-      "Keep locational outliers. Without --areas or --extent, incidents farther from the median centre than the median distance + 20 scaled MADs (Hampel identifier) are left out of the grid, extent and bandwidth, and reported."
+      "Keep locational outliers. Without --areas or --extent, incidents farther from the median centre than the median distance + 20 scaled MADs (Hampel identifier) and than twice the distance holding 95 % of them are left out of the grid, extent and bandwidth, and reported."
   )
 
   static let crs = OptionSpec(

@@ -16,7 +16,12 @@ struct BacktestCommand: HotspotCommand {
       every training incident), gistar (Getis-Ord Gi* z of the training counts, binary weights, the \
       8 squares or 6 hexagons around), previous (counts over only the end of training as long as \
       the test period: "last month's hot spots"). A budget of s of the study area takes the \
-      ⌊s · m⌋ best-scoring of the m cells analysed (those whose centre lies in --areas when given); \
+      ⌊s · m⌋ best-scoring of the m cells analysed (those whose centre lies in --areas when given; \
+      else every cell of --extent; else the cells touching the incidents' convex hull buffered by \
+      half a cell, as sfhotspot, after setting aside locational outliers: incidents farther from \
+      the median centre than the median distance + 20 × 1.4826 × MAD of the distances, the Hampel \
+      identifier (Leys et al. 2013), and than twice the distance holding 95 % of them, reported with their line; --keep-outliers keeps them); a \
+      budget selecting fewer than 5 cells is warned about, its figures being noise; \
       ties go to the cell first in grid order (rows from the south, west to east), and \
       tied_cells_left_out says how many equal cells missed the cut. With N test incidents in the \
       cells analysed and n in the cells taken: hit_rate = n/N; pai = (n/N)/(a/A) (Chainey, Tompson \

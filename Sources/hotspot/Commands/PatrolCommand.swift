@@ -19,7 +19,9 @@ struct PatrolCommand: HotspotCommand {
       or --area-budget 2km2 (as many leading cells as fit); by default --top 20. Cells with a score \
       of 0 are never chosen. The grid is the one gistar uses: over --extent exactly, else over the \
       areas' (or incidents') bounding box snapped to whole cells; with --areas the cells whose \
-      centre lies inside them are ranked, else every cell of the grid. Incidents outside the \
+      centre lies inside them are ranked, else every cell of --extent, else the cells touching \
+      the incidents' convex hull buffered by half a cell (as sfhotspot), locational outliers set \
+      aside first (see --keep-outliers). Incidents outside the \
       ranked cells are left out and reported. Shares are fractions (0–1) of the incidents in the \
       ranked cells. Each cell gets its centre in lon/lat and as an OS grid reference (British \
       National Grid only), and its most common Location label (police.uk "On or near …"; ties \
