@@ -56,6 +56,19 @@ struct OutlierRunTests {
     #expect(c.filtered.outliers == 0)
   }
 
+  @Test("a budget selecting fewer than 5 cells is warned about: its figures are noise")
+  func tinyBudget() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.file("without.csv", Self.incidents(stray: false))
+    let result = try BacktestRequest(
+      incidents: IncidentSource(files: [file]), plan: .rolling(trainMonths: 3, testMonths: 1, span: nil),
+      shares: [0.005, 0.1]
+    ).run()
+    let cells = Int((0.005 * Double(result.layout.count)).rounded(.down))
+    #expect(cells > 0 && cells < 5)
+    #expect(result.warnings.contains { $0.hasPrefix("budgets of 0.5") && $0.contains("fewer than 5 cells") }, "\(result.warnings)")
+  }
+
   @Test("patrol and density: the grid is that of the file without the stray; with --areas nothing is set aside")
   func patrolAndDensity() throws {
     let folder = try TemporaryFolder()

@@ -26,6 +26,18 @@ struct OutlierCommandTests {
     #expect(!output.contains("problems none"))
   }
 
+  @Test("backtest: the summary accounts for the outlier; the warning names its line")
+  func backtestSummary() throws {
+    let folder = try TemporaryFolder()
+    let file = try folder.file("stray.csv", Self.incidents())
+    let result = runHotspot(["backtest", "--incidents", file, "--rolling", "2:1", "--cell", "250"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(
+      result.output.contains(
+        "outliers 1 locational outliers set aside (61 rows with a location = 60 kept + 0 filtered out + 1 outliers)"))
+    #expect(result.error.contains("stray.csv, line 32: a locational outlier at (401000, 751000)"))
+  }
+
   @Test("patrol leaves the stray out by default and keeps it with --keep-outliers")
   func keepOutliers() throws {
     let folder = try TemporaryFolder()
