@@ -66,7 +66,9 @@ struct OutlierRunTests {
     ).run()
     let cells = Int((0.005 * Double(result.layout.count)).rounded(.down))
     #expect(cells > 0 && cells < 5)
-    #expect(result.warnings.contains { $0.hasPrefix("budgets of 0.5") && $0.contains("fewer than 5 cells") }, "\(result.warnings)")
+    #expect(
+      result.warnings.contains { $0.hasPrefix("budgets of 0.5") && $0.contains("fewer than 5 cells") },
+      "\(result.warnings)")
   }
 
   @Test("patrol and density: the grid is that of the file without the stray; with --areas nothing is set aside")
