@@ -25,6 +25,9 @@ public struct IncidentFilter: Hashable, Sendable {
     public var noDate = 0
     /// Rows removed for a category not in the list (all rows, when the table has no category column).
     public var otherCategory = 0
+    /// Rows the filter kept but the analysis set aside as locational outliers (`LocationalOutliers`),
+    /// not counted in `kept` nor in `removed`.
+    public var outliers = 0
 
     /// All counts 0.
     public init() {}
@@ -39,6 +42,7 @@ public struct IncidentFilter: Hashable, Sendable {
       straddlingMonths += other.straddlingMonths
       noDate += other.noDate
       otherCategory += other.otherCategory
+      outliers += other.outliers
     }
   }
 

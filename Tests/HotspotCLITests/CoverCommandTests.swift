@@ -146,12 +146,13 @@ struct CoverCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     // All 16 incidents: c now holds 3. a + c (6) and a + b (6) are the best; e + f and b + d 5.
-    // Cells of 10 m from (399800, 500000): centres (399805 + 10i, 500005 + 10j). The first row's
-    // westernmost centre within 100 m of both a (399950) and c (399800) is x = 399855
-    // (a 95.1 m away diagonally), before any centre covering a + b.
+    // Cells of 10 m over the incidents' box grown by half a cell and snapped, from (399790, 499990):
+    // centres (399795 + 10i, 499995 + 10j), those touching the incidents' hull grown by 5 m. The
+    // first row's westernmost centre within 100 m of both a (399950) and c (399800) is x = 399855,
+    // before any centre covering a + b.
     let rows = result.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
     #expect(rows.count == 1)
-    #expect(rows.first.map { Array($0.prefix(5)) } == ["1", "399855", "500005", "6", "6"])
+    #expect(rows.first.map { Array($0.prefix(5)) } == ["1", "399855", "499995", "6", "6"])
   }
 
   @Test("GeoData: the cameras' coverage equals a brute-force count, and the first new site is at Wexcombe Riverside")

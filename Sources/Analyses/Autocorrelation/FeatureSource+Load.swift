@@ -62,7 +62,9 @@ extension FeatureSource {
         }
         binned = (layout, counts, outside)
       } else {
-        loaded = try IncidentInput.load(incidents, working: working, purpose: "analyse", labels: false)
+        loaded = try IncidentInput.load(
+          incidents, working: working, purpose: "analyse", labels: false,
+          extentFromIncidents: extent == nil && layer == nil && pointLayer == nil)
         x = loaded.table.x
         y = loaded.table.y
         if visit != nil { held = loaded.table }
@@ -76,6 +78,10 @@ extension FeatureSource {
       choices.append(("incidents", .number(Double(loaded.filtered.kept))))
       if loaded.filtered.removed > 0 {
         choices.append(("incidents_filtered_out", .number(Double(loaded.filtered.removed))))
+      }
+      if loaded.filtered.outliers > 0 {
+        choices.append(("incidents_outliers", .number(Double(loaded.filtered.outliers))))
+        choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
       }
     }
     guard let working else { throw InputError(file: areasFile ?? "", reason: .other("nothing to analyse")) }
@@ -106,7 +112,7 @@ extension FeatureSource {
         try binned?.layout
         ?? CellLayout.layout(
           cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-          points: BoundingBox(x: x, y: y))
+          points: BoundingBox(x: x, y: y), hull: extent == nil && layer == nil ? ConvexHull(x: x, y: y) : nil)
       choices.append(("cells_rule", .string(layout.rule.rawValue)))
       if hex { choices.append(("cell_shape", .string(CellLayout.hexagonShape))) }
       features = .cells(layout)

@@ -87,7 +87,8 @@ public struct BacktestRequest: Sendable {
     }
     var allPeriods = incidents
     allPeriods.filter = IncidentFilter(categories: incidents.filter.categories)
-    let loaded = try IncidentInput.load(allPeriods, working: layer?.working, purpose: "analyse")
+    let loaded = try IncidentInput.load(
+      allPeriods, working: layer?.working, purpose: "analyse", extentFromIncidents: layer == nil && extent == nil)
     let (table, working, report, filtered, files) = (
       loaded.table, loaded.working, loaded.report, loaded.filtered, loaded.files
     )
@@ -114,7 +115,7 @@ public struct BacktestRequest: Sendable {
     let y = rows.map { table.y[$0] }
     let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries,
-      points: BoundingBox(x: x, y: y))
+      points: BoundingBox(x: x, y: y), hull: layer == nil && extent == nil ? ConvexHull(x: x, y: y) : nil)
     let backtest = Backtest(layout: layout, x: x, y: y, dates: rows.map { allDates[$0] })
     let methods = HotSpotMethod.standard(bandwidths: bandwidths)
     var results: [Backtest.OriginResult] = []

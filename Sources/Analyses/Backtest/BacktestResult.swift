@@ -71,6 +71,9 @@ public struct BacktestResult: Sendable {
 
   // MARK: - Summary, notes, provenance
 
+  /// Budgets selecting fewer cells than this get a warning that their figures are noise.
+  public static let fewestCells = 5
+
   /// Warnings for stderr: skipped budgets, undefined measures, incidents left out (after the
   /// reader's problems, in `warnings`).
   var notes: [String] {
@@ -78,6 +81,15 @@ public struct BacktestResult: Sendable {
     if let empty = results.first?.emptyBudgets, !empty.isEmpty {
       notes.append(
         "budgets of \(empty.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells hold less than one cell and are skipped"
+      )
+    }
+    let few = shares.filter { share in
+      let cells = Int((share * Double(layout.count)).rounded(.down))
+      return cells > 0 && cells < Self.fewestCells
+    }
+    if !few.isEmpty {
+      notes.append(
+        "budgets of \(few.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells select fewer than \(Self.fewestCells) cells: their hit rate, PAI and PEI are noise"
       )
     }
     if undated > 0 { notes.append("\(Format.count(undated)) incidents have no date and are left out") }
@@ -171,6 +183,10 @@ public struct BacktestResult: Sendable {
       ("undefined", "empty: hit_rate, pai and pei when N = 0; pei when n* = 0; rri when N1 = 0 or n1 = 0"),
     ]
     if filtered.removed > 0 { choices.append(("incidents_filtered_out", .number(Double(filtered.removed)))) }
+    if filtered.outliers > 0 {
+      choices.append(("incidents_outliers", .number(Double(filtered.outliers))))
+      choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
+    }
     if let empty = results.first?.emptyBudgets, !empty.isEmpty {
       choices.append(("budgets_skipped", .array(empty.map(JSONValue.number))))
     }

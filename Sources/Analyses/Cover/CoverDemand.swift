@@ -22,10 +22,13 @@ struct CoverDemand {
   let files: [String]
 
   /// Reads, filters and projects the incidents into `working` (nil: the incidents' own choice),
-  /// as `IncidentInput.load`.
+  /// as `IncidentInput.load` (locational outliers set aside when `extentFromIncidents`).
   /// - Throws: `InputError` when nothing is left or the CRS cannot be related.
-  static func read(_ source: IncidentSource, working: CRS?) throws(InputError) -> (CoverDemand, CRS) {
-    let loaded = try IncidentInput.load(source, working: working, purpose: "cover")
+  static func read(_ source: IncidentSource, working: CRS?, extentFromIncidents: Bool = false) throws(InputError) -> (
+    CoverDemand, CRS
+  ) {
+    let loaded = try IncidentInput.load(
+      source, working: working, purpose: "cover", extentFromIncidents: extentFromIncidents)
     let x = loaded.table.x
     let y = loaded.table.y
     // One table: its location column holds every label once, with a code per incident.

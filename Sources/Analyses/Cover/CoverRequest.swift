@@ -74,7 +74,8 @@ public struct CoverRequest: Sendable {
       try PointLayer.load(file: file, declaredCRS: declaredCRS, valueColumn: nil)
     }
     let (demand, working) = try CoverDemand.read(
-      incidents, working: areas?.working ?? sites?.working ?? candidateLayer?.working)
+      incidents, working: areas?.working ?? sites?.working ?? candidateLayer?.working,
+      extentFromIncidents: areas == nil && extent == nil && candidateLayer == nil && add > 0)
     var warnings = (areas?.repairs ?? []) + demand.readReport.problems.map(\.description)
     if demand.filtered.straddlingMonths > 0 {
       warnings.append(
@@ -102,6 +103,10 @@ public struct CoverRequest: Sendable {
       ("covered_rule", "distance to the site ≤ radius (the radius itself included), planar, in the working CRS"),
     ]
     if let period = filter.period { choices.append(("period", .string(period.description))) }
+    if demand.filtered.outliers > 0 {
+      choices.append(("incidents_outliers", .number(Double(demand.filtered.outliers))))
+      choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
+    }
     if !filter.categories.isEmpty { choices.append(("categories", .array(filter.categories.map(JSONValue.string)))) }
     let candidates: [Point]
     if let candidateLayer {
@@ -110,7 +115,7 @@ public struct CoverRequest: Sendable {
     } else if add > 0 {
       let layout = try CellLayout.layout(
         cell: cell, hex: false, extent: extent, areas: areas?.geometries, points: BoundingBox(points: demand.points),
-        minimumCells: 1)
+        hull: areas == nil && extent == nil ? ConvexHull(demand.points) : nil, minimumCells: 1)
       candidates = CandidateCells.near(demand.points, radius: radius, layout: layout).map { layout.centre(of: $0) }
       choices.append(
         (

@@ -68,7 +68,9 @@ public struct DensityRequest: Sendable {
         file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
     // Every incident (density needs them all), filtered, in the working CRS.
-    let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "map", labels: false)
+    let loaded = try IncidentInput.load(
+      incidents, working: layer?.working, purpose: "map", labels: false,
+      extentFromIncidents: layer == nil && extent == nil)
     let table = loaded.table
     let setup: DensityPlan
     do {

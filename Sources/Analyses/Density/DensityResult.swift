@@ -77,6 +77,10 @@ public struct DensityResult: Sendable {
       choices.append(("baseline_incidents", .number(Double(baselineIncidents))))
       choices.append(("change", .string("densities per km²: " + change.description)))
     }
+    if filtered.outliers > 0 {
+      choices.append(("incidents_outliers", .number(Double(filtered.outliers))))
+      choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
+    }
     return choices
   }
 

@@ -15,11 +15,13 @@ extension CellLayout {
 
   /// The layout of `cell`-metre cells (hexagons when `hex`) over `extent` exactly, else the
   /// areas' bounding box, else `points` snapped outward; analysed where a centre lies inside an
-  /// area (all cells without areas).
+  /// area; without areas, every cell of `extent`, or (with neither) the cells touching `hull`
+  /// (the incidents' convex hull) buffered by half a cell.
   /// - Throws: `RequestError` when the grid would exceed `CellLayout.maximumCells` (checked in
   ///   floating point before anything is built) or has fewer than `minimumCells` to analyse.
   public static func layout(
-    cell: Double, hex: Bool, extent: BoundingBox?, areas: [Geometry]?, points: BoundingBox, minimumCells: Int = 3
+    cell: Double, hex: Bool, extent: BoundingBox?, areas: [Geometry]?, points: BoundingBox, hull: ConvexHull? = nil,
+    minimumCells: Int = 3
   ) throws(RequestError) -> CellLayout {
     // A tiny --cell would overflow Int, or give billions of cells to walk before the limit below
     // is reached.
@@ -34,7 +36,7 @@ extension CellLayout {
     let index = areas.map { PolygonIndex(areas: $0) }
     let layout = CellLayout(
       cellSize: cell, hexagons: hex, extent: extent, areaBounds: areaBox, pointBounds: points,
-      inside: index.map { index in { index.firstContaining($0) != nil } })
+      inside: index.map { index in { index.firstContaining($0) != nil } }, hull: hull)
     guard layout.count >= minimumCells, layout.slotCount <= CellLayout.maximumCells else {
       throw RequestError(
         "The grid has \(layout.count) cells to analyse (of \(layout.slotCount)); choose a cell size giving \(minimumCells) to \(CellLayout.maximumCells)."

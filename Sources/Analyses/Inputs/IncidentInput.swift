@@ -114,15 +114,19 @@ public enum IncidentInput {
       use: use)
   }
 
-  /// `load` for a source: its files (or its table in memory), columns and filter.
-  public static func load(_ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true)
-    throws(InputError) -> Loaded
-  {
+  /// `load` for a source: its files (or its table in memory), columns and filter. When
+  /// `extentFromIncidents` (no `--areas`, no `--extent`: the run's grid, extent, bandwidth or
+  /// study area comes from the incidents) and the source does not keep outliers, the locational
+  /// outliers are set aside (`Loaded.setAsideOutliers()`).
+  public static func load(
+    _ source: IncidentSource, working: CRS?, purpose: String, labels: Bool = true, extentFromIncidents: Bool = false
+  ) throws(InputError) -> Loaded {
     var table: IncidentTable?
     var loaded = try forEach(source, working: working, purpose: purpose, labels: labels) { chunk in
       if table == nil { table = chunk } else { table?.append(contentsOf: chunk) }
     }
     if let table { loaded.table = table }
+    if extentFromIncidents && !source.keepsOutliers { loaded.setAsideOutliers() }
     return loaded
   }
 

@@ -14,6 +14,9 @@ public struct IncidentSource: Sendable {
   public var filter: IncidentFilter
   /// Incidents already in memory, read instead of `files` (in their own CRS, `table.crs`).
   public var table: IncidentTable?
+  /// Keep locational outliers (`--keep-outliers`): by default a run whose grid, extent or study
+  /// area comes from the incidents sets them aside (`LocationalOutliers`).
+  public var keepsOutliers = false
 
   /// How incidents in memory are named in messages and accounting.
   public static let inMemoryName = "incidents in memory"

@@ -31,10 +31,26 @@ public struct InspectRequest: Sendable {
         let layer = try BoundaryReader.read(file: file, declaredCRS: columns.declaredCRS)
         descriptions.append(FileDescription(boundary: layer, file: file))
       } else {
-        let (table, report) = try IncidentReader.read(files: [file], options: columns)
+        var (table, report) = try IncidentReader.read(files: [file], options: columns)
+        report.problems += Self.outlierProblems(table, report: report, file: file)
         descriptions.append(FileDescription(incidents: table, report: report, file: file))
       }
     }
     return InspectResult(descriptions: descriptions, inputs: expanded)
+  }
+
+  /// The locational outliers of one file's incidents (`LocationalOutliers`, judged in metres of
+  /// the working CRS their extent gives), each named by its line.
+  static func outlierProblems(_ table: IncidentTable, report: IncidentReadReport, file: String) -> [InputError] {
+    let working = table.crs == .wgs84 ? WorkingCRS.forData(in: table.crs, bounds: table.boundingBox) : table.crs
+    guard let transform = CoordinateTransform(from: table.crs, to: working) else { return [] }
+    let projected = transform.apply(table)
+    let outliers = OutlierScreen.rows(of: projected)
+    guard !outliers.rows.isEmpty else { return [] }
+    return OutlierScreen.problems(
+      outliers, table: projected, file: file,
+      places: OutlierScreen.places(
+        outliers, table: projected, source: table.crs, files: [file], mapping: report.mapping),
+      tail: ": analyses without --areas or --extent leave it out (--keep-outliers keeps it)")
   }
 }

@@ -95,7 +95,8 @@ public struct PatrolRequest: Sendable {
       try AreaLayer.load(
         file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
-    let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "rank")
+    let loaded = try IncidentInput.load(
+      incidents, working: layer?.working, purpose: "rank", extentFromIncidents: layer == nil && extent == nil)
     progress("incidents: \(Format.count(loaded.table.count)), working CRS \(loaded.working)")
     var result = try run(
       incidents: loaded.table, areas: layer, working: loaded.working, report: loaded.report, filtered: loaded.filtered,
@@ -127,7 +128,8 @@ public struct PatrolRequest: Sendable {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
     var warnings = (layer?.repairs ?? []) + report.problems.map(\.description)
     let layout = try CellLayout.layout(
-      cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox, minimumCells: 1)
+      cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox,
+      hull: layer == nil && extent == nil ? ConvexHull(x: table.x, y: table.y) : nil, minimumCells: 1)
     if let extent, layer == nil, case .square(let grid) = layout.shape,
       grid.maxX > extent.maxX + 1e-9 * cell || grid.maxY > extent.maxY + 1e-9 * cell
     {

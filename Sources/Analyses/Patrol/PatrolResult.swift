@@ -194,6 +194,10 @@ public struct PatrolResult: Sendable {
       ("rank_by", .string(rankingDescription)),
       ("tie_rule", .string(tieRule)),
     ]
+    if filtered.outliers > 0 {
+      choices.append(("incidents_outliers", .number(Double(filtered.outliers))))
+      choices.append(("outlier_rule", .string(LocationalOutliers.rule)))
+    }
     switch scoring {
     case .count: break
     case .harm(_, let weights): choices.append(("harm_weights", .object(weights.map { ($0.0, .number($0.1)) })))

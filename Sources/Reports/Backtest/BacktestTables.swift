@@ -188,6 +188,11 @@ extension BacktestResult {
         )
       }
     }
+    if filtered.outliers > 0 {
+      lines.append(
+        "outliers          \(Format.count(filtered.outliers)) locational outliers set aside (\(Format.count(report.rowsWithLocation)) rows with a location = \(Format.count(filtered.kept)) kept + \(Format.count(filtered.removed)) filtered out + \(Format.count(filtered.outliers)) outliers)"
+      )
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

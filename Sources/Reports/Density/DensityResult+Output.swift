@@ -13,7 +13,8 @@ extension DensityResult {
       "cell              \(NumberText.shortest(grid.cellSize)) m (\(setup.cellRule))",
       "grid              \(grid.columns) × \(grid.rows) cells, \(Format.box(grid.extent, crs: working)) in \(working) (\(setup.extentRule))",
       "incidents         \(Format.count(incidents))"
-        + (filtered.removed > 0 ? " (\(Format.count(filtered.removed)) filtered out)" : ""),
+        + (filtered.removed > 0 ? " (\(Format.count(filtered.removed)) filtered out)" : "")
+        + (filtered.outliers > 0 ? " (\(Format.count(filtered.outliers)) locational outliers set aside)" : ""),
       "peak density      \(NumberText.fixed(peak, digits: 2)) per km²",
       "surface total     \(NumberText.fixed(mass, digits: 2)) incidents (density × cell area)"
         + (edgeCorrected ? ", edge-corrected" : ""),

@@ -132,7 +132,8 @@ extension PatrolResult {
       "cells            \(Format.count(m)) \(cellShape) (\(layout.rule.rawValue))",
       "incidents        \(Format.count(Int(total))) in the cells"
         + (outside > 0 ? "; \(Format.count(outside)) outside them, left out" : "")
-        + (filtered.removed > 0 ? "; \(Format.count(filtered.removed)) filtered out" : ""),
+        + (filtered.removed > 0 ? "; \(Format.count(filtered.removed)) filtered out" : "")
+        + (filtered.outliers > 0 ? "; \(Format.count(filtered.outliers)) locational outliers set aside" : ""),
       "ranked by        \(rankingDescription); \(tieRule)",
       "chosen           \(Format.plural(chosen.count, "cell")): \(ruleDescription)",
       "concentration    \(statement) (\(Format.squareKilometres(Double(chosen.count) * layout.cellArea / 1_000_000)) of \(Format.squareKilometres(study)) km²)",

@@ -4,9 +4,12 @@ import GeoCore
 /// as METHODS.md ("Grids") fixes them for Gi* on cells, patrol cells and backtests.
 ///
 /// - The grid is over `extent` exactly as given; without one, over the study areas' bounding box
-///   (else the incidents') snapped outward to whole cells.
+///   (else the incidents', grown by half a cell) snapped outward to whole cells.
 /// - With study areas, the cells analysed are those whose centre lies inside an area (the
-///   half-open rule of `PolygonIndex`); without, every cell of the grid. Empty cells are analysed.
+///   half-open rule of `PolygonIndex`); with an extent alone, every cell of the grid; with
+///   neither, the cells that touch the incidents' convex hull buffered by half a cell (as
+///   sfhotspot's `hotspot_grid` keeps them), so the empty corners of the incidents' bounding box
+///   do not lower the mean every statistic compares with. Empty cells are analysed.
 /// - Analysed cells are numbered 0..<count in grid order (rows from the south, west to east), so
 ///   results do not depend on the order of the incidents.
 ///
@@ -24,6 +27,7 @@ public struct CellLayout: Sendable {
     case extentInAreas = "cells of the --extent grid whose centre lies inside the areas, empty ones included"
     case areas = "cells whose centre lies inside the areas, empty ones included"
     case incidents = "every cell of the incidents' extent snapped outward to whole cells"
+    case hull = "cells touching the incidents' convex hull buffered by half a cell (as sfhotspot), empty ones included"
   }
 
   /// The grid the cells come from.
@@ -36,13 +40,24 @@ public struct CellLayout: Sendable {
   private let position: [Int32]
 
   /// Cells of `cellSize` (> 0) over `extent`, else `areaBounds`, else `pointBounds`; analysed
-  /// where `inside` says a centre is (all cells when nil).
+  /// where `inside` says a centre is (all cells when nil). With `hull` and neither `extent` nor
+  /// `inside`, the grid is over `pointBounds` grown by half a cell, and the cells analysed are
+  /// those within half a cell of the hull.
   ///
-  /// - Complexity: O(slots) calls of `inside`.
+  /// - Complexity: O(slots) calls of `inside`, or O(slots × hull vertices).
   public init(
     cellSize: Double, hexagons: Bool, extent: BoundingBox?, areaBounds: BoundingBox?, pointBounds: BoundingBox,
-    inside: ((Point) -> Bool)?
+    inside: ((Point) -> Bool)?, hull: ConvexHull? = nil
   ) {
+    let hull = extent == nil && inside == nil ? hull.flatMap { $0.vertices.isEmpty ? nil : $0 } : nil
+    let half = cellSize / 2
+    let pointBounds =
+      hull == nil
+      ? pointBounds
+      : BoundingBox(
+        minX: pointBounds.minX - half, minY: pointBounds.minY - half, maxX: pointBounds.maxX + half,
+        maxY: pointBounds.maxY + half)
+    let ring: (Int) -> Ring
     let slotCount: Int
     let allSlots: [Int]
     let centre: (Int) -> Point
@@ -54,6 +69,7 @@ public struct CellLayout: Sendable {
       slotCount = grid.slotCount
       allSlots = grid.cells
       centre = grid.centre(of:)
+      ring = grid.hexagon(of:)
     } else {
       let grid =
         extent.map { SquareGrid(extent: $0, cellSize: cellSize) }
@@ -62,8 +78,20 @@ public struct CellLayout: Sendable {
       slotCount = grid.cellCount
       allSlots = Array(0..<grid.cellCount)
       centre = grid.centre(of:)
+      ring = grid.square(of:)
     }
-    if let inside {
+    if let hull {
+      // A cell touches the hull grown by r = c/2 when its outline lies within r of the hull: sure
+      // when its centre does, impossible when its centre is farther than r plus the distance from
+      // its centre to its corners (c/√2 for squares, c/√3 for hexagons; c covers both).
+      slots = allSlots.filter { slot in
+        let d = hull.distance(to: centre(slot))
+        if d <= half { return true }
+        if d > half + cellSize { return false }
+        return hull.distance(toConvex: ring(slot).points) <= half
+      }
+      rule = .hull
+    } else if let inside {
       slots = allSlots.filter { inside(centre($0)) }
       rule = extent == nil ? .areas : .extentInAreas
     } else {

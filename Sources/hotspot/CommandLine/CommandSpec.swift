@@ -63,6 +63,13 @@ enum CommonOptions {
   static let overlapping = OptionSpec.flag(
     "overlapping", help: "The areas may overlap: count a point in every area containing it.")
 
+  /// `--keep-outliers`, for every command that derives a grid or extent from the incidents.
+  static let keepOutliers = OptionSpec.flag(
+    "keep-outliers",
+    help:
+      "Keep locational outliers. Without --areas or --extent, incidents farther from the median centre than the median distance + 20 scaled MADs (Hampel identifier) and than twice the distance holding 95 % of them are left out of the grid, extent and bandwidth, and reported."
+  )
+
   static let crs = OptionSpec(
     name: "crs", valueName: "crs",
     help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",

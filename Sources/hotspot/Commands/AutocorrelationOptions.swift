@@ -47,6 +47,7 @@ enum AutocorrelationOptions {
       help: "Boundaries this close count as touching (contiguity). Default 1m; under --crs planar 1e-7 of the extent."),
     OptionSpec(name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12)."),
     OptionSpec(name: "category", valueName: "value", help: "Keep this category (repeatable).", repeating: true),
+    CommonOptions.keepOutliers,
   ]
 
   /// What the features are, their values and neighbours. Pure syntax here; the checks of the
@@ -88,6 +89,7 @@ enum AutocorrelationOptions {
     features.incidents.filter = try InputOptions.filter(arguments)
     features.repairAreas = arguments.flag("repair")
     features.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
+    features.incidents.keepsOutliers = arguments.flag("keep-outliers")
     do { try features.validate() } catch { throw UsageError(error.message) }
     return (features, transform, permutations, seed)
   }

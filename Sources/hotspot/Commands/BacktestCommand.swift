@@ -16,7 +16,12 @@ struct BacktestCommand: HotspotCommand {
       every training incident), gistar (Getis-Ord Gi* z of the training counts, binary weights, the \
       8 squares or 6 hexagons around), previous (counts over only the end of training as long as \
       the test period: "last month's hot spots"). A budget of s of the study area takes the \
-      ⌊s · m⌋ best-scoring of the m cells analysed (those whose centre lies in --areas when given); \
+      ⌊s · m⌋ best-scoring of the m cells analysed (those whose centre lies in --areas when given; \
+      else every cell of --extent; else the cells touching the incidents' convex hull buffered by \
+      half a cell, as sfhotspot, after setting aside locational outliers: incidents farther from \
+      the median centre than the median distance + 20 × 1.4826 × MAD of the distances, the Hampel \
+      identifier (Leys et al. 2013), and than twice the distance holding 95 % of them, reported with their line; --keep-outliers keeps them); a \
+      budget selecting fewer than 5 cells is warned about, its figures being noise; \
       ties go to the cell first in grid order (rows from the south, west to east), and \
       tied_cells_left_out says how many equal cells missed the cut. With N test incidents in the \
       cells analysed and n in the cells taken: hit_rate = n/N; pai = (n/N)/(a/A) (Chainey, Tompson \
@@ -60,7 +65,7 @@ struct BacktestCommand: HotspotCommand {
       OptionSpec(
         name: "areas", valueName: "file",
         help: "Study area (GeoJSON or Shapefile): only cells whose centre lies inside are analysed."),
-      CommonOptions.category,
+      CommonOptions.category, CommonOptions.keepOutliers,
       .flag(
         "per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
       OptionSpec(name: "chart", valueName: "file.svg", help: "Also write a chart of PAI against area share (SVG)."),
@@ -121,9 +126,10 @@ struct BacktestCommand: HotspotCommand {
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
     let declaredCRS = try InputOptions.crs(arguments)
-    let source = IncidentSource(
+    var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
       filter: IncidentFilter(categories: arguments.values("category")))
+    source.keepsOutliers = arguments.flag("keep-outliers")
     request = BacktestRequest(
       incidents: source, plan: plan, shares: shares, bandwidths: bandwidths, cell: cell, hex: arguments.flag("hex"),
       extent: extent, areasFile: arguments.value("areas"))

@@ -45,7 +45,7 @@ struct CoverCommand: HotspotCommand {
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       CommonOptions.format(["text", "csv", "json", "geojson"]),
       CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -88,6 +88,7 @@ struct CoverCommand: HotspotCommand {
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     request.incidents.filter = filter
     request.repairAreas = arguments.flag("repair")
+    request.incidents.keepsOutliers = arguments.flag("keep-outliers")
     self.request = request
     quiet = arguments.flag("quiet")
   }

@@ -33,7 +33,7 @@ struct DensityCommand: HotspotCommand {
       OptionSpec(
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Grid extent in metres of the working CRS, used exactly."),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       OptionSpec(
         name: "compare-to", valueName: "period", help: "Baseline period: its density on the same grid, and the change."),
       .flag("edge-correct", help: "Divide each cell by the share of its kernel inside the study area."),
@@ -84,6 +84,7 @@ struct DensityCommand: HotspotCommand {
     request.regions = rules.first ?? (format == .geojson ? .top(share: 0.05) : nil)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
     request.repairAreas = arguments.flag("repair")
+    request.incidents.keepsOutliers = arguments.flag("keep-outliers")
     self.request = request
     quiet = arguments.flag("quiet")
   }

@@ -19,7 +19,9 @@ struct PatrolCommand: HotspotCommand {
       or --area-budget 2km2 (as many leading cells as fit); by default --top 20. Cells with a score \
       of 0 are never chosen. The grid is the one gistar uses: over --extent exactly, else over the \
       areas' (or incidents') bounding box snapped to whole cells; with --areas the cells whose \
-      centre lies inside them are ranked, else every cell of the grid. Incidents outside the \
+      centre lies inside them are ranked, else every cell of --extent, else the cells touching \
+      the incidents' convex hull buffered by half a cell (as sfhotspot), locational outliers set \
+      aside first (see --keep-outliers). Incidents outside the \
       ranked cells are left out and reported. Shares are fractions (0–1) of the incidents in the \
       ranked cells. Each cell gets its centre in lon/lat and as an OS grid reference (British \
       National Grid only), and its most common Location label (police.uk "On or near …"; ties \
@@ -66,7 +68,7 @@ struct PatrolCommand: HotspotCommand {
         name: "attribution", valueName: "text",
         help: "With --map: an attribution line (repeatable), instead of those recognised from the inputs.",
         repeating: true),
-      CommonOptions.period, CommonOptions.category,
+      CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
       CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
@@ -131,9 +133,10 @@ struct PatrolCommand: HotspotCommand {
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
     let declaredCRS = try InputOptions.crs(arguments)
-    let source = IncidentSource(
+    var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
       filter: filter)
+    source.keepsOutliers = arguments.flag("keep-outliers")
     request = PatrolRequest(
       incidents: source, areasFile: arguments.value("areas"), cell: cell, hex: arguments.flag("hex"), extent: extent,
       rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth, rule: rules.first, zones: arguments.flag("zones"),
