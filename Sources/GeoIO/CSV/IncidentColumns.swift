@@ -34,6 +34,11 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   /// them and the report has no category counts: for runs that use none of them, which saves
   /// about a tenth of the reading. Which rows are kept or skipped does not change.
   public var keepsLabels = true
+  /// Keep rows whose date is empty or unreadable, without a date (`IncidentDate(packed: 0)`),
+  /// instead of skipping them: for runs that need no date (no period, no time breakdown). They
+  /// are counted in `IncidentReadReport.undatedRows`, the first one's line and value in
+  /// `IncidentReadReport.firstUndated`. Starts false.
+  public var keepsUndated = false
 
   /// Options naming the given columns (nil: recognise by name), with an optional declared CRS and
   /// strictness; `keepsLabels` starts true.
