@@ -168,6 +168,15 @@ struct PeriodComparisonCommandTests {
     #expect((plain.summary["undated"] as? NSNumber)?.intValue == 2)
     let text = runHotspotRaw(["count", "--areas", areas, "--incidents", unreadable])
     #expect(text.output.contains("undated            2 (first at line 2: '20-Nov'"), "\(text.output)")
+    // zones without a period counts them too, and says so.
+    let population = try folder.file("population.csv", "zone_id,population\nW1,1000\nE1,1000\nF1,1000\n")
+    let zones = runHotspotRaw([
+      "zones", "--zones", areas, "--incidents", unreadable, "--population", population, "--format", "csv",
+    ])
+    #expect(zones.status == 0 && zones.output.contains("\r\ntotal,total,3,"), "\(zones.output)")
+    #expect(
+      zones.error.contains("2 rows have no readable date (the first at line 2 of \(unreadable): '20-Nov' in 'Month')"),
+      "\(zones.error)")
     // With a period the date is needed: every row unreadable names the cause, line and value.
     let allBad = try folder.file("allbad.csv", "id,easting,northing,Month\n1,420500,540500,20-Nov\n")
     let period = runHotspotRaw(["count", "--areas", areas, "--incidents", allBad, "--period", "2020"])

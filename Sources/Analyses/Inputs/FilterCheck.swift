@@ -70,6 +70,17 @@ public enum FilterCheck {
     return message
   }
 
+  /// The warning for rows kept without a readable date (`IncidentColumnOptions.keepsUndated`), with
+  /// the first one's line and value; nil when there are none.
+  public static func undatedNote(_ report: IncidentReadReport) -> String? {
+    guard report.undatedRows > 0 else { return nil }
+    var note = "\(Format.count(report.undatedRows)) rows have no readable date"
+    if let first = report.firstUndated, let line = first.line, case .badDate(let text) = first.reason {
+      note += " (the first at line \(line) of \(first.file): '\(text)' in '\(first.field ?? "")')"
+    }
+    return note + "; they are counted, as no period needs the date"
+  }
+
   /// Why a period kept nothing: the months the files cover, and the rule for month-only dates.
   static func emptyPeriod(_ period: Period, report: IncidentReadReport, outcome: IncidentFilter.Outcome) -> String {
     var message =

@@ -84,7 +84,10 @@ public struct PatrolRequest: Sendable {
     let layer = try areasFile.map { file throws(InputError) in
       try AreaLayer.load(file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil)
     }
-    let loaded = try IncidentInput.load(incidents, working: layer?.working, purpose: "rank")
+    // Without a period the date is not needed: rows without a readable one count, as undated.
+    var source = incidents
+    source.columns.keepsUndated = incidents.filter.period == nil
+    let loaded = try IncidentInput.load(source, working: layer?.working, purpose: "rank")
     progress("incidents: \(Format.count(loaded.table.count)), working CRS \(loaded.working)")
     return try run(
       incidents: loaded.table, areas: layer, working: loaded.working, report: loaded.report, filtered: loaded.filtered,
@@ -100,6 +103,7 @@ public struct PatrolRequest: Sendable {
   ) throws -> PatrolResult {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
     var warnings = report.problems.map(\.description)
+    if let note = FilterCheck.undatedNote(report) { warnings.append(note) }
     let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox, minimumCells: 1)
     if let extent, layer == nil, case .square(let grid) = layout.shape,

@@ -80,6 +80,7 @@ public struct ZonesRequest: Sendable {
     }
     try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "count in the zones")
     warnings += report.problems.map(\.description)
+    if let note = FilterCheck.undatedNote(report) { warnings.append(note) }
     let (period, baselinePeriod) = try PeriodCoverage.compared(
       filter.period, baseline: self.baselinePeriod, report: report, outcome: outcome,
       baselineOutcome: baselineOutcome,

@@ -16,7 +16,7 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   /// The category column, instead of the recognised names.
   public var categoryColumn: String?
   /// The date column, instead of the recognised names: `YYYY-MM`, `YYYY-MM-DD`, ISO 8601 date-times or
-  /// `DD/MM/YYYY` values (see `DateParsing`).
+  /// `DD/MM/YYYY` values, or months as spreadsheets save them (`Nov-20`, `11/2020`; see `DateParsing`).
   public var dateColumn: String?
   /// The weight column, instead of the recognised names: a finite number per row (any sign); without
   /// a weight column the table has no weights and every incident counts once.
