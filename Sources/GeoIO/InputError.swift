@@ -135,7 +135,7 @@ extension InputError.Reason: CustomStringConvertible {
     case .unterminatedQuote: "a quoted field is never closed"
     case .notANumber(let text): "'\(text)' is not a number"
     case .badDate(let text):
-      "'\(text)' is not a date (YYYY-MM, YYYY-MM-DD, ISO 8601 date-time or DD/MM/YYYY)"
+      "'\(text)' is not a date (YYYY-MM, YYYY-MM-DD, ISO 8601 date-time, DD/MM/YYYY, MM/YYYY or Nov-20)"
     case .noLocation: "no location"
     case .headerMismatch(let expected, let found):
       "the header differs from the first file's (expected \(expected), found \(found))"

@@ -59,7 +59,16 @@ struct ZonesRequestTests {
     #expect(result.baselineIncidents == [1, 0, 1, 1, 2])
     #expect(result.population == [2000, 1500, 2700, 5000, 7700])
     #expect(result.incidentsInSeveralZones == 2)
-    #expect(result.warnings == ["2 incidents lie in two or more zones: counted in each, once in all-zones"])
+    // The files hold 2023-05..2024-11: both periods are clipped to them, and compare per month.
+    #expect(
+      result.warnings == [
+        "--period 2024-01..2024-12 runs past the months the files hold (2023-05..2024-11): clipped to 2024-01..2024-11 (11 months) for the counts and rates",
+        "--compare-to 2023-01..2023-12 runs past the months the files hold (2023-05..2024-11): clipped to 2023-05..2023-12 (8 months) for the counts and rates",
+        "the period 2024-01..2024-11 (11 months) and the baseline 2023-05..2023-12 (8 months) differ in length: change_pct compares incidents per month (incidents_per_month, baseline_incidents_per_month); the incidents and rates are over each whole period",
+        "2 incidents lie in two or more zones: counted in each, once in all-zones",
+      ])
+    #expect(
+      result.period?.description == "2024-01..2024-11" && result.baselinePeriod?.description == "2023-05..2023-12")
     #expect(result.inputs == [zones, points, population])
     #expect(
       result.choices.map(\.0) == [

@@ -318,17 +318,31 @@ struct IncidentReaderTests {
     #expect(isBalanced(report))
   }
 
-  @Test("dates that cannot be read are skipped")
+  @Test("dates that cannot be read are skipped; a spreadsheet month (March 2024) is read")
   func badDates() throws {
     let (table, report) = try readFixture("bad-date.csv")
     #expect(
       skippedRows(report) == [
         SkippedRow(line: 3, field: "date", reason: .badDate("2024-02-30")),
-        SkippedRow(line: 5, field: "date", reason: .badDate("March 2024")),
         SkippedRow(line: 7, field: "date", reason: .badDate("")),
       ])
-    #expect(table.date?.map(\.packed) == [2024_03_05, 2024_03_05, 2024_03_05])
-    #expect(report.months.map(\.count) == [3])
+    #expect(table.date?.map(\.packed) == [2024_03_05, 2024_03_05, 2024_03_00, 2024_03_05])
+    #expect(report.months.map(\.count) == [4])
+    #expect(report.undatedRows == 0)
+  }
+
+  @Test("with keepsUndated, rows with an unreadable or empty date are kept undated and counted")
+  func keptUndated() throws {
+    var options = IncidentColumnOptions()
+    options.keepsUndated = true
+    let (table, report) = try readFixture("bad-date.csv", options: options)
+    #expect(report.skippedRows == 0)
+    #expect(report.undatedRows == 2)
+    #expect(report.firstUndated?.line == 3 && report.firstUndated?.field == "date")
+    #expect(report.firstUndated?.reason == .badDate("2024-02-30"))
+    #expect(table.date?.map(\.packed) == [2024_03_05, 0, 2024_03_05, 2024_03_00, 2024_03_05, 0])
+    // Undated rows are in no month.
+    #expect(report.months.map(\.count) == [4])
   }
 
   @Test("rows with both coordinates empty are counted apart; one empty coordinate is skipped")

@@ -73,15 +73,15 @@ struct EvaluateCommandTests {
     )
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     #expect(rows.map(\.first) == ["target", "comparison", "buffer"])
-    // Target: 20/12 = 1.67 a month, then 6/6 = 1: −40 %. Exact test, 6 in 182 days against 20
-    // in 365: p = 0.3059. Ratio (6/20)/(30/40) = 0.4; SE √(1/20 + 1/6 + 1/40 + 1/30) = 0.524404;
+    // Target: 20/12 = 1.67 a month, then 6/6 = 1: −40 %. Exact test, 6 in 6 months against 20
+    // in 12 (the months, as the rates): p = 0.3055 (scipy.stats.binomtest(6, 26, 6/18)). Ratio (6/20)/(30/40) = 0.4; SE √(1/20 + 1/6 + 1/40 + 1/30) = 0.524404;
     // interval exp(ln 0.4 ± 1.959964 · 0.524404) = 0.1431 … 1.1180; p = 0.08059.
     #expect(
       Array(rows[0].prefix(14)) == [
-        "target", "20", "6", "1.67", "1", "-40", "0.3059", "0.4", "0.1431", "1.118", "0.08059", "-60", "-85.7", "11.8",
+        "target", "20", "6", "1.67", "1", "-40", "0.3055", "0.4", "0.1431", "1.118", "0.08059", "-60", "-85.7", "11.8",
       ])
-    // Comparison: 40/12 = 3.33, 30/6 = 5: +50 %; exact p = 0.09902.
-    #expect(Array(rows[1].prefix(7)) == ["comparison", "40", "30", "3.33", "5", "50", "0.09902"])
+    // Comparison: 40/12 = 3.33, 30/6 = 5: +50 %; exact p = 0.09945 (binomtest(30, 70, 6/18)).
+    #expect(Array(rows[1].prefix(7)) == ["comparison", "40", "30", "3.33", "5", "50", "0.09945"])
     #expect(rows[1][7...14].allSatisfy { $0.isEmpty })
     // Buffer: 10 → 4; against the comparison (4/10)/(30/40) = 0.5333, interval 0.1524 … 1.8661,
     // p 0.3253. WDQ = (4/30 − 10/40)/(6/30 − 20/40) = −0.116667/−0.3 = 0.3889.

@@ -70,15 +70,22 @@ struct ZonesCommandTests {
     }
     // Z1: 5 / 2,000 · 10,000 = 25; Z2: 3 / 1,500 → 20; all zones: 6 / 2,700 → 22.22;
     // outside: 4 / 7,300 → 5.48; total: 10 / 10,000 → 10. Baseline 2023: Z1 1 → 5, all 1 / 2,700 → 3.70.
+    // The files hold 2023-05..2024-11: 2024 is clipped to 11 months and 2023 to 8, so change_pct
+    // compares per month: Z1 (5/11)/(1/8) − 1 = 263.64 %, all zones (6/11)/(1/8) − 1 = 336.36 %,
+    // outside (4/11)/(4/8) − 1 = −27.27 %, total (10/11)/(5/8) − 1 = 45.45 %.
     #expect(
       lines == [
         "zone_id,zone_name,incidents,population,rate_per_10000,baseline_incidents,baseline_rate_per_10000,change_pct",
-        "Z1,West,5,2000,25,1,5,400",
+        "Z1,West,5,2000,25,1,5,263.64",
         "Z2,East,3,1500,20,0,0,",
-        "all-zones,all zones together,6,2700,22.22,1,3.7,500",
-        "outside-zones,outside every zone,4,7300,5.48,4,5.48,0",
-        "total,total,10,10000,10,5,5,100",
+        "all-zones,all zones together,6,2700,22.22,1,3.7,336.36",
+        "outside-zones,outside every zone,4,7300,5.48,4,5.48,-27.27",
+        "total,total,10,10000,10,5,5,45.45",
       ])
+    #expect(
+      result.error.contains(
+        "--period 2024-01..2024-12 runs past the months the files hold (2023-05..2024-11): clipped to 2024-01..2024-11 (11 months)"
+      ))
     #expect(result.error.contains("2 incidents lie in two or more zones"))
   }
 

@@ -80,12 +80,33 @@ public struct CountRequest: Sendable {
     if baselinePeriod != nil && incidents.filter.period == nil {
       throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
+    if let period = incidents.filter.period, let baselinePeriod {
+      try Self.checkComparison(period: period, baseline: baselinePeriod)
+    }
     if populationField != nil && populationFile != nil {
       throw RequestError("Give the population by '--population-field' or '--population', not both.")
     }
     if groupField != nil && lookupFile != nil {
       throw RequestError("Roll up by '--group-field' or '--lookup', not both.")
     }
+  }
+
+  /// Checks that `baseline` can be compared with `period`: not the same period, no shared day.
+  /// - Throws: `RequestError` (exit status 64) naming both options.
+  public static func checkComparison(period: Period, baseline: Period) throws(RequestError) {
+    if let problem = period.comparisonProblem(baseline: baseline) {
+      throw RequestError(
+        "'--compare-to \(baseline)' cannot be compared with '--period \(period)': \(problem). Give a baseline that shares no day with the period (the same months a year earlier: '--compare-to \(Self.yearEarlier(period))')."
+      )
+    }
+  }
+
+  /// The period a year before `period` (for messages).
+  static func yearEarlier(_ period: Period) -> String {
+    let start = IncidentDate(year: period.start.year - 1, month: period.start.month, day: 1)
+    let end = IncidentDate(year: period.end.year - 1, month: period.end.month, day: 1)
+    guard let start, let end, let months = Period(firstMonth: start, lastMonth: end) else { return "an earlier period" }
+    return months.description
   }
 
   /// Reads the areas and incidents and counts them. `progress` hears what was read.
@@ -118,10 +139,14 @@ public struct CountRequest: Sendable {
     var tallies: (counted: AreaTally, baseline: AreaTally)?
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var filtered = IncidentFilter.Outcome()
+    var baselineFiltered = IncidentFilter.Outcome()
     var incidentBox = BoundingBox.empty
     var keptIncidents: IncidentTable?
     var options = incidents.columns
     options.keepsLabels = keepsIncidents || breakdown == .category || !filter.categories.isEmpty
+    // Without a period or a time breakdown the date is not needed: rows without a readable one
+    // are counted (as undated) rather than skipped.
+    options.keepsUndated = filter.period == nil && (breakdown == nil || breakdown == .category)
     let report: IncidentReadReport
     do {
       let working = { () throws(InputError) in try indexed.value().layer.working }
@@ -139,7 +164,9 @@ public struct CountRequest: Sendable {
           if keptIncidents == nil { keptIncidents = kept } else { keptIncidents?.append(contentsOf: kept) }
         }
         if let baselineFilter {
-          baselineTally.add(baselineFilter.apply(to: chunk).table, index: areas.index, nearest: areas.nearest)
+          let (kept, outcome) = baselineFilter.apply(to: chunk)
+          baselineFiltered.add(outcome)
+          baselineTally.add(kept, index: areas.index, nearest: areas.nearest)
         }
         tallies = (tally, baselineTally)
       }
@@ -155,13 +182,19 @@ public struct CountRequest: Sendable {
 
     var warnings = layer.repairs + report.problems.map(\.description)
     if !overlapping, let overlap = layer.overlapWarning(index: try indexed.value().index) { warnings.append(overlap) }
+    let (period, baselinePeriod) = try PeriodCoverage.compared(
+      incidents.filter.period, baseline: self.baselinePeriod, report: report, outcome: filtered,
+      baselineOutcome: baselineFiltered,
+      columns:
+        "change_per_month and change_pct compare incidents per month (count_per_month, baseline_per_month); count and baseline_count are the totals",
+      warnings: &warnings)
     let population = try PopulationJoin.perArea(
       layer: layer, field: populationField, file: populationFile, declaredCRS: declaredCRS, warnings: &warnings)
     let groups = try groupsOfAreas(layer: layer, warnings: &warnings)
     let inputs = layer.source.files + (try incidents.expandedFiles()) + [populationFile, lookupFile].compactMap { $0 }
     return CountResult(
       layer: layer, tally: tally, baseline: baselineFilter == nil ? nil : baselineTally,
-      period: filter.period, baselinePeriod: baselinePeriod, population: population, per: per,
+      period: period, baselinePeriod: baselinePeriod, population: population, per: per,
       groups: groups, report: report, filtered: filtered, suppressBelow: suppressBelow, overlapping: overlapping,
       snap: snap, incidents: keptIncidents, inputs: inputs, readingWarnings: warnings)
   }
@@ -173,6 +206,9 @@ public struct CountRequest: Sendable {
     incidentBox: BoundingBox
   ) throws(InputError) {
     let files = FilterCheck.filesText(report.files)
+    if report.rowsWithLocation == 0 && report.skippedRows > 0 {
+      throw InputError(file: files, reason: .other(FilterCheck.nothingUsable(report)))
+    }
     if report.rowsWithLocation == 0 {
       let reasons = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
       throw InputError(

@@ -65,6 +65,19 @@ public struct CountResult: Sendable {
     self.readingWarnings = readingWarnings
   }
 
+  /// True when a baseline is compared and the two periods differ in length: the change is then
+  /// in incidents per month (`PeriodChange`).
+  public var comparesPerMonth: Bool {
+    guard baseline != nil, let period, let baselinePeriod else { return false }
+    return !period.hasSameLength(as: baselinePeriod)
+  }
+
+  /// The change of every counted incident from the baseline's; nil without a baseline.
+  public var totalChange: PeriodChange? {
+    guard let baseline, let period, let baselinePeriod else { return nil }
+    return PeriodChange(current: tally.counted, in: period, baseline: baseline.counted, in: baselinePeriod)
+  }
+
   /// `rate_per_1000` or `rate_per_10000`: the name of the rate column.
   public var rateColumn: String { "rate_per_" + NumberText.shortest(per) }
 
@@ -128,10 +141,22 @@ public struct CountResult: Sendable {
       if filtered.otherCategory > 0 { parts.append("\(Format.count(filtered.otherCategory)) of other categories") }
       facts.append(("filtered out", "filtered_out", filtered.removed, parts.joined(separator: "; ")))
     }
+    if report.undatedRows > 0 {
+      let example = report.firstUndated.map { first in
+        "first at line \(first.line ?? 0): '\(Self.fieldText(first))'; counted, as no period needs the date"
+      }
+      facts.append(("undated", "undated", report.undatedRows, example ?? "counted, as no period needs the date"))
+    }
     if let baseline, let baselinePeriod {
       facts.append(("baseline", "baseline_counted", baseline.counted, "counted in \(baselinePeriod)"))
     }
     return facts
+  }
+
+  /// The value of a bad date.
+  static func fieldText(_ error: InputError) -> String {
+    if case .badDate(let text) = error.reason { return text }
+    return ""
   }
 
   /// The summary facts as a JSON object of key → number.

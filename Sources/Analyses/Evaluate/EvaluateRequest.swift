@@ -80,14 +80,6 @@ public struct EvaluateRequest: Sendable {
     }
     notes += report.problems.map(\.description)
     let files = try incidents.expandedFiles()
-    for (period, name) in [(before, "before"), (after, "after")] {
-      let missing = Self.monthsWithoutData(period, months: report.months)
-      if !missing.isEmpty {
-        notes.append(
-          "the incident files hold nothing in \(missing.count) month(s) of --\(name) \(period) (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")): is the period covered by the data?"
-        )
-      }
-    }
     for (k, name) in ["before", "after"].enumerated() where outcomes[k].kept == 0 {
       let months = report.months
       let covered =
@@ -100,10 +92,23 @@ public struct EvaluateRequest: Sendable {
         reason: .other(
           "no incident falls in the --\(name) period \(k == 0 ? before : after) (the files cover \(covered))"))
     }
-    for (k, name) in ["before", "after"].enumerated() where outcomes[k].straddlingMonths > 0 {
-      notes.append(
-        "\(outcomes[k].straddlingMonths) incidents dated only by a month that straddles an end of --\(name) were left out; the rates still count that part month"
-      )
+    // The rates are over what the data fill: whole months for month-only dates, clipped to the
+    // months the files hold (PeriodCoverage), each cut said in a note.
+    var periods = [before, after]
+    for (k, name) in ["before", "after"].enumerated() {
+      periods[k] =
+        PeriodCoverage.effective(
+          periods[k], option: "--\(name)", report: report, outcome: outcomes[k], warnings: &notes)
+        ?? periods[k]
+    }
+    let (before, after) = (periods[0], periods[1])
+    for (period, name) in [(before, "before"), (after, "after")] {
+      let missing = Self.monthsWithoutData(period, months: report.months)
+      if !missing.isEmpty {
+        notes.append(
+          "the incident files hold nothing in \(missing.count) month(s) of --\(name) \(period) (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")): is the period covered by the data?"
+        )
+      }
     }
     if areas.comparisonOverlapsTargetOrBuffer || tally.comparisonOverlap != [0, 0] {
       notes.append(
@@ -136,7 +141,10 @@ public struct EvaluateRequest: Sendable {
         "zero_counts",
         "0.5 added to all four counts when one is 0 (Haldane–Anscombe); undefined when a group has no incident in either period"
       ),
-      ("p_change", "exact conditional test of the two counts (two Poisson rates), exposures in days"),
+      (
+        "p_change",
+        "exact conditional test of the two counts (two Poisson rates), exposures in months (a part month its share of days)"
+      ),
       (
         "area_rule",
         .string(

@@ -92,11 +92,10 @@ public struct EvaluateResult: Sendable {
     count(group, 0) == 0 ? nil : 100 * (perMonth(group, 1) / perMonth(group, 0) - 1)
   }
 
-  /// The exact conditional test of the group's before and after counts (exposures in days).
+  /// The exact conditional test of the group's before and after counts (exposures in months, as
+  /// the rates; see `PeriodChange`).
   public func pChange(_ group: InterventionAreas.Group) -> Double {
-    CountComparison.pValue(
-      current: count(group, 1), currentExposure: Double(after.dayCount), baseline: count(group, 0),
-      baselineExposure: Double(before.dayCount))
+    PeriodChange(current: count(group, 1), in: after, baseline: count(group, 0), in: before).p
   }
 
   /// The group's area in m² (nil for the buffer without a ring, and outside).

@@ -24,6 +24,9 @@ public enum FilterCheck {
     if let message = unknownCategories(filter.categories, held: report.categoryCounts) {
       throw InputError(file: file, reason: .other(message))
     }
+    if report.rowsWithLocation == 0, report.skippedRows > 0 {
+      throw InputError(file: file, reason: .other(nothingUsable(report)))
+    }
     guard outcome.kept == 0, report.rowsWithLocation > 0 else { return }
     if let period = filter.period {
       throw InputError(file: file, reason: .other(emptyPeriod(period, report: report, outcome: outcome)))
@@ -49,19 +52,61 @@ public enum FilterCheck {
     return message
   }
 
-  /// Why a period kept nothing: the months the files cover, and the rule for month-only dates.
-  static func emptyPeriod(_ period: Period, report: IncidentReadReport, outcome: IncidentFilter.Outcome) -> String {
-    let months = report.months
-    let covered =
-      months.isEmpty
-      ? "no dates"
-      : "\(IncidentDate.monthText(monthIndex: months[0].monthIndex))..\(IncidentDate.monthText(monthIndex: months[months.count - 1].monthIndex))"
-    var message = "no incident falls in the period \(period) (the files cover \(covered))"
-    if outcome.straddlingMonths > 0 {
-      message +=
-        "; \(Format.count(outcome.straddlingMonths)) rows give only a month, and a month counts as inside a period only when the whole month is: give whole months (2020-01..2020-02)"
+  /// Why no row could be used when every row with a location was skipped: the most frequent
+  /// reason, with the first such row's line and value (`'Nov 20th' is not a date …`).
+  public static func nothingUsable(_ report: IncidentReadReport) -> String {
+    var message =
+      "no row can be used: \(Format.count(report.skippedRows)) of \(Format.count(report.dataRows)) rows were skipped"
+    if report.rowsWithoutLocation > 0 { message += " and \(Format.count(report.rowsWithoutLocation)) have no location" }
+    guard let top = report.skippedByReason.first else { return message }
+    message += "; \(Format.count(top.count)) for \(top.reason)"
+    // The first skipped row in the reason's column (the reasons name it: "not a date in 'Month'").
+    let example =
+      report.skipped.first { row in row.field.map { top.reason.hasSuffix("'\($0)'") } ?? false }
+      ?? report.skipped.first
+    if let first = example, let line = first.line {
+      message += ", the first at line \(line): \(first.reason)"
     }
     return message
+  }
+
+  /// The warning for rows kept without a readable date (`IncidentColumnOptions.keepsUndated`), with
+  /// the first one's line and value; nil when there are none.
+  public static func undatedNote(_ report: IncidentReadReport) -> String? {
+    guard report.undatedRows > 0 else { return nil }
+    var note = "\(Format.count(report.undatedRows)) rows have no readable date"
+    if let first = report.firstUndated, let line = first.line, case .badDate(let text) = first.reason {
+      note += " (the first at line \(line) of \(first.file): '\(text)' in '\(first.field ?? "")')"
+    }
+    return note + "; they are counted, as no period needs the date"
+  }
+
+  /// Why a period kept nothing: the months the files cover, and the rule for month-only dates.
+  static func emptyPeriod(_ period: Period, report: IncidentReadReport, outcome: IncidentFilter.Outcome) -> String {
+    var message =
+      "no incident falls in the period \(period) (the files cover \(PeriodCoverage.dataMonthsText(report)))"
+    if outcome.straddlingMonths > 0 {
+      message +=
+        "; \(Format.count(outcome.straddlingMonths)) rows give only a month, and a month counts only when it lies wholly inside the period: "
+        + monthsInside(period) + "; give whole months, such as --period "
+        + (Period(
+          monthIndices: period.start.monthIndex...period.end.monthIndex)?.description ?? "2020-01..2020-02")
+    }
+    if outcome.noDate > 0 { message += "; \(Format.count(outcome.noDate)) rows have no date" }
+    return message
+  }
+
+  /// Which months a month-only date counts in for `period`, and which straddle its ends.
+  public static func monthsInside(_ period: Period) -> String {
+    let whole = period.wholeMonthsInside
+    var ends: [String] = []
+    for end in [period.start, period.end] {
+      guard let month = IncidentDate(year: end.year, month: end.month), period.straddles(month) else { continue }
+      if !ends.contains(month.monthText) { ends.append(month.monthText) }
+    }
+    let endsText = ends.joined(separator: " and ")
+    let inside = whole.map { "only \($0) lies wholly inside \(period)" } ?? "\(period) holds no whole month"
+    return inside + (ends.isEmpty ? "" : " (\(endsText) \(ends.count == 1 ? "straddles" : "straddle") its ends)")
   }
 
   /// The category closest to `name`: the same ignoring case, else the fewest edits (at most a

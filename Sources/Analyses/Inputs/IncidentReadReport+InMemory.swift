@@ -12,14 +12,17 @@ extension IncidentReadReport {
     options.declaredCRS = table.crs
     let mapping = try ColumnMapping(header: ["x", "y"], options: options, file: name)
     var months: [Int: Int] = [:]
+    var undated = 0
     if let dates = table.date {
-      for date in dates { months[date.monthIndex, default: 0] += 1 }
+      for date in dates {
+        if date.packed == 0 { undated += 1 } else { months[date.monthIndex, default: 0] += 1 }
+      }
     }
     var categories: [String: Int] = [:]
     if let category = table.category {
       for code in category.codes { categories[category.values[Int(code)], default: 0] += 1 }
     }
-    return IncidentReadReport(
+    var report = IncidentReadReport(
       files: [name], format: .plain, mapping: mapping,
       crsDecision: CRSDecision(crs: table.crs, rule: .declaredByUser), dataRows: table.count,
       rowsWithLocation: table.count, rowsWithoutLocation: 0, skippedRows: 0, skipped: [], skippedByReason: [],
@@ -28,5 +31,7 @@ extension IncidentReadReport {
         (category: $0.key, count: $0.value)
       },
       boundingBox: table.boundingBox)
+    report.undatedRows = undated
+    return report
   }
 }

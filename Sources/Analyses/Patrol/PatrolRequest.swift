@@ -95,8 +95,11 @@ public struct PatrolRequest: Sendable {
       try AreaLayer.load(
         file: file, declaredCRS: incidents.declaredCRS, idField: nil, nameField: nil, repair: repairAreas)
     }
+    // Without a period the date is not needed: rows without a readable one count, as undated.
+    var source = incidents
+    source.columns.keepsUndated = incidents.filter.period == nil
     let loaded = try IncidentInput.load(
-      incidents, working: layer?.working, purpose: "rank", extentFromIncidents: layer == nil && extent == nil)
+      source, working: layer?.working, purpose: "rank", extentFromIncidents: layer == nil && extent == nil)
     progress("incidents: \(Format.count(loaded.table.count)), working CRS \(loaded.working)")
     var result = try run(
       incidents: loaded.table, areas: layer, working: loaded.working, report: loaded.report, filtered: loaded.filtered,
@@ -127,6 +130,7 @@ public struct PatrolRequest: Sendable {
   ) throws -> PatrolResult {
     try Self.checkRanking(rankBy: rankBy, harmFile: harmFile, bandwidth: bandwidth)
     var warnings = (layer?.repairs ?? []) + report.problems.map(\.description)
+    if let note = FilterCheck.undatedNote(report) { warnings.append(note) }
     let layout = try CellLayout.layout(
       cell: cell, hex: hex, extent: extent, areas: layer?.geometries, points: table.boundingBox,
       hull: layer == nil && extent == nil ? ConvexHull(x: table.x, y: table.y) : nil, minimumCells: 1)

@@ -48,6 +48,9 @@ public struct ZonesRequest: Sendable {
     if baselinePeriod != nil && incidents.filter.period == nil {
       throw RequestError("'--compare-to' needs '--period': the change is measured from the baseline to the period.")
     }
+    if let period = incidents.filter.period, let baselinePeriod {
+      try CountRequest.checkComparison(period: period, baseline: baselinePeriod)
+    }
   }
 
   /// Reads the zones, incidents and population and counts the incidents per zone.
@@ -64,18 +67,30 @@ public struct ZonesRequest: Sendable {
     let baselineFilter = baselinePeriod.map { IncidentFilter(period: $0, categories: filter.categories) }
     var warnings: [String] = []
     var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
+    var baselineOutcome = IncidentFilter.Outcome()
+    var options = incidents.columns
+    // Without a period the date is not needed: rows without a readable one count, as undated.
+    options.keepsUndated = filter.period == nil
+    let report = try IncidentInput.stream(incidents, options: options, working: layer.working) {
       chunk in
       let (kept, chunkOutcome) = filter.apply(to: chunk)
       outcome.add(chunkOutcome)
       for row in 0..<kept.count { current.add(zones: index.allContaining(kept.point(row))) }
       if let baselineFilter {
-        let before = baselineFilter.apply(to: chunk).table
+        let (before, chunkBaseline) = baselineFilter.apply(to: chunk)
+        baselineOutcome.add(chunkBaseline)
         for row in 0..<before.count { baseline.add(zones: index.allContaining(before.point(row))) }
       }
     }
     try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "count in the zones")
     warnings += layer.repairs + report.problems.map(\.description)
+    if let note = FilterCheck.undatedNote(report) { warnings.append(note) }
+    let (period, baselinePeriod) = try PeriodCoverage.compared(
+      filter.period, baseline: self.baselinePeriod, report: report, outcome: outcome,
+      baselineOutcome: baselineOutcome,
+      columns:
+        "change_pct compares incidents per month (incidents_per_month, baseline_incidents_per_month); the incidents and rates are over each whole period",
+      warnings: &warnings)
     let population = try self.population(layer: layer, index: index, warnings: &warnings)
     if current.inSeveral > 0 {
       warnings.append("\(current.inSeveral) incidents lie in two or more zones: counted in each, once in all-zones")
@@ -84,7 +99,7 @@ public struct ZonesRequest: Sendable {
     let before = (baseline.perZone + [baseline.allZones, baseline.outside, baseline.total]).map { Int($0) }
     return ZonesResult(
       layer: layer, incidents: counts, baselineIncidents: baselinePeriod == nil ? nil : before, population: population,
-      per: per, period: filter.period, baselinePeriod: baselinePeriod, incidentsInSeveralZones: Int(current.inSeveral),
+      per: per, period: period, baselinePeriod: baselinePeriod, incidentsInSeveralZones: Int(current.inSeveral),
       warnings: warnings, inputs: layer.source.files + (try incidents.expandedFiles()) + [populationFile])
   }
 

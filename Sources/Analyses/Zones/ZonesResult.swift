@@ -49,7 +49,8 @@ public struct ZonesResult: Sendable {
     ]
     if let baselinePeriod {
       choices.append(("baseline_period", .string(baselinePeriod.description)))
-      choices.append(("p_change", "exact binomial test of the two counts, exposures in days"))
+      choices.append(
+        ("p_change", "exact binomial test of the two counts, exposures in months (a part month its share of days)"))
     }
     return choices
   }

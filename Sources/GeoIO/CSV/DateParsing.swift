@@ -10,7 +10,12 @@ import GeoCore
 ///   taken as written: no time-zone shifting, so `2024-03-05T23:30:00-02:00` is 5 March (the day
 ///   the local clock showed where the incident happened);
 /// - `DD/MM/YYYY` and `D/M/YYYY`: UK day-first order, optionally followed by a space and a time
-///   `HH:MM` or `HH:MM:SS` (as spreadsheets export it).
+///   `HH:MM` or `HH:MM:SS` (as spreadsheets export it);
+/// - months as spreadsheets save them, known to the month: `MM/YYYY` or `M/YYYY` (`11/2020`), and
+///   a month name, full or of three letters (`Sept` too, any case), then `-`, a space or nothing,
+///   then the year: `Nov-20`, `Nov 2020`, `November 2020`. A two-digit year follows the
+///   spreadsheet rule: 00–29 are 2000–2029, 30–99 are 1930–1999. (`20-Nov`, a day and month
+///   without a year, is not a date.)
 ///
 /// Anything else is not a date, nor is an impossible one (`2024-02-30`, `2023-13`, hour 25).
 /// Years run 1000–9999 (`IncidentDate`'s range).
@@ -25,19 +30,62 @@ enum DateParsing {
       let d3 = Int(p[3] &- 48)
       let m0 = Int(p[5] &- 48)
       let m1 = Int(p[6] &- 48)
-      guard d0 < 10 && d1 < 10 && d2 < 10 && d3 < 10 && m0 < 10 && m1 < 10 else { return nil }
-      return IncidentDate(year: d0 * 1000 + d1 * 100 + d2 * 10 + d3, month: m0 * 10 + m1)
+      if d0 < 10 && d1 < 10 && d2 < 10 && d3 < 10 && m0 < 10 && m1 < 10 {
+        return IncidentDate(year: d0 * 1000 + d1 * 100 + d2 * 10 + d3, month: m0 * 10 + m1)
+      }
     }
     var from = 0
     var to = bytes.count
     while from < to && isSpace(bytes[from]) { from += 1 }
     while to > from && isSpace(bytes[to - 1]) { to -= 1 }
     let n = to - from
-    guard n >= 7 else { return nil }
+    guard n >= 5 else { return nil }
     let text = UnsafeBufferPointer(rebasing: bytes[from..<to])
-    if text[4] == UInt8(ascii: "-") { return iso(text) }
-    return dayFirst(text)
+    if isLetter(text[0]) { return namedMonth(text) }
+    if n >= 7 && text[4] == UInt8(ascii: "-") { return iso(text) }
+    if let month = monthSlashYear(text) { return month }
+    return n >= 7 ? dayFirst(text) : nil
   }
+
+  /// The English month names, lowercased, January first.
+  private static let monthNames = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+  ]
+
+  /// A month as spreadsheets write it: a month name (`Nov`, `Sept` or `November`, any case), then
+  /// `-`, a space or nothing, then a four-digit year or a two-digit one (`Nov-20`: 00–29 are
+  /// 2000–2029 and 30–99 are 1930–1999, the spreadsheet rule). Known to the month.
+  private static func namedMonth(_ t: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
+    var i = 0
+    var name = ""
+    while i < t.count && isLetter(t[i]) {
+      name.unicodeScalars.append(Unicode.Scalar(t[i] | 0x20))
+      i += 1
+    }
+    guard name.count >= 3,
+      let month = monthNames.firstIndex(where: {
+        $0 == name || ($0.hasPrefix(name) && (name.count == 3 || name == "sept"))
+      })
+    else { return nil }
+    if i < t.count && (t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: " ")) { i += 1 }
+    let rest = t.count - i
+    guard rest == 2 || rest == 4, let year = digits(t, i, rest) else { return nil }
+    let fullYear = rest == 4 ? year : (year < 30 ? 2000 + year : 1900 + year)
+    return IncidentDate(year: fullYear, month: month + 1)
+  }
+
+  /// `M/YYYY` or `MM/YYYY`: a month and year (the day-first order without a day). Known to the month.
+  private static func monthSlashYear(_ t: UnsafeBufferPointer<UInt8>) -> IncidentDate? {
+    var i = 0
+    guard let month = shortNumber(t, &i), i < t.count, t[i] == UInt8(ascii: "/"), t.count - i - 1 == 4,
+      let year = digits(t, i + 1, 4)
+    else { return nil }
+    return IncidentDate(year: year, month: month)
+  }
+
+  @inline(__always)
+  private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
 
   /// Convenience for tests and small inputs.
   static func date(_ text: String) -> IncidentDate? {

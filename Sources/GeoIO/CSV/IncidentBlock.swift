@@ -56,6 +56,10 @@ struct IncidentBlock {
   var dataRows = 0
   var rowsWithoutLocation = 0
   var skippedRows = 0
+  /// Kept rows without a readable date (`IncidentColumnOptions.keepsUndated`).
+  var undatedRows = 0
+  /// The first of them: its line (relative to `start`) and the date field's text.
+  var firstUndated: (line: Int, text: String)?
   /// The first `IncidentReadReport.skippedDetailLimit` skipped rows.
   var skipped: [SkippedRow] = []
   var skipCounts: [SkipKey: Int] = [:]
@@ -81,6 +85,8 @@ struct IncidentBlock {
     dataRows = 0
     rowsWithoutLocation = 0
     skippedRows = 0
+    undatedRows = 0
+    firstUndated = nil
     skipped.removeAll(keepingCapacity: true)
     skipCounts.removeAll(keepingCapacity: true)
   }
@@ -187,7 +193,7 @@ struct RowWriter {
     self.y[count] = y
     if dates {
       self.date[count] = date
-      months.add(date.monthIndex)
+      if date.packed != 0 { months.add(date.monthIndex) }
     }
     if weights { self.weight[count] = weight }
     count &+= 1

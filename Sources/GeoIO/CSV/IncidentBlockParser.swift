@@ -22,6 +22,8 @@ struct IncidentBlockParser: Sendable {
   let file: String
   let header: [String]
   let strict: Bool
+  /// Keep rows with an unreadable date, undated (`IncidentColumnOptions.keepsUndated`).
+  let keepsUndated: Bool
   let range: RangeCheck
   /// The CRS's name for range errors.
   let crsName: String
@@ -35,10 +37,11 @@ struct IncidentBlockParser: Sendable {
   private let idIndex: Int
 
   /// The rules for `file` read with `mapping`, checking coordinates against `crs` (none when nil).
-  init(file: String, mapping: ColumnMapping, strict: Bool, crs: CRS?) {
+  init(file: String, mapping: ColumnMapping, strict: Bool, crs: CRS?, keepsUndated: Bool = false) {
     self.file = file
     header = mapping.header
     self.strict = strict
+    self.keepsUndated = keepsUndated
     range = RangeCheck(crs)
     crsName = crs?.description ?? ""
     columnCount = mapping.header.count
@@ -170,12 +173,16 @@ struct IncidentBlockParser: Sendable {
     var date = IncidentDate(packed: 0)
     if dateIndex >= 0 {
       let field = record[dateIndex]
-      guard let parsed = DateParsing.date(field) else {
+      if let parsed = DateParsing.date(field) {
+        date = parsed
+      } else if keepsUndated {
+        block.undatedRows += 1
+        if block.firstUndated == nil { block.firstUndated = (line, IncidentBlockParser.text(field)) }
+      } else {
         return skip(
           .badDate, column: dateIndex, line: line, &block,
           .badDate(IncidentBlockParser.text(field)))
       }
-      date = parsed
     }
     var weight = 1.0
     if weightIndex >= 0 {

@@ -16,7 +16,7 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   /// The category column, instead of the recognised names.
   public var categoryColumn: String?
   /// The date column, instead of the recognised names: `YYYY-MM`, `YYYY-MM-DD`, ISO 8601 date-times or
-  /// `DD/MM/YYYY` values (see `DateParsing`).
+  /// `DD/MM/YYYY` values, or months as spreadsheets save them (`Nov-20`, `11/2020`; see `DateParsing`).
   public var dateColumn: String?
   /// The weight column, instead of the recognised names: a finite number per row (any sign); without
   /// a weight column the table has no weights and every incident counts once.
@@ -34,6 +34,11 @@ public struct IncidentColumnOptions: Hashable, Sendable {
   /// them and the report has no category counts: for runs that use none of them, which saves
   /// about a tenth of the reading. Which rows are kept or skipped does not change.
   public var keepsLabels = true
+  /// Keep rows whose date is empty or unreadable, without a date (`IncidentDate(packed: 0)`),
+  /// instead of skipping them: for runs that need no date (no period, no time breakdown). They
+  /// are counted in `IncidentReadReport.undatedRows`, the first one's line and value in
+  /// `IncidentReadReport.firstUndated`. Starts false.
+  public var keepsUndated = false
 
   /// Options naming the given columns (nil: recognise by name), with an optional declared CRS and
   /// strictness; `keepsLabels` starts true.

@@ -40,6 +40,11 @@ public struct IncidentReadReport: Sendable {
   public var categoryCounts: [(category: String, count: Int)]
   /// The bounding box of the kept rows, in `crsDecision.crs`.
   public var boundingBox: BoundingBox
+  /// Kept rows whose date is empty or unreadable (only with `IncidentColumnOptions.keepsUndated`;
+  /// otherwise such rows are skipped): in the table without a date, and in no month.
+  public var undatedRows = 0
+  /// The first undated row: file, line, date column and the value found.
+  public var firstUndated: InputError?
 
   /// A report from its parts, stored as given; the caller keeps `dataRows == rowsWithLocation +
   /// rowsWithoutLocation + skippedRows` and the orders described above (not checked).

@@ -159,6 +159,8 @@ private struct RowReader {
   var rowsWithLocation = 0
   var rowsWithoutLocation = 0
   var skippedRows = 0
+  var undatedRows = 0
+  var firstUndated: InputError?
   var skipped: [InputError] = []
   var skipCounts: [SkipKey: Int] = [:]
   var problems: [InputError] = []
@@ -234,7 +236,7 @@ private struct RowReader {
       // Until the CRS is decided, one thread: the rows after the sample are range-checked.
       let rowLimit = decision == nil ? IncidentReader.crsSampleRows - rowsWithLocation : .max
       let parser = IncidentBlockParser(
-        file: file, mapping: stored, strict: options.strict, crs: decision?.crs)
+        file: file, mapping: stored, strict: options.strict, crs: decision?.crs, keepsUndated: options.keepsUndated)
       let window = try pipeline.parse(
         at: offset, capacity: capacity, parser: parser, rowLimit: rowLimit)
       let parsed = window.parsed
@@ -284,6 +286,11 @@ private struct RowReader {
     dataRows += block.dataRows
     rowsWithoutLocation += block.rowsWithoutLocation
     skippedRows += block.skippedRows
+    undatedRows += block.undatedRows
+    if firstUndated == nil, let first = block.firstUndated, let column = mapping.date?.index {
+      firstUndated = InputError(
+        file: file, line: line + first.line, field: mapping.header[column], reason: .badDate(first.text))
+    }
     for row in block.skipped where skipped.count < IncidentReadReport.skippedDetailLimit {
       skipped.append(
         InputError(
@@ -331,12 +338,15 @@ private struct RowReader {
       .sorted { $0.monthIndex < $1.monthIndex }
     let categories = categoryCounts.map { (category: $0.key, count: $0.value) }
       .sorted { a, b in a.count != b.count ? a.count > b.count : a.category < b.category }
-    return IncidentReadReport(
+    var report = IncidentReadReport(
       files: files, format: mapping.format, mapping: mapping, crsDecision: crsDecision,
       dataRows: dataRows, rowsWithLocation: rowsWithLocation,
       rowsWithoutLocation: rowsWithoutLocation,
       skippedRows: skippedRows, skipped: skipped, skippedByReason: byReason, problems: problems,
       months: months, categoryCounts: categories, boundingBox: boundingBox)
+    report.undatedRows = undatedRows
+    report.firstUndated = firstUndated
+    return report
   }
 
   /// Decides the CRS from the range of the rows held back, then hands them over.

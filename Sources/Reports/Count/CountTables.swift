@@ -11,7 +11,10 @@ extension CountResult {
   /// One row per area, in file order: `area_id`, `area_name`, `count`, then (with a population)
   /// `population` and the rate per `per` people, `area_km2`, `per_km2` (incidents per km²), the
   /// baseline columns (`baseline_count`, `change`, `change_pct`, `p_change`: the exact test of two
-  /// Poisson counts, exposures in days), `group`, and one `count_<label>` per breakdown column.
+  /// Poisson counts, exposures in months; see `PeriodChange`), `group`, and one `count_<label>` per
+  /// breakdown column. When the period and baseline differ in length, `change` becomes
+  /// `change_per_month`, `change_pct` compares incidents per month, and `count_per_month` and
+  /// `baseline_per_month` follow `p_change`.
   /// Counts under `suppressBelow` read `<n`, and the figures derived from them are left empty.
   public var areaTable: Table {
     let columns = tally.columns
@@ -49,8 +52,14 @@ extension CountResult {
       columns += [.init("population", alignment: .right), .init(rateColumn, alignment: .right)]
     }
     columns += [.init("area_km2", alignment: .right), .init("per_km2", alignment: .right)]
+    let perMonth = comparesPerMonth
     if baseline != nil {
-      columns += ["baseline_count", "change", "change_pct", "p_change"].map { Table.Column($0, alignment: .right) }
+      columns += ["baseline_count", perMonth ? "change_per_month" : "change", "change_pct", "p_change"].map {
+        Table.Column($0, alignment: .right)
+      }
+      if perMonth {
+        columns += ["count_per_month", "baseline_per_month"].map { Table.Column($0, alignment: .right) }
+      }
     }
     if let extraColumn { columns.append(.init(extraColumn.0)) }
     columns += breakdownColumns.map {
@@ -80,15 +89,16 @@ extension CountResult {
       if let baseline, let period, let baselinePeriod {
         let before = areas.reduce(0) { $0 + baseline.counts[$1] }
         cells.append(published(before))
+        let change = PeriodChange(current: count, in: period, baseline: before, in: baselinePeriod)
         if hidden || isSuppressed(before) {
-          cells += [.empty, .empty, .empty]
+          cells += Array(repeating: .empty, count: perMonth ? 5 : 3)
         } else {
-          cells.append(.integer(count - before))
-          cells.append(Rates.percentChange(from: before, to: count).map { .number($0, digits: 2) } ?? .empty)
-          let p = CountComparison.pValue(
-            current: count, currentExposure: Double(period.dayCount), baseline: before,
-            baselineExposure: Double(baselinePeriod.dayCount))
-          cells.append(.significant(p, digits: 4))
+          cells.append(perMonth ? .number(change.change, digits: 2) : .integer(count - before))
+          cells.append(change.percent.map { .number($0, digits: 2) } ?? .empty)
+          cells.append(.significant(change.p, digits: 4))
+          if perMonth {
+            cells += [.number(change.currentPerMonth, digits: 2), .number(change.baselinePerMonth, digits: 2)]
+          }
         }
       }
       if let extraColumn { cells.append(extraColumn.1[row]) }

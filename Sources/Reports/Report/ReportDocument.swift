@@ -77,17 +77,13 @@ extension ReportResult {
       ("incidents counted", Format.count(result.tally.counted)),
       ("areas", Format.count(result.layer.count)),
     ]
-    if let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod {
-      let change = Rates.percentChange(from: baseline.counted, to: result.tally.counted)
+    if let change = result.totalChange, let baselinePeriod = result.baselinePeriod {
       items.append(
         (
-          "change from \(baselinePeriod)",
-          change.map { (($0 >= 0) ? "+" : "") + NumberText.fixed($0, digits: 1) + " %" } ?? "n/a"
+          "change from \(baselinePeriod)" + (change.sameLength ? "" : " (per month)"),
+          change.percent.map { (($0 >= 0) ? "+" : "") + NumberText.fixed($0, digits: 1) + " %" } ?? "n/a"
         ))
-      let p = CountComparison.pValue(
-        current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
-        baselineExposure: Double(baselinePeriod.dayCount))
-      items.append(("p-value of the change", NumberText.significant(p, digits: 3)))
+      items.append(("p-value of the change", NumberText.significant(change.p, digits: 3)))
     }
     if let busiest = result.tally.counts.indices.max(by: {
       (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1)
@@ -100,8 +96,8 @@ extension ReportResult {
 
   /// The columns of the ranked table, where present.
   public static let rankedColumns = [
-    "area_name", "count", "population", "per_km2", "baseline_count", "change", "change_pct",
-    "p_change", "group",
+    "area_name", "count", "population", "per_km2", "baseline_count", "change", "change_per_month", "change_pct",
+    "p_change", "count_per_month", "baseline_per_month", "group",
   ]
 
   /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column
@@ -125,19 +121,22 @@ extension ReportResult {
   }
 
   private func comparison(_ result: CountResult) -> [HTMLReport.Section] {
-    guard let baseline = result.baseline, let period = result.period, let baselinePeriod = result.baselinePeriod else {
+    guard let change = result.totalChange, let period = result.period, let baselinePeriod = result.baselinePeriod
+    else {
       return []
     }
-    let p = CountComparison.pValue(
-      current: result.tally.counted, currentExposure: Double(period.dayCount), baseline: baseline.counted,
-      baselineExposure: Double(baselinePeriod.dayCount))
+    let p = change.p
+    let percent = change.percent.map { " (\(NumberText.fixed($0, digits: 1)) %)" } ?? ""
+    let difference =
+      change.sameLength
+      ? "a change of \(Format.count(result.tally.counted - change.baseline))" + percent
+      : "the periods differ in length (\(PeriodCoverage.monthsText(change.currentMonths)) against \(PeriodCoverage.monthsText(change.baselineMonths))), so they compare per month: "
+        + "\(NumberText.fixed(change.currentPerMonth, digits: 1)) incidents a month against \(NumberText.fixed(change.baselinePerMonth, digits: 1)), a change of \(NumberText.fixed(change.change, digits: 1)) a month"
+        + percent
     let text =
-      "\(Format.count(result.tally.counted)) incidents in \(period) against \(Format.count(baseline.counted)) in \(baselinePeriod): "
-      + "a change of \(Format.count(result.tally.counted - baseline.counted))"
-      + (Rates.percentChange(from: baseline.counted, to: result.tally.counted).map {
-        " (\(NumberText.fixed($0, digits: 1)) %)"
-      } ?? "")
-      + ". Two-sided p = \(NumberText.significant(p, digits: 3)) by the exact test for two Poisson counts with the periods' lengths as exposures; "
+      "\(Format.count(result.tally.counted)) incidents in \(period) against \(Format.count(change.baseline)) in \(baselinePeriod): "
+      + difference
+      + ". Two-sided p = \(NumberText.significant(p, digits: 3)) by the exact test for two Poisson counts with the periods' lengths in months as exposures; "
       + (p < 0.05
         ? "a change beyond chance at the 5 % level." : "within what chance alone would give at the 5 % level.")
     return [HTMLReport.Section("Change from \(baselinePeriod)", [.paragraph(text)])]

@@ -8,16 +8,23 @@ import SpatialAnalysis
 extension ZonesResult {
   /// One row per zone, then `all-zones`, `outside-zones` and `total`: incidents, population and the
   /// rate per `per` people; with a baseline period its incidents and rate, `change_pct` and
-  /// `p_change` (the exact test of two Poisson counts, exposures in days, the same population).
+  /// `p_change` (the exact test of two Poisson counts, exposures in months, the same population;
+  /// see `PeriodChange`). When the period and baseline differ in length, `change_pct` compares
+  /// incidents per month and `incidents_per_month`, `baseline_incidents_per_month` follow.
   public var table: Table {
     var columns: [Table.Column] = [
       .init("zone_id"), .init("zone_name"), .init("incidents", alignment: .right),
       .init("population", alignment: .right),
       .init(rateColumn, alignment: .right),
     ]
-    if baselinePeriod != nil {
+    var perMonth = false
+    if let period, let baselinePeriod {
       columns += ["baseline_incidents", "baseline_" + rateColumn, "change_pct", "p_change"].map {
         Table.Column($0, alignment: .right)
+      }
+      perMonth = !period.hasSameLength(as: baselinePeriod)
+      if perMonth {
+        columns += ["incidents_per_month", "baseline_incidents_per_month"].map { Table.Column($0, alignment: .right) }
       }
     }
     var rows: [[Table.Cell]] = []
@@ -32,11 +39,12 @@ extension ZonesResult {
         cells.append(.integer(earlier))
         cells.append(
           Rates.perPopulation(earlier, population: people, per: per).map { .number($0, digits: 2) } ?? .empty)
-        cells.append(Rates.percentChange(from: earlier, to: count).map { .number($0, digits: 2) } ?? .empty)
-        let p = CountComparison.pValue(
-          current: count, currentExposure: Double(period.dayCount), baseline: earlier,
-          baselineExposure: Double(baselinePeriod.dayCount))
-        cells.append(.significant(p, digits: 4))
+        let change = PeriodChange(current: count, in: period, baseline: earlier, in: baselinePeriod)
+        cells.append(change.percent.map { .number($0, digits: 2) } ?? .empty)
+        cells.append(.significant(change.p, digits: 4))
+        if perMonth {
+          cells += [.number(change.currentPerMonth, digits: 2), .number(change.baselinePerMonth, digits: 2)]
+        }
       }
       rows.append(cells)
     }

@@ -15,7 +15,11 @@ struct CountCommand: HotspotCommand {
       horizontal one); a point inside two overlapping areas counts in the first in file order and is \
       reported. With --overlapping (zones drawn by hand) a point counts in every area containing it. \
       Points outside every area are counted and reported, those within 25 m of a boundary apart; \
-      --snap 25m gives them to the nearest area.
+      --snap 25m gives them to the nearest area. --compare-to adds the baseline's counts, the \
+      change and its exact p (exposures in months); when the periods differ in length the change \
+      is per month (change_per_month, count_per_month, baseline_per_month). A period running past \
+      the data's months is clipped to them, with a warning; a baseline sharing days with the \
+      period is an error.
       """,
     options: [
       OptionSpec(

@@ -24,7 +24,8 @@ struct EvaluateCommand: HotspotCommand {
       against the comparison shows displacement (above 1) or diffusion of benefit (below 1), and \
       wdq is the Weighted Displacement Quotient (Da/Ca − Db/Cb)/(Ta/Ca − Tb/Cb) (Bowers & \
       Johnson 2003), read only when the target fell relative to the comparison. p_change is the \
-      exact test of each group's before and after counts (exposures in days). Counts are \
+      exact test of each group's before and after counts (exposures in months, as the rates; a \
+      period running past the data's months is clipped to them, with a warning). Counts are \
       assumed Poisson; repeat incidents make the true intervals wider.
       """,
     options: [

@@ -16,8 +16,10 @@ struct ZonesCommand: HotspotCommand {
       zone id (zone_id,population; rows all-zones, outside-zones and total may be given too, \
       otherwise all-zones is the sum of the zones and outside-zones is total − all-zones). \
       total is every located incident of the period and every population point. --compare-to \
-      adds the baseline period's incidents and rate, the change and its exact p (exposures in days; \
-      the population is taken as the same in both periods). --screen instead lists the \
+      adds the baseline period's incidents and rate, the change and its exact p (exposures in \
+      months; the population is taken as the same in both periods); periods of different lengths \
+      compare incidents per month, a period running past the data's months is clipped to them, \
+      and a baseline that shares days with the period is an error. --screen instead lists the \
       --candidates that meet every criterion of --criteria (rates, or rates as a multiple of all \
       candidates', in each of the last N 12-month periods ending with the latest month in the data; \
       --indicators columns), then the near misses that fail exactly one, with the evidence.
