@@ -29,8 +29,11 @@ struct GistarCommand: HotspotCommand {
       """,
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
 
   let arguments: [String]
   let request: GistarRequest
@@ -46,7 +49,7 @@ struct GistarCommand: HotspotCommand {
       fdr: arguments.flag("fdr"))
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
   }
 
@@ -74,7 +77,8 @@ struct GistarCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "gistar", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summaryText) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summaryText,
+      summaryInText: format == .text, quiet: quiet)
   }
 }
