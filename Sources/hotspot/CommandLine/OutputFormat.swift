@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats a command can write; chosen by `--format`, else by the `--output` extension,
 /// else text for the terminal. Each command declares the formats it writes (`formats`), the
 /// single list its help shows and `resolve` accepts.
@@ -31,10 +33,10 @@ enum OutputFormat: String, CaseIterable, Sendable {
   }
 
   /// The format named by a file's extension (`.txt` text, `.markdown` md…); nil when the name
-  /// has no extension.
+  /// has no extension, or names a pipe or device (written in place whatever its name).
   /// - Throws: `UsageError` when the extension names no format, naming the `supported` ones.
   static func fromExtension(_ path: String, supported: [OutputFormat]) throws(UsageError) -> OutputFormat? {
-    guard let ext = pathExtension(path) else { return nil }
+    guard let ext = pathExtension(path), !isPipeOrDevice(path) else { return nil }
     guard let format = fromExtension(ext) else {
       throw UsageError(
         "This command cannot write a '.\(ext)' file ('\(path)'); it writes: "
@@ -56,6 +58,12 @@ enum OutputFormat: String, CaseIterable, Sendable {
     case "svg": return .svg
     default: return nil
     }
+  }
+
+  /// Whether `path` exists and is not a regular file (a FIFO, a device, `/dev/stdout`), links followed.
+  static func isPipeOrDevice(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
   }
 
   /// The extension of the last path component (letters and digits after its last dot, not at
