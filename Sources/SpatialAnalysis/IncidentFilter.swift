@@ -46,6 +46,32 @@ public struct IncidentFilter: Hashable, Sendable {
     }
   }
 
+  /// The outcome for `count` rows of this date (packed 0: none) and category (nil: the file has
+  /// no category column), by the rules of `apply(to:)`: no date fails a period, no category
+  /// column fails a category list. Used for rows the table does not hold (without a location).
+  public func outcome(date: IncidentDate, category: String?, count: Int) -> Outcome {
+    var outcome = Outcome()
+    if let period {
+      if date.packed == 0 {
+        outcome.noDate = count
+        return outcome
+      }
+      if !period.contains(date) {
+        outcome.outsidePeriod = count
+        if period.straddles(date) { outcome.straddlingMonths = count }
+        return outcome
+      }
+    }
+    if !categories.isEmpty {
+      guard let category, categories.contains(category) else {
+        outcome.otherCategory = count
+        return outcome
+      }
+    }
+    outcome.kept = count
+    return outcome
+  }
+
   /// The rows of `table` that pass, with every column kept, in their original order.
   ///
   /// Rows without a date are removed when a period is set (and counted as `noDate`).

@@ -20,7 +20,8 @@ struct MapRequestTests {
     ).run()
     #expect(result.layers.count == 3)
     #expect(result.title == "Incidents by area")
-    #expect(result.subtitle == "19,902 incidents · 60 areas")
+    // The map shows the 19,700 incidents in the divisions; the 202 outside them are said apart.
+    #expect(result.subtitle == "19,700 incidents in 60 areas · 202 outside them")
     #expect(result.labels.count == 3)
     guard case .choropleth(let values, let breaks, _, _, _) = result.layers[0],
       case .gistar(_, let classes) = result.layers[1], case .points(let positions) = result.layers[2]

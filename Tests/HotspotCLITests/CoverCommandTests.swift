@@ -64,10 +64,23 @@ struct CoverCommandTests {
       "--format", "csv",
     ])
     #expect(result.status == 0, "\(result.error)")
-    let lines = result.output.split(separator: "\r\n").map(String.init)
-    #expect(lines.first == "rank,x,y,new_covered,cumulative_covered,cumulative_share,lon,lat,grid_ref,location")
+    // The added sites, then (after a blank line) each existing site's own coverage.
+    let parts = result.output.components(separatedBy: "\r\n\r\n")
+    #expect(parts.count == 2)
+    let lines = parts[0].split(separator: "\r\n").map(String.init)
+    #expect(
+      lines.first
+        == "rank,x,y,new_covered,cumulative_covered,cumulative_share,lon,lat,grid_ref,location,candidate_name")
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     #expect(rows.count == 2)
+    // The candidates keep their names (issue 21, point 9).
+    #expect(rows.map { $0[10] } == ["M", "L"])
+    // S1 covers E (4 at the site) and F (at exactly 100 m): 5 of 15, none covered by another site.
+    #expect(
+      parts.count == 2
+        && parts[1].split(separator: "\r\n") == [
+          "site_id,site_name,x,y,covered,covered_share,covered_only_here", "S1,Existing,401000,500000,5,0.3333,5",
+        ])
     // Rank 1, M: a and b, 6 new; with the existing 5, 11 of 15. Labels A 3, B 3: the tie goes to A.
     #expect(Array(rows[0].prefix(6)) == ["1", "400000", "500000", "6", "11", "0.7333"])
     #expect(rows[0][8] == "NZ 00000 00000" && rows[0][9] == "On or near A Street")

@@ -54,7 +54,8 @@ struct DemoCommandTests {
       #expect(run.status == 0, "\(line)\n\(run.error)")
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: demoFolder.url.path).sorted()
-    #expect(names.count == 20 * 2 + 3, "\(names)")  // each output and its provenance; .groups.csv, .zones.csv, .prj
+    // each output and its provenance; .groups.csv, .zones.csv, .existing.csv (the cameras), .prj
+    #expect(names.count == 20 * 2 + 4, "\(names)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: cliFolder.url.path).sorted() == names)
     for name in names {
       var expected = try Data(contentsOf: URL(fileURLWithPath: demoFolder.path(name)))

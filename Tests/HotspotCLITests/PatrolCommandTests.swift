@@ -200,7 +200,9 @@ struct PatrolCommandTests {
       (["--rank-by", "harm"], "needs '--harm <file>'"),
       (["--bandwidth", "200m"], "for '--rank-by density'"),
       (["--map", "cells.png"], "writes SVG"),
-      (["--format", "md"], "cannot write md"),
+      (["--format", "md"], "Use one of: text, csv, json, geojson"),
+      (["--output", "cells.md"], "cannot write md"),
+      (["--output", "cells.xlsx"], "cannot write a '.xlsx' file"),
     ]
     for (extra, message) in cases {
       let result = runHotspotRaw(["patrol", "--incidents", file] + Self.tinyGrid + extra)

@@ -35,13 +35,15 @@ struct PatrolSelectionTests {
     #expect(select(.coverage(1)).count == 5)
   }
 
-  @Test("top k, a top share (rounded up) and an area budget (whole cells that fit)")
+  @Test("top k, a top share (rounded down, as backtest's budgets) and an area budget (whole cells that fit)")
   func topAndBudget() {
     let three = select(.top(3))
     #expect(Array(three.chosen) == [1, 4, 0])
     #expect(three.tiedBeyondCut == 1, "cell 2 ties with cell 0 and was left out by grid order")
     #expect(select(.topShare(0.5)).count == 3)
-    #expect(select(.topShare(0.1)).count == 1)  // ⌈0.6⌉
+    #expect(select(.topShare(0.1)).wanted == 0)  // ⌊0.6⌋
+    #expect(select(.topShare(0.34)).count == 2)  // ⌊2.04⌋, as HotSpotSelection.budget
+    #expect(select(.topShare(0.34)).count == HotSpotSelection.budget(share: 0.34, cells: 6))
     #expect(select(.areaBudget(50_000)).count == 2)  // 50,000 / 22,500 = 2.2
     #expect(select(.areaBudget(67_500)).count == 3)  // exactly three cells
     #expect(select(.areaBudget(10_000)).count == 0)

@@ -126,12 +126,22 @@ public struct BacktestRequest: Sendable {
       results.append(backtest.run(origin: origin, methods: methods, shares: shares))
     }
 
-    return BacktestResult(
+    var result = BacktestResult(
       plan: plan, layout: layout, methods: methods, shares: shares, results: results, working: working,
       report: report, filtered: filtered, undated: undated, outsideSpan: dated.count - rows.count,
       incidentsInSpan: rows.count, straddling: Self.straddling(dates: rows.map { allDates[$0] }, origins: origins),
       whole: whole,
       areasFile: areasFile, extentGiven: extent != nil, inputs: files + (layer?.source.files ?? []))
+    // Whole months after the last test that no rolling origin reaches are said, not dropped silently.
+    if case .rolling(_, _, let span) = plan {
+      let lastTested = lastOrigin.test.end.monthIndex
+      let lastMonth = span?.wholeMonths.map { $0.upperBound - 1 } ?? dated.map { allDates[$0].monthIndex }.max()
+      if let lastMonth, lastMonth > lastTested {
+        let period = Period(monthIndices: (lastTested + 1)..<(lastMonth + 1))
+        result.recentLeftOut = (period, dated.filter { period.contains(allDates[$0]) }.count)
+      }
+    }
+    return result
   }
 
   /// Incidents dated only to a month that straddles an end of a training, test or recent period

@@ -39,6 +39,10 @@ public struct BacktestResult: Sendable {
   public let extentGiven: Bool
   /// The input files, for provenance: the incidents', the areas'.
   public let inputs: [String]
+  /// Rolling origins only: the whole months after the last origin's test that no origin reaches
+  /// (origins slide from the first month, so up to `testMonths − 1` recent months may be left),
+  /// with the incidents dated in them; nil when the last test ends at the last month.
+  public var recentLeftOut: (period: Period, incidents: Int)? = nil
 
   /// Whether the plan is rolling origins.
   public var isRolling: Bool {
@@ -90,6 +94,16 @@ public struct BacktestResult: Sendable {
     if !few.isEmpty {
       notes.append(
         "budgets of \(few.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells select fewer than \(Self.fewestCells) cells: their hit rate, PAI and PEI are noise"
+    )
+    }
+    if let recentLeftOut {
+      let months = recentLeftOut.period.wholeMonths?.count ?? 0
+      notes.append(
+        (months == 1 ? "the most recent month " : "the \(months) most recent months ")
+          + "\(recentLeftOut.period) (\(Format.plural(recentLeftOut.incidents, "incident"))) "
+          + (months == 1
+            ? "follows the last origin's test and is left out" : "follow the last origin's test and are left out")
+          + ": origins slide from the first month; a --period that starts later moves them"
       )
     }
     if undated > 0 { notes.append("\(Format.count(undated)) incidents have no date and are left out") }

@@ -195,7 +195,9 @@ public struct CountRequest: Sendable {
     return CountResult(
       layer: layer, tally: tally, baseline: baselineFilter == nil ? nil : baselineTally,
       period: period, baselinePeriod: baselinePeriod, population: population, per: per,
-      groups: groups, report: report, filtered: filtered, suppressBelow: suppressBelow, overlapping: overlapping,
+      groups: groups, report: report, filtered: filtered,
+      withoutLocation: report.withoutLocationOutcome(incidents.filter), suppressBelow: suppressBelow,
+      overlapping: overlapping,
       snap: snap, incidents: keptIncidents, inputs: inputs, readingWarnings: warnings)
   }
 
@@ -250,7 +252,15 @@ public struct CountRequest: Sendable {
     let missing = zip(layer.ids, groups).filter { $0.1 == nil }.map(\.0)
     if !missing.isEmpty {
       warnings.append(
-        "\(lookupFile): \(missing.count) areas have no group (e.g. \(missing.prefix(3).joined(separator: ", ")))")
+        "\(lookupFile): \(missing.count) areas have no group (e.g. \(missing.prefix(3).joined(separator: ", "))); "
+          + "they are counted in the '\(CountResult.ungroupedLabel)' group row")
+    }
+    let known = Set(layer.ids)
+    let unknown = groupOf.keys.filter { !known.contains($0) }.sorted()
+    if !unknown.isEmpty {
+      warnings.append(
+        "\(lookupFile): \(unknown.count) ids match no area of \(areasFile) (e.g. \(unknown.prefix(3).joined(separator: ", "))); their rows are ignored"
+      )
     }
     return groups
   }

@@ -27,6 +27,9 @@ public struct CountResult: Sendable {
   public let report: IncidentReadReport
   /// How many incidents the period and category filter kept, and why the others were removed.
   public let filtered: IncidentFilter.Outcome
+  /// What the same filter made of the rows without a location (`kept`: those of the period and
+  /// categories counted, the rest filtered out).
+  public let withoutLocation: IncidentFilter.Outcome
   /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
   public let suppressBelow: Double?
   /// Whether the areas were taken as overlapping (a point counts in each area containing it).
@@ -44,7 +47,8 @@ public struct CountResult: Sendable {
   init(
     layer: AreaLayer, tally: AreaTally, baseline: AreaTally?, period: Period?, baselinePeriod: Period?,
     population: [Double?]?, per: Double, groups: [String?]?, report: IncidentReadReport,
-    filtered: IncidentFilter.Outcome, suppressBelow: Double?, overlapping: Bool, snap: Double?,
+    filtered: IncidentFilter.Outcome, withoutLocation: IncidentFilter.Outcome, suppressBelow: Double?,
+    overlapping: Bool, snap: Double?,
     incidents: IncidentTable?, inputs: [String], readingWarnings: [String]
   ) {
     self.layer = layer
@@ -57,6 +61,7 @@ public struct CountResult: Sendable {
     self.groups = groups
     self.report = report
     self.filtered = filtered
+    self.withoutLocation = withoutLocation
     self.suppressBelow = suppressBelow
     self.overlapping = overlapping
     self.snap = snap
@@ -78,6 +83,9 @@ public struct CountResult: Sendable {
     return PeriodChange(current: tally.counted, in: period, baseline: baseline.counted, in: baselinePeriod)
   }
 
+  /// The `group_id` of the group table's last row, which sums the areas that have no group.
+  public static let ungroupedLabel = "ungrouped"
+
   /// `rate_per_1000` or `rate_per_10000`: the name of the rate column.
   public var rateColumn: String { "rate_per_" + NumberText.shortest(per) }
 
@@ -96,9 +104,11 @@ public struct CountResult: Sendable {
     ]
   }
 
-  /// The accounting of the run, one fact per line: label, JSON key, number and note. The
-  /// counted, outside, without-location, skipped and filtered-out rows add up to the rows read
-  /// (in a partition without snapping).
+  /// The accounting of the run, one fact per line: label, JSON key, number and note. Every figure
+  /// is after the period and category filter (rows without a location too, by the date and
+  /// category on the row), except the skipped rows, which cannot be filtered. The counted,
+  /// outside, without-location, skipped and filtered-out rows add up to the rows read (in a
+  /// partition, where snapped incidents are among the counted).
   public var summaryFacts: [(label: String, key: String, value: Int, note: String)] {
     let skipped = report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
     var facts: [(String, String, Int, String)] = [
@@ -114,7 +124,10 @@ public struct CountResult: Sendable {
             + (tally.snapDistance == nil ? "; --snap 25m gives them to the nearest area" : "")
           : ""
       ),
-      ("without location", "without_location", report.rowsWithoutLocation, ""),
+      (
+        "without location", "without_location", withoutLocation.kept,
+        withoutLocation.removed > 0 ? "of \(Format.count(report.rowsWithoutLocation)) read" : ""
+      ),
       ("skipped rows", "skipped", report.skippedRows, skipped),
     ]
     if tally.snapped > 0 {
@@ -131,6 +144,8 @@ public struct CountResult: Sendable {
           tally.overlaps > 0 ? "counted once, in the first in file order" : ""
         ))
     }
+    var filtered = filtered
+    filtered.add(withoutLocation)
     if filtered.removed > 0 {
       var parts: [String] = []
       if let period { parts.append("\(Format.count(filtered.outsidePeriod)) outside \(period)") }

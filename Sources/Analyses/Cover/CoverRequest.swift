@@ -174,9 +174,24 @@ public struct CoverRequest: Sendable {
       choices.append(("guaranteed_share_of_best", .number(CoverResult.guarantee(covering))))
     }
 
+    // Each existing site's own coverage, and what only it covers.
+    let coveredBySite = sitePoints.map { cover.covered(by: [$0]) }
+    var coveringSites = [Int](repeating: 0, count: demand.points.count)
+    for covered in coveredBySite { for j in covered.indices where covered[j] { coveringSites[j] += 1 } }
+    let existingCoverage = coveredBySite.enumerated().map { k, covered in
+      CoverResult.SiteCoverage(
+        id: sites?.ids?[k] ?? String(k + 1), name: sites?.names?[k] ?? "", point: sitePoints[k],
+        covered: covered.indices.reduce(0) { $0 + (covered[$1] ? demand.weights[$1] : 0) },
+        coveredOnlyHere: covered.indices.reduce(0) {
+          $0 + (covered[$1] && coveringSites[$1] == 1 ? demand.weights[$1] : 0)
+        })
+    }
+
     return CoverResult(
       radius: radius, add: add, working: working, incidents: total, incidentPlaces: demand.points.count,
-      existingSites: sites.map { ($0.file, $0.count) }, candidates: candidates, covering: covering,
+      existingSites: sites.map { ($0.file, $0.count) }, candidates: candidates,
+      candidateIDs: candidateLayer?.ids, candidateNames: candidateLayer?.names, existingCoverage: existingCoverage,
+      covering: covering,
       labels: demand.commonLabels(groupOf: covering.coveredBy, groups: covering.selections.count),
       report: demand.readReport, filtered: demand.filtered, choices: choices, warnings: warnings,
       inputs: demand.files + [sitesFile, candidatesFile].compactMap { $0 } + (areas?.source.files ?? []),

@@ -21,6 +21,12 @@ public struct CoverResult: Sendable {
   /// The candidates considered, in the working CRS (the file's points, or cell centres that can
   /// cover an incident).
   public let candidates: [Point]
+  /// The candidates' ids and names from `--candidates` (nil for cells, or a file without them).
+  public let candidateIDs: [String]?
+  /// The candidates' names from `--candidates`, nil when none.
+  public let candidateNames: [String]?
+  /// Each existing site's own coverage, in file order (empty without `--sites`).
+  public let existingCoverage: [SiteCoverage]
   /// The greedy choice: existing coverage, the sites chosen with their gains, the upper bound.
   public let covering: MaximalCovering.Result
   /// The most common location label among the incidents each chosen site newly covers.
@@ -38,6 +44,20 @@ public struct CoverResult: Sendable {
   /// The file GeoJSON output names when a position cannot be converted: the candidates', else
   /// the first incidents'.
   public let geoJSONFile: String
+
+  /// What one existing site covers on its own.
+  public struct SiteCoverage: Sendable {
+    /// The site's id (from the file; its 1-based position when the file has none).
+    public let id: String
+    /// The site's name, empty when the file has none.
+    public let name: String
+    /// Its position in the working CRS.
+    public let point: Point
+    /// Incidents within the radius of this site.
+    public let covered: Int
+    /// Of those, the incidents no other existing site covers.
+    public let coveredOnlyHere: Int
+  }
 
   /// Incidents covered by the existing sites and the new ones.
   public var totalCovered: Int { covering.initiallyCovered + covering.gained }

@@ -14,6 +14,12 @@ public struct PointLayer: Sendable {
   public let sourceCRS: CRS
   /// The CRS of `points`: British National Grid in Great Britain, else a local projection.
   public let working: CRS
+  /// Each point's id (a CSV's `site_id`, `candidate_id`, `id` or `code` column; a GeoJSON's
+  /// detected id property), nil when the file has none.
+  public var ids: [String]? = nil
+  /// Each point's name (a CSV's `name`, `site_name` or `label` column; a GeoJSON's detected name
+  /// property), nil when the file has none.
+  public var names: [String]? = nil
 
   /// The number of points.
   public var count: Int { points.count }
@@ -27,10 +33,15 @@ public struct PointLayer: Sendable {
   {
     var points: [Point] = []
     var values: [Double]?
+    var ids: [String]?
+    var names: [String]?
     let crs: CRS
     if BoundaryReader.isBoundaryFile(file) {
       let layer = try BoundaryReader.read(file: file, declaredCRS: declaredCRS)
       crs = layer.collection.crs
+      let fields = BoundaryFields(features: layer.collection.features)
+      ids = fields.id.map { field in layer.collection.features.map { $0.properties[field]?.text ?? "" } }
+      names = fields.name.map { field in layer.collection.features.map { $0.properties[field]?.text ?? "" } }
       if valueColumn != nil { values = [] }
       for (k, feature) in layer.collection.features.enumerated() {
         guard case .point(let point)? = feature.geometry else {
@@ -49,17 +60,30 @@ public struct PointLayer: Sendable {
         }
       }
     } else {
-      let options = IncidentColumnOptions(weightColumn: valueColumn, declaredCRS: declaredCRS, strict: true)
+      var options = IncidentColumnOptions(weightColumn: valueColumn, declaredCRS: declaredCRS, strict: true)
+      // The id and name of each site, read as the incident reader reads ids and location labels.
+      let header = try CSVDocument.read(file: file).header
+      func named(_ names: [String]) -> String? {
+        names.lazy.compactMap { name in header.first { $0.trimmingSpaces().lowercased() == name } }.first
+      }
+      options.idColumn = named(["site_id", "candidate_id", "id", "code", "ref"])
+      options.locationColumn = named(["name", "site_name", "candidate_name", "label"])
       let (table, _) = try IncidentReader.read(files: [file], options: options)
       crs = table.crs
       points = zip(table.x, table.y).map { Point(x: $0, y: $1) }
       values = valueColumn == nil ? nil : table.weight
+      ids = options.idColumn == nil ? nil : table.id.map { column in column.codes.map { column.values[Int($0)] } }
+      names =
+        options.locationColumn == nil
+        ? nil : table.location.map { column in column.codes.map { column.values[Int($0)] } }
     }
     guard !points.isEmpty else { throw InputError(file: file, reason: .other("holds no points")) }
     let working = WorkingCRS.forData(in: crs, bounds: BoundingBox(points: points))
     guard let transform = CoordinateTransform(from: crs, to: working) else {
       throw InputError(file: file, reason: .other("cannot be projected from \(crs)"))
     }
-    return PointLayer(file: file, points: points.map(transform.apply), values: values, sourceCRS: crs, working: working)
+    return PointLayer(
+      file: file, points: points.map(transform.apply), values: values, sourceCRS: crs, working: working, ids: ids,
+      names: names)
   }
 }

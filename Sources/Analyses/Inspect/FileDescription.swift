@@ -12,7 +12,10 @@ public struct FileDescription: Sendable {
   /// The file described, as given.
   public let file: String
 
-  private mutating func fact(_ label: String, _ key: String, _ text: String, _ json: JSONValue) {
+  /// An empty description of `file`, filled by the initialisers of each kind of file.
+  init(file: String) { self.file = file }
+
+  mutating func fact(_ label: String, _ key: String, _ text: String, _ json: JSONValue) {
     facts.append((label, key, text, json))
   }
 
@@ -219,11 +222,10 @@ public struct FileDescription: Sendable {
     var categories = Table(columns: [
       .init("category"), .init("rows", alignment: .right), .init("share", alignment: .right),
     ])
+    // Shares are fractions of the located rows, numbers in JSON as everywhere else.
     let total = max(1, report.rowsWithLocation)
     for (category, count) in report.categoryCounts {
-      categories.rows.append([
-        .text(category), .integer(count), .text(NumberText.fixed(100 * Double(count) / Double(total), digits: 1) + "%"),
-      ])
+      categories.rows.append([.text(category), .integer(count), .number(Double(count) / Double(total), digits: 3)])
     }
     tables.append(("categories", "categories", categories))
   }

@@ -31,9 +31,17 @@ public struct InspectRequest: Sendable {
         let layer = try BoundaryReader.read(file: file, declaredCRS: columns.declaredCRS)
         descriptions.append(FileDescription(boundary: layer, file: file))
       } else {
-        var (table, report) = try IncidentReader.read(files: [file], options: columns)
-        report.problems += Self.outlierProblems(table, report: report, file: file)
-        descriptions.append(FileDescription(incidents: table, report: report, file: file))
+        do {
+          var (table, report) = try IncidentReader.read(files: [file], options: columns)
+          report.problems += Self.outlierProblems(table, report: report, file: file)
+          descriptions.append(FileDescription(incidents: table, report: report, file: file))
+        } catch {
+          // A CSV without coordinates may be a population table keyed by area or zone id (a
+          // valid `count --population` and `zones --population` input): described as one.
+          guard case .byArea(let rows)? = try? AreaTables.population(file: file, declaredCRS: columns.declaredCRS)
+          else { throw error }
+          descriptions.append(FileDescription(population: rows, file: file))
+        }
       }
     }
     return InspectResult(descriptions: descriptions, inputs: expanded)

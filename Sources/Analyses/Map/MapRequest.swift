@@ -182,8 +182,15 @@ public struct MapRequest: Sendable {
       subtitle.append(baselinePeriod.map { "\(period) against \($0)" } ?? period.description)
     }
     if !incidents.filter.categories.isEmpty { subtitle.append(incidents.filter.categories.joined(separator: ", ")) }
-    if let table { subtitle.append("\(Format.count(table.count)) incidents") }
-    subtitle.append("\(areaLayer.count) areas")
+    // The incidents the map shows: those in an area (the counts its layers draw); the others
+    // are said apart, so the subtitle never counts what the map leaves out.
+    if let table {
+      let inAreas = builder.areaCounts.reduce(0, +)
+      subtitle.append("\(Format.count(inAreas)) incidents in \(areaLayer.count) areas")
+      if table.count > inAreas { subtitle.append("\(Format.count(table.count - inAreas)) outside them") }
+    } else {
+      subtitle.append("\(areaLayer.count) areas")
+    }
     let choices: [(String, JSONValue)] =
       [
         ("working_crs", .string(areaLayer.working.identifier)), ("id_field", .string(areaLayer.idField)),

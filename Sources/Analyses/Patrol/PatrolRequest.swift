@@ -176,6 +176,11 @@ public struct PatrolRequest: Sendable {
 
     let rule = self.rule ?? .top(Self.defaultTop)
     let selection = PatrolSelection.select(rule, scores: scores, counts: counts, cellArea: layout.cellArea)
+    if case .topShare(let share) = rule, selection.wanted == 0 {
+      throw RequestError(
+        "'--top \(NumberText.shortest(share * 100))%' of the \(Format.count(layout.count)) cells is less than one cell (⌊\(NumberText.shortest(share)) · \(layout.count)⌋ = 0); ask for a larger share or a number of cells."
+      )
+    }
     if case .areaBudget(let budget) = rule, selection.wanted == 0 {
       throw RequestError(
         "The area budget (\(NumberText.shortest(budget / 1_000_000)) km²) is smaller than one cell (\(NumberText.shortest(layout.cellArea / 1_000_000)) km²)."

@@ -119,6 +119,13 @@ public struct ZonesRequest: Sendable {
           "\(populationFile): \(unknown.count) ids match no zone (e.g. \(unknown.prefix(3).joined(separator: ", ")))")
       }
       let zones = layer.ids.map { byID[$0] }
+      // A zone the file leaves out (or gives 0) has no rate: said, as `count` says it of areas.
+      let missing = layer.ids.indices.filter { (zones[$0] ?? 0) <= 0 }
+      if !missing.isEmpty {
+        warnings.append(
+          "\(populationFile): \(missing.count) zones have no usable population (missing or zero), so their rate is left empty: "
+            + missing.prefix(5).map { layer.ids[$0] }.joined(separator: ", ") + (missing.count > 5 ? ", …" : ""))
+      }
       let all = byID["all-zones"] ?? (zones.contains { $0 == nil } ? nil : zones.reduce(0) { $0 + ($1 ?? 0) })
       var outside = byID["outside-zones"]
       var total = byID["total"]

@@ -55,6 +55,8 @@ struct IncidentBlock {
 
   var dataRows = 0
   var rowsWithoutLocation = 0
+  /// Rows without a location by date and category, so that filters can be applied to them.
+  var unlocated: [UnlocatedKey: Int] = [:]
   var skippedRows = 0
   /// Kept rows without a readable date (`IncidentColumnOptions.keepsUndated`).
   var undatedRows = 0
@@ -84,12 +86,20 @@ struct IncidentBlock {
     box = .empty
     dataRows = 0
     rowsWithoutLocation = 0
+    unlocated.removeAll(keepingCapacity: true)
     skippedRows = 0
     undatedRows = 0
     firstUndated = nil
     skipped.removeAll(keepingCapacity: true)
     skipCounts.removeAll(keepingCapacity: true)
   }
+}
+
+/// What a filter needs of a row without a location: its date (packed 0 when the file has no date
+/// column or the field is not a date) and its category (nil without a category column).
+struct UnlocatedKey: Hashable {
+  var date: Int32
+  var category: String?
 }
 
 /// Why a row was skipped (with its column, the key of `IncidentReadReport.skippedByReason`).

@@ -130,6 +130,9 @@ struct IncidentBlockParser: Sendable {
     if xField.isEmpty || yField.isEmpty {
       if xField.isEmpty && yField.isEmpty {
         block.rowsWithoutLocation += 1
+        let date = dateIndex >= 0 ? DateParsing.date(record[dateIndex])?.packed ?? 0 : 0
+        let category = categoryIndex >= 0 ? String(decoding: record[categoryIndex], as: UTF8.self) : nil
+        block.unlocated[UnlocatedKey(date: date, category: category), default: 0] += 1
         return nil
       }
       return skip(

@@ -25,6 +25,11 @@ public struct IncidentReadReport: Sendable {
   /// Rows whose coordinate fields are both empty (police.uk publishes some): counted, not stored,
   /// not errors.
   public var rowsWithoutLocation: Int
+  /// The rows without a location by date and category, so that a period or category filter can
+  /// be applied to them: date packed 0 where the file has no date column or the field is not a
+  /// date, category nil without a category column. Sorted by date, then category; the counts add
+  /// up to `rowsWithoutLocation` (for a file read; empty for a table held in memory).
+  public var withoutLocation: [(date: IncidentDate, category: String?, count: Int)]
   /// Rows skipped as bad (all of them).
   public var skippedRows: Int
   /// The first `skippedDetailLimit` skipped rows, each with file, line, column and reason.
@@ -53,8 +58,9 @@ public struct IncidentReadReport: Sendable {
     dataRows: Int, rowsWithLocation: Int, rowsWithoutLocation: Int, skippedRows: Int,
     skipped: [InputError], skippedByReason: [(reason: String, count: Int)], problems: [InputError],
     months: [(monthIndex: Int, count: Int)], categoryCounts: [(category: String, count: Int)],
-    boundingBox: BoundingBox
+    boundingBox: BoundingBox, withoutLocation: [(date: IncidentDate, category: String?, count: Int)] = []
   ) {
+    self.withoutLocation = withoutLocation
     self.files = files
     self.format = format
     self.mapping = mapping

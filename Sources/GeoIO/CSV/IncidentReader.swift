@@ -158,6 +158,7 @@ private struct RowReader {
   var dataRows = 0
   var rowsWithLocation = 0
   var rowsWithoutLocation = 0
+  var unlocated: [UnlocatedKey: Int] = [:]
   var skippedRows = 0
   var undatedRows = 0
   var firstUndated: InputError?
@@ -285,6 +286,7 @@ private struct RowReader {
   ) throws(InputError) {
     dataRows += block.dataRows
     rowsWithoutLocation += block.rowsWithoutLocation
+    for (key, count) in block.unlocated { unlocated[key, default: 0] += count }
     skippedRows += block.skippedRows
     undatedRows += block.undatedRows
     if firstUndated == nil, let first = block.firstUndated, let column = mapping.date?.index {
@@ -338,12 +340,16 @@ private struct RowReader {
       .sorted { $0.monthIndex < $1.monthIndex }
     let categories = categoryCounts.map { (category: $0.key, count: $0.value) }
       .sorted { a, b in a.count != b.count ? a.count > b.count : a.category < b.category }
+    let withoutLocation = unlocated.map {
+      (date: IncidentDate(packed: $0.key.date), category: $0.key.category, count: $0.value)
+    }
+    .sorted { a, b in a.date != b.date ? a.date < b.date : (a.category ?? "") < (b.category ?? "") }
     var report = IncidentReadReport(
       files: files, format: mapping.format, mapping: mapping, crsDecision: crsDecision,
       dataRows: dataRows, rowsWithLocation: rowsWithLocation,
       rowsWithoutLocation: rowsWithoutLocation,
       skippedRows: skippedRows, skipped: skipped, skippedByReason: byReason, problems: problems,
-      months: months, categoryCounts: categories, boundingBox: boundingBox)
+      months: months, categoryCounts: categories, boundingBox: boundingBox, withoutLocation: withoutLocation)
     report.undatedRows = undatedRows
     report.firstUndated = firstUndated
     return report

@@ -147,7 +147,16 @@ extension BacktestResult {
       generator: generator)
   }
 
-  /// The summary for the terminal and stderr: cells, periods or origins, the best method at each budget.
+  /// Whether two PAIs are equal (the same incidents captured in as many cells), within rounding.
+  private static func ties(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(a), abs(b)) }
+
+  /// The best method's name, or every method tying for best: "count, gistar (tied)".
+  private static func bestNames(_ names: [String]) -> String {
+    names.count == 1 ? names[0] : names.joined(separator: ", ") + " (\(names.count) tied)"
+  }
+
+  /// The summary for the terminal and stderr: cells, periods or origins, the best method at each
+  /// budget (every method tying for best named: none is singled out by the order of the table).
   public var summaryText: String {
     var lines: [String] = []
     let shape = hexagons ? "hexagons" : "squares"
@@ -169,22 +178,31 @@ extension BacktestResult {
           let pai = best.score.pai
         else { continue }
         let k = best.score.selectedCells
+        let tied = rows.filter { $0.score.pai.map { Self.ties($0, pai) } ?? false }.map(\.method.name)
         lines.append(
           "best at \(Self.percent(share))".padded(to: 18)
-            + "\(best.method.name): PAI \(NumberText.fixed(pai, digits: 2)), \(Format.count(Int(best.score.captured))) of \(Format.count(Int(best.score.testIncidents))) test incidents in \(Format.count(k)) cells"
+            + Self.bestNames(tied)
+            + ": PAI \(NumberText.fixed(pai, digits: 2)), \(Format.count(Int(best.score.captured))) of \(Format.count(Int(best.score.testIncidents))) test incidents in \(Format.count(k)) cells"
         )
       }
     case .rolling(let t, let s, _):
       lines.append("origins           \(results.count): train \(t) months, test \(s), \(whole)")
+      if let recentLeftOut {
+        lines.append(
+          "left out          \(recentLeftOut.period): \(Format.count(recentLeftOut.incidents)) incidents after the last test (origins slide from the first month)"
+        )
+      }
       let summary = BacktestSummary(results).rows
       for share in shares {
         let rows = summary.filter { $0.share == share && $0.pai != nil }
         guard let best = rows.max(by: { ($0.pai?.mean ?? 0) < ($1.pai?.mean ?? 0) }), let pai = best.pai else {
           continue
         }
+        let tied = rows.filter { $0.pai.map { Self.ties($0.mean, pai.mean) } ?? false }.map(\.method.name)
         lines.append(
           "best at \(Self.percent(share))".padded(to: 18)
-            + "\(best.method.name): mean PAI \(NumberText.fixed(pai.mean, digits: 2)) (\(NumberText.fixed(pai.minimum, digits: 2))–\(NumberText.fixed(pai.maximum, digits: 2)) over \(pai.count) origins)"
+            + Self.bestNames(tied)
+            + ": mean PAI \(NumberText.fixed(pai.mean, digits: 2)) (\(NumberText.fixed(pai.minimum, digits: 2))–\(NumberText.fixed(pai.maximum, digits: 2)) over \(pai.count) origins)"
         )
       }
     }

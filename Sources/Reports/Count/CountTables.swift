@@ -26,20 +26,31 @@ extension CountResult {
       extraColumn: groups.map { groups in ("group", layer.ids.indices.map { Table.Cell.text(groups[$0] ?? "") }) })
   }
 
-  /// One row per group (sorted by group id) summing its areas, with `n_areas`; nil when no
+  /// One row per group (sorted by group id) summing its areas, with `n_areas`, then an
+  /// `ungrouped` row for the areas with no group (so the rows add up to the areas); nil when no
   /// roll-up was asked for.
   public var groupTable: Table? {
     guard let groups else { return nil }
     var members: [String: [Int]] = [:]
+    var ungrouped: [Int] = []
     for (area, group) in groups.enumerated() {
-      guard let group else { continue }
+      guard let group else {
+        ungrouped.append(area)
+        continue
+      }
       members[group, default: []].append(area)
     }
     let order = members.keys.sorted()
+    var keys: [[Table.Cell]] = order.map { [.text($0)] }
+    var rows = order.map { members[$0] ?? [] }
+    // Areas with no group make a last row of their own, so the groups add up to the areas.
+    if !ungrouped.isEmpty {
+      keys.append([.text(Self.ungroupedLabel)])
+      rows.append(ungrouped)
+    }
     return table(
-      keyColumns: [.init("group_id")], keys: order.map { [.text($0)] },
-      members: order.map { members[$0] ?? [] }, breakdownColumns: tally.columns,
-      extraColumn: ("n_areas", order.map { .integer(members[$0]?.count ?? 0) }))
+      keyColumns: [.init("group_id")], keys: keys, members: rows, breakdownColumns: tally.columns,
+      extraColumn: ("n_areas", rows.map { .integer($0.count) }))
   }
 
   /// The shared shape of the area and group tables: each row sums the areas in `members`.

@@ -6,14 +6,17 @@ import SpatialAnalysis
 /// The outputs of a `cover` run: the table of added sites, the summary, JSON and GeoJSON.
 extension CoverResult {
   /// The added sites: `rank,x,y,new_covered,cumulative_covered,cumulative_share,lon,lat,grid_ref,location`
-  /// (x and y in metres of the working CRS, lon/lat in WGS84, grid references in British National Grid only).
+  /// (x and y in metres of the working CRS, lon/lat in WGS84, grid references in British National Grid only),
+  /// then `candidate_id,candidate_name` when `--candidates` names its points.
   public var siteTable: Table {
-    let columns: [Table.Column] = [
+    var columns: [Table.Column] = [
       .init("rank", alignment: .right), .init("x", alignment: .right), .init("y", alignment: .right),
       .init("new_covered", alignment: .right), .init("cumulative_covered", alignment: .right),
       .init("cumulative_share", alignment: .right), .init("lon", alignment: .right), .init("lat", alignment: .right),
       .init("grid_ref"), .init("location"),
     ]
+    if candidateIDs != nil { columns.append(.init("candidate_id")) }
+    if candidateNames != nil { columns.append(.init("candidate_name")) }
     let toWGS84 = CoordinateTransform(from: working, to: .wgs84)
     var rows: [[Table.Cell]] = []
     for (k, selection) in covering.selections.enumerated() {
@@ -30,7 +33,28 @@ extension CoverResult {
       }
       row.append(working == .britishNationalGrid ? OSGridReference.format(site).map(Table.Cell.text) ?? .empty : .empty)
       row.append(labels[k].map(Table.Cell.text) ?? .empty)
+      if let candidateIDs { row.append(.text(candidateIDs[selection.candidate])) }
+      if let candidateNames { row.append(.text(candidateNames[selection.candidate])) }
       rows.append(row)
+    }
+    return Table(columns: columns, rows: rows)
+  }
+
+  /// Each existing site's own coverage, in file order: `site_id,site_name,x,y,covered,covered_share,
+  /// covered_only_here` (the incidents within the radius of it, their share of the incidents, and
+  /// those no other existing site covers). Sites overlap, so `covered` sums to more than the
+  /// sites' joint coverage.
+  public var existingSiteTable: Table {
+    let columns: [Table.Column] = [
+      .init("site_id"), .init("site_name"), .init("x", alignment: .right), .init("y", alignment: .right),
+      .init("covered", alignment: .right), .init("covered_share", alignment: .right),
+      .init("covered_only_here", alignment: .right),
+    ]
+    let rows: [[Table.Cell]] = existingCoverage.map { site in
+      [
+        .text(site.id), .text(site.name), .number(site.point.x, digits: 2), .number(site.point.y, digits: 2),
+        .integer(site.covered), .number(Self.share(site.covered, incidents), digits: 4), .integer(site.coveredOnlyHere),
+      ]
     }
     return Table(columns: columns, rows: rows)
   }
@@ -66,15 +90,21 @@ extension CoverResult {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The summary, then the table of added sites (if any) fitted to `width` characters.
+  /// The summary, the existing sites' own coverage and the table of added sites (each if any),
+  /// fitted to `width` characters.
   public func text(width: Int?) -> String {
     let table = siteTable
-    return summary + (table.rows.isEmpty ? "" : "\n" + TextTable.render(table, maxWidth: width))
+    let existing = existingSiteTable
+    return summary + (existing.rows.isEmpty ? "" : "\n" + TextTable.render(existing, maxWidth: width))
+      + (table.rows.isEmpty ? "" : "\n" + TextTable.render(table, maxWidth: width))
   }
 
-  /// `{"summary": {choices…}, "sites": […]}`.
+  /// `{"summary": {choices…}, "existing_sites": […], "sites": […]}`.
   public var json: JSONValue {
-    .object([("summary", .object(choices)), ("sites", JSONTable.value(siteTable))])
+    .object([
+      ("summary", .object(choices)), ("existing_sites", JSONTable.value(existingSiteTable)),
+      ("sites", JSONTable.value(siteTable)),
+    ])
   }
 
   /// The added sites as points in WGS84, their rows as properties.

@@ -143,6 +143,13 @@ extension PatrolResult {
           : ""),
       "                 half of the incidents lie in \(Self.percent(Double(concentration.placesHolding(share: 0.5)) / Double(m))) of the cells; \(Self.percent(Double(concentration.placesWithIncidents) / Double(m))) of cells have any",
     ]
+    // The cut inside a tie is stated here too (not only as a warning), as the README promises.
+    lines.append(
+      "tied at the cut  "
+        + (selection.tiedBeyondCut == 0
+          ? "none (the next cell ranks below the last chosen)"
+          : "\(Format.plural(selection.tiedBeyondCut, "more cell")) \(selection.tiedBeyondCut == 1 ? "ties" : "tie") with the last chosen, left out by grid order")
+    )
     if let zoneOfChosen {
       lines.append(
         "zones            \(Format.plural(zoneOfChosen.max() ?? 0, "patrol zone")) (chosen cells sharing an edge)")

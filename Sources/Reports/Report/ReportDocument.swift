@@ -155,13 +155,13 @@ extension ReportResult {
         "outside every area",
         Format.count(result.tally.outside) + " (\(Format.count(result.tally.nearBoundary)) within 25 m of a boundary)"
       ),
-      ("without a location", Format.count(report.rowsWithoutLocation)),
+      ("without a location", Format.count(result.withoutLocation.kept)),
       (
         "skipped as malformed",
         report.skippedByReason.isEmpty
           ? "0" : report.skippedByReason.map { "\($0.count) \($0.reason)" }.joined(separator: "; ")
       ),
-      ("filtered out", Format.count(result.filtered.removed)),
+      ("filtered out", Format.count(result.filtered.removed + result.withoutLocation.removed)),
     ]
     if let incidents, incidents.count > 0 {
       var stacks: [Point: Int] = [:]

@@ -9,9 +9,10 @@ import GeoCore
 ///   inside two areas (generalised boundaries overlap by a few metres) is also counted once, in the
 ///   first in file order, and reported in `overlaps`.
 /// - Overlapping layers: a point counts in every area containing it.
-/// - A point in no area is counted in `outside`; if an area's boundary lies within
-///   `nearDistance` it is also counted in `nearBoundary`; with a `snapDistance`, a point within
-///   that distance of an area's boundary is counted in the nearest such area (`snapped`).
+/// - With a `snapDistance`, a point in no area but within that distance of an area's boundary is
+///   counted in the nearest such area (`snapped`). A point left in no area is counted in
+///   `outside`; if an area's boundary lies within `nearDistance` it is also counted in
+///   `nearBoundary` (snapped points never are).
 /// - A breakdown adds one column per category or period value; rows without a date (or category)
 ///   go to a column labelled `none`.
 ///
@@ -32,7 +33,7 @@ public struct AreaTally: Sendable {
   public private(set) var total = 0
   /// Incidents in no area (after snapping).
   public private(set) var outside = 0
-  /// Incidents outside every area but within `nearDistance` of one (snapped or not).
+  /// Incidents left outside every area (not snapped) but within `nearDistance` of one.
   public private(set) var nearBoundary = 0
   /// Incidents assigned to the nearest area by `snapDistance`.
   public private(set) var snapped = 0
@@ -177,12 +178,12 @@ public struct AreaTally: Sendable {
     row: Int, chunk: IncidentTable, hit: (area: Int, distance: Double)?
   ) {
     if let hit {
-      if hit.distance <= nearDistance { nearBoundary += 1 }
       if let snapDistance, hit.distance <= snapDistance {
         snapped += 1
         record(area: hit.area, row: row, chunk: chunk)
         return
       }
+      if hit.distance <= nearDistance { nearBoundary += 1 }
     }
     outside += 1
   }

@@ -14,7 +14,8 @@
 ///   in the cells (within 1e-9 relative). With a count score this is the smallest set of cells
 ///   holding that share; with another score it is the shortest head of that ranking.
 /// - `.top(k)`: the k leading cells.
-/// - `.topShare(p)`: the ⌈p · m⌉ leading cells of the m analysed (as `density --top`).
+/// - `.topShare(p)`: the ⌊p · m⌋ leading cells of the m analysed: a budget never exceeds the share
+///   asked, the rule `backtest` scores its area budgets by (`HotSpotSelection.budget`).
 /// - `.areaBudget(a)`: as many leading cells as fit in area a: ⌊a / cell area⌋ (within 1e-9
 ///   relative), cells being equal in size; the best set within the budget for the score.
 ///
@@ -36,7 +37,7 @@ public enum PatrolSelection {
     case coverage(Double)
     /// This many cells (> 0).
     case top(Int)
-    /// This share (0 < share ≤ 1) of the analysed cells, rounded up.
+    /// This share (0 < share ≤ 1) of the analysed cells, rounded down (`HotSpotSelection.budget`).
     case topShare(Double)
     /// Cells within this area (> 0), in squared CRS units (m²).
     case areaBudget(Double)
@@ -87,7 +88,7 @@ public enum PatrolSelection {
     case .top(let k):
       wanted = Swift.min(Swift.max(0, k), ranked.count)
     case .topShare(let share):
-      wanted = Swift.min(ranked.count, Int((share * Double(ranked.count) * (1 - 1e-12)).rounded(.up)))
+      wanted = HotSpotSelection.budget(share: share, cells: ranked.count)
     case .areaBudget(let area):
       let fitting = (area / cellArea * (1 + 1e-9)).rounded(.down)
       wanted = fitting >= Double(ranked.count) ? ranked.count : Int(Swift.max(0, fitting))

@@ -75,13 +75,13 @@ enum CommonOptions {
     help: "Declare the CRS of the inputs, overriding their crs member and coordinate ranges.",
     allowedValues: ["EPSG:4326", "EPSG:27700", "planar"])
 
-  static let format = format(["text", "csv", "md", "json", "geojson", "html", "asc", "svg"])
-
-  /// `--format` for a command that writes only `values`.
-  static func format(_ values: [String]) -> OptionSpec {
+  /// `--format` for a command that writes only `formats` (its own list, the single source of
+  /// what its help shows and what `OutputFormat.resolve` accepts).
+  static func format(_ formats: [OutputFormat]) -> OptionSpec {
     OptionSpec(
       name: "format", valueName: "format",
-      help: "Output format; by default taken from the --output extension, else text.", allowedValues: values)
+      help: "Output format; by default taken from the --output extension, else text.",
+      allowedValues: formats.map(\.rawValue))
   }
 
   static let output = OptionSpec(

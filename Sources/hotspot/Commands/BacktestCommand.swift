@@ -69,8 +69,11 @@ struct BacktestCommand: HotspotCommand {
       .flag(
         "per-origin", help: "With --rolling: one row per origin (columns origin, train, test after the named ones)."),
       OptionSpec(name: "chart", valueName: "file.svg", help: "Also write a chart of PAI against area share (SVG)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns.filter { $0.name != "weight-column" } + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .md, .json]
 
   let arguments: [String]
   var request: BacktestRequest
@@ -118,13 +121,13 @@ struct BacktestCommand: HotspotCommand {
     chartPath = arguments.value("chart")
     outputPath = arguments.value("output")
     if let chartPath {
-      guard OutputFormat.fromExtension(chartPath) == .svg else {
+      guard OutputFormat.pathExtension(chartPath).flatMap(OutputFormat.fromExtension) == .svg else {
         throw UsageError("The chart '\(chartPath)' for '--chart' must be an .svg file.")
       }
       if chartPath == outputPath { throw UsageError("'--chart' and '--output' name the same file.") }
     }
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     let declaredCRS = try InputOptions.crs(arguments)
     var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
@@ -203,7 +206,8 @@ struct BacktestCommand: HotspotCommand {
         result.chart(generator: "hotspot \(Hotspot.version)").svg(), to: chartPath, inputs: result.inputs)
       try provenance.write(beside: chartPath)
     }
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summaryText) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summaryText,
+      summaryInText: format == .text, quiet: quiet)
   }
 }

@@ -49,8 +49,11 @@ struct CountCommand: HotspotCommand {
           "Sort areas by this column: numbers descending, text ascending; 'id' keeps file order. Text and Markdown sort by count unless told; CSV, JSON and GeoJSON keep file order unless told."
       ),
       OptionSpec(name: "top", valueName: "n", help: "Show only the first n areas (after sorting)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .md, .json, .geojson]
 
   let arguments: [String]
   let request: CountRequest
@@ -65,7 +68,7 @@ struct CountCommand: HotspotCommand {
     request = try Self.request(arguments)
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
     let top = try arguments.value("top").map { text throws(UsageError) in
       guard let n = Int(text), n > 0 else {
@@ -142,7 +145,9 @@ struct CountCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "count", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    let written = try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console)
+    let written = try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summaryText,
+      summaryInText: format == .text || format == .md, quiet: quiet)
     if format == .csv, let groupTable = result.groupTable {
       if let outputPath, written {
         try AtomicFile.write(
@@ -151,8 +156,6 @@ struct CountCommand: HotspotCommand {
         console.output("\r\n" + CSVTable.render(groupTable))
       }
     }
-    guard written else { return }
-    if !quiet { console.error(result.summaryText) }
   }
 
   /// `counts.csv` → `counts.groups.csv`.

@@ -46,9 +46,12 @@ struct CoverCommand: HotspotCommand {
         name: "extent", valueName: "xmin,ymin,xmax,ymax",
         help: "Without --candidates: the cell grid's extent in metres of the working CRS, used exactly."),
       CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
-      CommonOptions.format(["text", "csv", "json", "geojson"]),
+      CommonOptions.format(formats),
       CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
 
   let arguments: [String]
   let request: CoverRequest
@@ -83,7 +86,7 @@ struct CoverCommand: HotspotCommand {
     let filter = try InputOptions.filter(arguments)
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     let declaredCRS = try InputOptions.crs(arguments)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS)
     request.incidents.filter = filter
@@ -99,8 +102,9 @@ struct CoverCommand: HotspotCommand {
   }
 
   /// Writes a coverage as this command does: warnings, the table in `format` to `outputPath` (or
-  /// the console), provenance recording `arguments` (the command line after `cover`),
-  /// and the summary unless `quiet`.
+  /// the console), the existing sites' own coverage in `.existing.csv` beside a CSV (after the
+  /// added sites on the console), provenance recording `arguments` (the command line after
+  /// `cover`), and the summary unless `quiet`.
   static func write(
     _ result: CoverResult, format: OutputFormat, outputPath: String?, arguments: [String], quiet: Bool, console: Console
   ) throws {
@@ -114,7 +118,22 @@ struct CoverCommand: HotspotCommand {
     for warning in result.warnings { console.error("warning: \(warning)\n") }
     let provenance = Provenance(
       command: "cover", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summary) }
+    let written = try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summary,
+      summaryInText: format == .text, quiet: quiet)
+    if format == .csv, !result.existingCoverage.isEmpty {
+      let existing = CSVTable.render(result.existingSiteTable)
+      if let outputPath, written {
+        try AtomicFile.write(existing, to: Self.existingPath(outputPath), inputs: result.inputs)
+      } else {
+        console.output("\r\n" + existing)
+      }
+    }
+  }
+
+  /// `cover.csv` → `cover.existing.csv`.
+  static func existingPath(_ output: String) -> String {
+    guard let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return output + ".existing.csv" }
+    return output[..<dot] + ".existing" + output[dot...]
   }
 }

@@ -41,8 +41,11 @@ struct DensityCommand: HotspotCommand {
       OptionSpec(name: "threshold", valueName: "value", help: "Hot-spot regions: cells at or above this density."),
       OptionSpec(
         name: "volume", valueName: "share", help: "Hot-spot regions: the fewest cells holding this share of the mass."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .asc, .csv, .geojson, .json]
 
   let arguments: [String]
   let request: DensityRequest
@@ -80,7 +83,7 @@ struct DensityCommand: HotspotCommand {
     guard rules.count <= 1 else { throw UsageError("Give one of '--top', '--threshold' and '--volume'.") }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .asc, .csv, .geojson, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     request.regions = rules.first ?? (format == .geojson ? .top(share: 0.05) : nil)
     request.incidents.columns = InputOptions.incidentColumns(arguments, declaredCRS: try InputOptions.crs(arguments))
     request.repairAreas = arguments.flag("repair")
@@ -112,12 +115,12 @@ struct DensityCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "density", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console), let outputPath
-    else { return }
-    if format == .asc, let projection = result.projectionText {
+    if format == .asc, let outputPath, let projection = result.projectionText {
       try AtomicFile.write(projection, to: Self.projectionPath(outputPath), inputs: result.inputs)
     }
-    if !quiet { console.error(result.summaryText) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summaryText,
+      summaryInText: format == .text, quiet: quiet)
   }
 
   /// `surface.asc` → `surface.prj`.

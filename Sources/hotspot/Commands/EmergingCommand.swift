@@ -65,9 +65,12 @@ struct EmergingCommand: HotspotCommand {
       OptionSpec(
         name: "series", valueName: "csv",
         help: "Also write the long table location, step, count, z, p to this CSV file."),
-      CommonOptions.format(["text", "csv", "json", "geojson"]),
+      CommonOptions.format(formats),
       CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
 
   let arguments: [String]
   let request: EmergingRequest
@@ -98,7 +101,7 @@ struct EmergingCommand: HotspotCommand {
     outputPath = arguments.value("output")
     seriesPath = arguments.value("series")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
   }
 
@@ -131,7 +134,8 @@ struct EmergingCommand: HotspotCommand {
       try AtomicFile.write(CSVTable.render(result.seriesTable), to: seriesPath, inputs: result.inputs)
       try provenance.write(beside: seriesPath)
     }
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet && format != .text { console.error(result.text()) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: format == .text ? nil : result.text(),
+      quiet: quiet)
   }
 }

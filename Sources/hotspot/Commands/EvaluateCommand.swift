@@ -50,9 +50,12 @@ struct EvaluateCommand: HotspotCommand {
         help: "Use only the comparison features with this id or name (repeatable).",
         repeating: true),
       CommonOptions.category,
-      CommonOptions.format(["text", "csv", "json"]),
+      CommonOptions.format(formats),
       CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json]
 
   let arguments: [String]
   var request: EvaluateRequest
@@ -73,7 +76,7 @@ struct EvaluateCommand: HotspotCommand {
     }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     let declaredCRS = try InputOptions.crs(arguments)
     let source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
@@ -108,7 +111,8 @@ struct EvaluateCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "evaluate", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.findings) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.findings,
+      summaryInText: format == .text, quiet: quiet)
   }
 }

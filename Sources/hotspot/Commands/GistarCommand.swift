@@ -33,8 +33,11 @@ struct GistarCommand: HotspotCommand {
     options: AutocorrelationOptions.specs + [
       .flag("fdr", help: "Correct the classes for the false discovery rate (Benjamini–Hochberg)."),
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
 
   let arguments: [String]
   let request: GistarRequest
@@ -53,7 +56,7 @@ struct GistarCommand: HotspotCommand {
       fdr: arguments.flag("fdr"), baselinePeriod: baselinePeriod)
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
   }
 
@@ -81,7 +84,8 @@ struct GistarCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "gistar", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summaryText) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summaryText,
+      summaryInText: format == .text, quiet: quiet)
   }
 }

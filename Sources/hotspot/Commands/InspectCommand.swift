@@ -20,8 +20,11 @@ struct InspectCommand: HotspotCommand {
         name: "file", help: "Boundary (.geojson, .shp) or incident (.csv) files, folders of them, or globs.",
         repeating: true)
     ],
-    options: [CommonOptions.format, CommonOptions.output, CommonOptions.crs]
+    options: [CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs]
       + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .json]
 
   let request: InspectRequest
   let format: OutputFormat
@@ -30,7 +33,7 @@ struct InspectCommand: HotspotCommand {
   init(_ arguments: ParsedArguments) throws(UsageError) {
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     let declaredCRS = try InputOptions.crs(arguments)
     request = InspectRequest(
       files: arguments.positionals, columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS))

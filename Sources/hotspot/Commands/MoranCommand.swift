@@ -19,9 +19,14 @@ struct MoranCommand: HotspotCommand {
       permutation p_sim (999 by default). Weights are row-standardised by default, as esda.
       """,
     options: AutocorrelationOptions.specs + [
-      .flag("local", help: "One row per feature: local Moran Iᵢ, p_sim and quadrant."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      .flag("local", help: "One row per feature: local Moran Iᵢ, p_sim and quadrant (csv and geojson need it)."),
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
+  /// The formats of the global statistic (one row: no table or map of features).
+  static let globalFormats: [OutputFormat] = [.text, .json]
 
   let arguments: [String]
   let request: MoranRequest
@@ -40,7 +45,7 @@ struct MoranCommand: HotspotCommand {
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
       option: arguments.value("format"), outputPath: outputPath,
-      supported: local ? [.text, .csv, .json, .geojson] : [.text, .json])
+      supported: local ? Self.formats : Self.globalFormats)
     quiet = arguments.flag("quiet")
   }
 

@@ -15,8 +15,8 @@ struct PatrolCommand: HotspotCommand {
       (--harm JSON of category → weight, 1 when not listed) or quartic kernel density at the cell \
       centre (--bandwidth, by default 2 × the cell size); ties go to the higher count, then to grid \
       order (rows from the south, west to east). One rule chooses the list: --coverage 25% (the \
-      fewest leading cells holding that share of incidents), --top 20 or --top 2% (of the cells), \
-      or --area-budget 2km2 (as many leading cells as fit); by default --top 20. Cells with a score \
+      fewest leading cells holding that share of incidents), --top 20 or --top 2% (⌊0.02 · m⌋ of the m \
+      cells, the rule backtest's budgets follow), or --area-budget 2km2 (as many leading cells as fit); by default --top 20. Cells with a score \
       of 0 are never chosen. The grid is the one gistar uses: over --extent exactly, else over the \
       areas' (or incidents') bounding box snapped to whole cells; with --areas the cells whose \
       centre lies inside them are ranked, else every cell of --extent, else the cells touching \
@@ -70,8 +70,11 @@ struct PatrolCommand: HotspotCommand {
         repeating: true),
       CommonOptions.period, CommonOptions.category, CommonOptions.keepOutliers,
       OptionSpec(name: "compare-to", valueName: "period", help: "Baseline period: each cell's change and its p-value."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .json, .geojson]
 
   let arguments: [String]
   var request: PatrolRequest
@@ -131,7 +134,7 @@ struct PatrolCommand: HotspotCommand {
       throw UsageError("'--map' and '--output' name the same file.")
     }
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .json, .geojson])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     let declaredCRS = try InputOptions.crs(arguments)
     var source = IncidentSource(
       files: arguments.values("incidents"), columns: InputOptions.incidentColumns(arguments, declaredCRS: declaredCRS),
@@ -205,7 +208,9 @@ struct PatrolCommand: HotspotCommand {
         + (result.zoneTable.map { "\n" + TextTable.render(PatrolResult.textColumns($0), maxWidth: width) } ?? "")
         + "\n" + result.summary
     }
-    let written = try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console)
+    let written = try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summary,
+      summaryInText: format == .text, quiet: quiet)
     if format == .csv, let zoneTable = result.zoneTable {
       if let outputPath, written {
         try AtomicFile.write(CSVTable.render(zoneTable), to: Self.zonesPath(outputPath), inputs: inputs)
@@ -213,8 +218,7 @@ struct PatrolCommand: HotspotCommand {
         console.output("\r\n" + CSVTable.render(zoneTable))
       }
     }
-    guard written else { return }
-    if !quiet { console.error(result.summary) }
+
   }
 
   /// `patrol.csv` → `patrol.zones.csv`.

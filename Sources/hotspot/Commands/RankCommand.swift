@@ -50,8 +50,11 @@ struct RankCommand: HotspotCommand {
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to rank within."),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .md, .json, .svg]
 
   let arguments: [String]
   var request: RankRequest
@@ -98,7 +101,7 @@ struct RankCommand: HotspotCommand {
     }
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json, .svg])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
     request = RankRequest(
       areasFile: arguments.value("areas") ?? "", incidents: incidents, populationField: populationField,
@@ -133,7 +136,8 @@ struct RankCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "rank", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summary) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summary,
+      summaryInText: format == .text || format == .md, quiet: quiet)
   }
 }

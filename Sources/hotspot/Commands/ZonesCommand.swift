@@ -41,7 +41,7 @@ struct ZonesCommand: HotspotCommand {
       OptionSpec(
         name: "indicators", valueName: "file",
         help: "With --screen: CSV of indicators, the area id in the first column."),
-      CommonOptions.format, CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
+      CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
   /// What the options ask for: zones measured, or candidates screened.
@@ -49,6 +49,9 @@ struct ZonesCommand: HotspotCommand {
     case zones(ZonesRequest)
     case screen(ZoneScreenRequest)
   }
+
+  /// The formats this command writes: what `--format` lists and accepts.
+  static let formats: [OutputFormat] = [.text, .csv, .md, .json]
 
   let arguments: [String]
   let mode: Mode
@@ -72,7 +75,7 @@ struct ZonesCommand: HotspotCommand {
     let nameField = arguments.value("name-field")
     outputPath = arguments.value("output")
     format = try OutputFormat.resolve(
-      option: arguments.value("format"), outputPath: outputPath, supported: [.text, .csv, .md, .json])
+      option: arguments.value("format"), outputPath: outputPath, supported: Self.formats)
     quiet = arguments.flag("quiet")
     if arguments.flag("screen") {
       guard let candidates = arguments.value("candidates"), let criteria = arguments.value("criteria") else {
@@ -152,7 +155,8 @@ struct ZonesCommand: HotspotCommand {
     }
     let provenance = Provenance(
       command: "zones --screen", arguments: arguments, inputs: result.inputs, choices: result.choices)
-    guard try CommandOutput.deliver(text, to: outputPath, provenance: provenance, console: console) else { return }
-    if !quiet { console.error(result.summary) }
+    try CommandOutput.deliver(
+      text, to: outputPath, provenance: provenance, console: console, summary: result.summary,
+      summaryInText: format == .text || format == .md, quiet: quiet)
   }
 }
