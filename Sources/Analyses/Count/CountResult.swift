@@ -29,6 +29,9 @@ public struct CountResult: Sendable {
   public let filtered: IncidentFilter.Outcome
   /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
   public let suppressBelow: Double?
+  /// Which counts are published under `suppressBelow` (nil: all): small ones and those hidden
+  /// so the small ones cannot be worked out from a total.
+  public let disclosure: CountDisclosure?
   /// Whether the areas were taken as overlapping (a point counts in each area containing it).
   public let overlapping: Bool
   /// The snap distance in metres, if any.
@@ -58,6 +61,11 @@ public struct CountResult: Sendable {
     self.report = report
     self.filtered = filtered
     self.suppressBelow = suppressBelow
+    self.disclosure = DisclosureRule.below(suppressBelow).map { rule in
+      CountDisclosure(
+        rule: rule, ids: layer.ids, counts: tally.counts, baseline: baseline?.counts,
+        columns: tally.columns.map(\.counts), groups: groups)
+    }
     self.overlapping = overlapping
     self.snap = snap
     self.incidents = incidents

@@ -55,6 +55,8 @@ public struct ReportRequest: Sendable {
       areas: layer, incidents: counted.incidents, classes: map.classes, classesDescription: map.classesDescription,
       suppressBelow: map.suppressBelow, populationField: count.populationField, per: count.per,
       declaredCRS: count.incidents.declaredCRS)
+    // The maps withhold what the tables withhold: one decision for every output of the report.
+    builder.areaStatus = counted.disclosure?.areas
     var maps: [(layer: MapRequest.Layer, built: MapLayers.Built)] = []
     for mapLayer in Self.mapLayers { maps.append((mapLayer, try builder.build(mapLayer))) }
     var patrol: PatrolResult?

@@ -1,0 +1,141 @@
+import GeoCore
+
+/// The one rule deciding which counts a run publishes under `--suppress-below n`, applied to every
+/// table, map and report section of the run.
+///
+/// It follows the practice of the Office for National Statistics' statistical disclosure control
+/// for tables of counts and of the Home Office's police recorded crime open data tables:
+///
+/// - **Primary suppression.** A count from 1 to n − 1 is not published; it reads `<n`. Zero is
+///   published: it identifies no one (ONS, "Disclosure control guidance for tables produced from
+///   administrative sources"; police.uk shows zeros).
+/// - **Secondary suppression.** A hidden count must not be recoverable from the totals published
+///   with it (a row's or column's total, the run's total, a group's total) by subtraction, nor by
+///   chaining such subtractions. While any `<n` cell can still be worked out exactly, one more
+///   cell is hidden in a sum that gives it away: the smallest non-zero published cell of that sum
+///   (a zero only when there is none), which reads `[c]` (ONS's mark for "confidential").
+///   Totals stay exact; cells are hidden instead.
+/// - **Derived figures.** A rate, a density, a change or a p-value of a hidden count is hidden too.
+/// - **Ranks.** Hidden areas are ranked among themselves, tied, after every area whose count is
+///   published and at least n and before the published zeros, without their values.
+///
+/// What "worked out" means is fixed by ``exposed(_:lines:)``: interval reasoning over every sum,
+/// repeated until nothing changes, knowing that a `<n` cell lies in 1…n − 1, a `[c]` cell is
+/// at least 0, and a published cell is exact.
+public struct DisclosureRule: Sendable, Hashable {
+  /// Counts below this (and above zero) are not published.
+  public let threshold: Double
+
+  /// The rule for `--suppress-below threshold`.
+  public init(threshold: Double) {
+    self.threshold = threshold
+  }
+
+  /// The rule for an optional `--suppress-below`: nil when it is not given.
+  public static func below(_ threshold: Double?) -> DisclosureRule? {
+    threshold.map(DisclosureRule.init(threshold:))
+  }
+
+  /// How a cell is published.
+  public enum Status: Sendable, Hashable {
+    /// The count is published.
+    case shown
+    /// A count from 1 to below the threshold: reads `<n`.
+    case small
+    /// A count hidden so that a small one cannot be worked out from a total: reads `[c]`.
+    case complementary
+
+    /// Whether the count is withheld.
+    public var isHidden: Bool { self != .shown }
+  }
+
+  /// A published sum: its parts (cell positions) add up to `total`, a cell position, or to a
+  /// figure published elsewhere that is never hidden (the run's total) when `total` is nil.
+  public struct Line: Sendable, Hashable {
+    /// The cells that add up to the total.
+    public var parts: [Int]
+    /// The cell holding the total; nil for a figure published elsewhere.
+    public var total: Int?
+
+    /// A sum of `parts` equal to the cell `total` (nil: a figure published elsewhere).
+    public init(parts: [Int], total: Int? = nil) {
+      self.parts = parts
+      self.total = total
+    }
+  }
+
+  /// Whether `count` is suppressed on its own (1 to below the threshold).
+  public func isSmall(_ count: Int) -> Bool {
+    count > 0 && Double(count) < threshold
+  }
+
+  /// The largest count suppressed on its own.
+  public var largestSmall: Int {
+    let bound = threshold.rounded(.up)
+    return Swift.max(0, bound >= Double(Int.max / 4) ? Int.max / 4 : Int(bound) - 1)
+  }
+
+  /// The text of a small count: `<5`.
+  public var smallText: String { "<" + NumberText.shortest(threshold) }
+
+  /// The text of a count hidden to protect a small one.
+  public static let complementaryText = "[c]"
+
+  /// The text of a cell of `status` holding `count`.
+  public func text(_ count: Int, _ status: Status) -> String {
+    switch status {
+    case .shown: String(count)
+    case .small: smallText
+    case .complementary: Self.complementaryText
+    }
+  }
+
+  /// The status of every cell of `counts`, given the sums published with them: the small
+  /// counts, then the complementary cells that keep each of them from being worked out.
+  /// A small count that no further hiding can protect (a sum with nothing else to hide) stays
+  /// hidden and is reported by ``exposed(_:lines:)``.
+  public func statuses(_ counts: [Int], lines: [Line]) -> [Status] {
+    var status = counts.map { isSmall($0) ? Status.small : .shown }
+    guard status.contains(.small) else { return status }
+    let linesOfCell = Self.linesOfCell(count: counts.count, lines: lines)
+    var hopeless: Set<Int> = []
+    while let cell = exposed(counts, status, lines: lines).first(where: { !hopeless.contains($0) }) {
+      // The sums holding the exposed cell, those where it is the only hidden member first.
+      let candidates = linesOfCell[cell].sorted { a, b in
+        let ha = hiddenMembers(lines[a], status)
+        let hb = hiddenMembers(lines[b], status)
+        return (ha, a) < (hb, b)
+      }
+      var choice: Int?
+      for line in candidates {
+        let members = lines[line].parts + (lines[line].total.map { [$0] } ?? [])
+        let open = members.filter { status[$0] == .shown }
+        choice = open.min { a, b in
+          (counts[a] == 0 ? 1 : 0, counts[a], a) < (counts[b] == 0 ? 1 : 0, counts[b], b)
+        }
+        if choice != nil { break }
+      }
+      if let choice { status[choice] = .complementary } else { hopeless.insert(cell) }
+    }
+    return status
+  }
+
+  /// The small cells whose exact count can be worked out from what is published.
+  public func exposed(_ counts: [Int], _ status: [Status], lines: [Line]) -> [Int] {
+    let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
+    return status.indices.filter { status[$0] == .small && bounds[$0].lower == bounds[$0].upper }
+  }
+
+  private func hiddenMembers(_ line: Line, _ status: [Status]) -> Int {
+    (line.parts + (line.total.map { [$0] } ?? [])).filter { status[$0].isHidden }.count
+  }
+
+  private static func linesOfCell(count: Int, lines: [Line]) -> [[Int]] {
+    var result = [[Int]](repeating: [], count: count)
+    for (index, line) in lines.enumerated() {
+      for cell in line.parts { result[cell].append(index) }
+      if let total = line.total { result[total].append(index) }
+    }
+    return result
+  }
+}
