@@ -19,7 +19,7 @@ import GeoCore
 /// - **Ranks.** Hidden areas are ranked among themselves, tied, after every area whose count is
 ///   published and at least n and before the published zeros, without their values.
 ///
-/// What "worked out" means is fixed by ``exposed(_:lines:)``: interval reasoning over every sum,
+/// What "worked out" means is fixed by ``exposed(_:_:lines:)``: interval reasoning over every sum,
 /// repeated until nothing changes, knowing that a `<n` cell lies in 1…n − 1, a `[c]` cell is
 /// at least 0, and a published cell is exact.
 public struct DisclosureRule: Sendable, Hashable {
@@ -92,30 +92,35 @@ public struct DisclosureRule: Sendable, Hashable {
 
   /// The status of every cell of `counts`, given the sums published with them: the small
   /// counts, then the complementary cells that keep each of them from being worked out.
-  /// A small count that no further hiding can protect (a sum with nothing else to hide) stays
-  /// hidden and is reported by ``exposed(_:lines:)``.
+  ///
+  /// While a small count can be worked out, one more cell is hidden: among the sums with a single
+  /// hidden member whose count can be worked out (the sums that give counts away), the
+  /// published cell found in most of them, the smallest non-zero first (zeros last); when no
+  /// such sum remains, the smallest published cell of a sum holding a hidden count that can be
+  /// worked out. A small count that nothing more can protect is left hidden and reported by
+  /// ``exposed(_:_:lines:)``.
   public func statuses(_ counts: [Int], lines: [Line]) -> [Status] {
     var status = counts.map { isSmall($0) ? Status.small : .shown }
     guard status.contains(.small) else { return status }
-    let linesOfCell = Self.linesOfCell(count: counts.count, lines: lines)
-    var hopeless: Set<Int> = []
-    while let cell = exposed(counts, status, lines: lines).first(where: { !hopeless.contains($0) }) {
-      // The sums holding the exposed cell, those where it is the only hidden member first.
-      let candidates = linesOfCell[cell].sorted { a, b in
-        let ha = hiddenMembers(lines[a], status)
-        let hb = hiddenMembers(lines[b], status)
-        return (ha, a) < (hb, b)
+    while true {
+      let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
+      let exact = status.indices.filter { status[$0].isHidden && bounds[$0].lower == bounds[$0].upper }
+      guard exact.contains(where: { status[$0] == .small }) else { break }
+      let exactSet = Set(exact)
+      let members = lines.map { $0.parts + ($0.total.map { [$0] } ?? []) }
+      let touching = members.filter { $0.contains(where: exactSet.contains) }
+      let leaks = touching.filter { line in line.filter { status[$0].isHidden }.count == 1 }
+      var tally: [Int: Int] = [:]
+      for line in leaks.isEmpty ? touching : leaks {
+        for cell in line where status[cell] == .shown { tally[cell, default: 0] += 1 }
       }
-      var choice: Int?
-      for line in candidates {
-        let members = lines[line].parts + (lines[line].total.map { [$0] } ?? [])
-        let open = members.filter { status[$0] == .shown }
-        choice = open.min { a, b in
-          (counts[a] == 0 ? 1 : 0, counts[a], a) < (counts[b] == 0 ? 1 : 0, counts[b], b)
-        }
-        if choice != nil { break }
-      }
-      if let choice { status[choice] = .complementary } else { hopeless.insert(cell) }
+      guard
+        let choice = tally.keys.min(by: { a, b in
+          (-(tally[a] ?? 0), counts[a] == 0 ? 1 : 0, counts[a], a)
+            < (-(tally[b] ?? 0), counts[b] == 0 ? 1 : 0, counts[b], b)
+        })
+      else { break }
+      status[choice] = .complementary
     }
     return status
   }
@@ -124,18 +129,5 @@ public struct DisclosureRule: Sendable, Hashable {
   public func exposed(_ counts: [Int], _ status: [Status], lines: [Line]) -> [Int] {
     let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
     return status.indices.filter { status[$0] == .small && bounds[$0].lower == bounds[$0].upper }
-  }
-
-  private func hiddenMembers(_ line: Line, _ status: [Status]) -> Int {
-    (line.parts + (line.total.map { [$0] } ?? [])).filter { status[$0].isHidden }.count
-  }
-
-  private static func linesOfCell(count: Int, lines: [Line]) -> [[Int]] {
-    var result = [[Int]](repeating: [], count: count)
-    for (index, line) in lines.enumerated() {
-      for cell in line.parts { result[cell].append(index) }
-      if let total = line.total { result[total].append(index) }
-    }
-    return result
   }
 }
