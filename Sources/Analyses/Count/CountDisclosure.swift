@@ -40,7 +40,9 @@ public struct CountDisclosure: Sendable {
     for column in columns {
       columnStarts.append(values.count)
       values += column
-      lines.append(.init(parts: Array(values.count - n..<values.count)))
+      // A column's total is not published by the run, but may be elsewhere (a force's total
+      // per category): protected too, unless it is itself small and gives itself away.
+      if !rule.isSmall(column.reduce(0, +)) { lines.append(.init(parts: Array(values.count - n..<values.count))) }
     }
     if !columns.isEmpty {
       for area in 0..<n { lines.append(.init(parts: columnStarts.map { $0 + area }, total: area)) }
@@ -86,7 +88,13 @@ public struct CountDisclosure: Sendable {
     self.unprotected = exposed.map { cell in
       if cell < n { return "area " + ids[cell] }
       if cell >= groupStart && cell < groupStart + g { return "group " + keys[cell - groupStart] }
-      return "cell \(cell)"
+      if baseline != nil && cell >= baselineStart && cell < baselineStart + n {
+        return "baseline of area " + ids[cell - baselineStart]
+      }
+      if let c = columnStarts.lastIndex(where: { $0 <= cell }), cell < columnStarts[c] + n {
+        return "breakdown column \(c + 1) of area " + ids[cell - columnStarts[c]]
+      }
+      return "a group's baseline or breakdown"
     }
   }
 }

@@ -78,7 +78,17 @@ public struct CountResult: Sendable {
 
   /// Every warning, in the order the command line prints them: reading problems, the population
   /// and group joins, then areas without a usable population.
-  public var warnings: [String] { readingWarnings + populationWarnings }
+  public var warnings: [String] { readingWarnings + populationWarnings + disclosureWarnings }
+
+  /// Small counts that `--suppress-below` could not keep from being worked out (none unless a
+  /// sum the run publishes is itself small).
+  private var disclosureWarnings: [String] {
+    guard let disclosure, !disclosure.unprotected.isEmpty else { return [] }
+    return [
+      "\(disclosure.unprotected.count) counts under \(NumberText.shortest(disclosure.rule.threshold)) can still be worked out from the totals published with them: "
+        + disclosure.unprotected.prefix(5).joined(separator: ", ") + (disclosure.unprotected.count > 5 ? ", …" : "")
+    ]
+  }
 
   /// Areas with no usable population (missing or zero), whose rate is left empty.
   private var populationWarnings: [String] {

@@ -93,34 +93,50 @@ public struct DisclosureRule: Sendable, Hashable {
   /// The status of every cell of `counts`, given the sums published with them: the small
   /// counts, then the complementary cells that keep each of them from being worked out.
   ///
-  /// While a small count can be worked out, one more cell is hidden: among the sums with a single
-  /// hidden member whose count can be worked out (the sums that give counts away), the
-  /// published cell found in most of them, the smallest non-zero first (zeros last); when no
-  /// such sum remains, the smallest published cell of a sum holding a hidden count that can be
-  /// worked out. A small count that nothing more can protect is left hidden and reported by
-  /// ``exposed(_:_:lines:)``.
+  /// While a small count can be worked out, more cells are hidden: in each sum with a single
+  /// hidden member whose count can be worked out (a sum that gives a count away), one published
+  /// cell, the smallest non-zero (a zero only when there is none; among equals, the cell that
+  /// closes most such sums); when no such sum remains, the same choice over the sums holding a
+  /// hidden count that can be worked out. A small count that nothing more can protect is left
+  /// hidden and reported by ``exposed(_:_:lines:)``.
   public func statuses(_ counts: [Int], lines: [Line]) -> [Status] {
     var status = counts.map { isSmall($0) ? Status.small : .shown }
     guard status.contains(.small) else { return status }
+    let members = lines.map { $0.parts + ($0.total.map { [$0] } ?? []) }
+    // Small counts given away even with every other cell hidden (a sum published elsewhere that
+    // is itself small) cannot be protected: hiding more would not help them.
+    let allHidden = status.map { $0 == .small ? Status.small : .complementary }
+    let hopeless = Self.bounds(counts: counts, status: allHidden, largestSmall: largestSmall, lines: lines).map {
+      $0.lower == $0.upper
+    }
     while true {
       let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
-      let exact = status.indices.filter { status[$0].isHidden && bounds[$0].lower == bounds[$0].upper }
-      guard exact.contains(where: { status[$0] == .small }) else { break }
-      let exactSet = Set(exact)
-      let members = lines.map { $0.parts + ($0.total.map { [$0] } ?? []) }
-      let touching = members.filter { $0.contains(where: exactSet.contains) }
+      let exact = status.indices.map { status[$0].isHidden && bounds[$0].lower == bounds[$0].upper }
+      guard status.indices.contains(where: { exact[$0] && status[$0] == .small && !hopeless[$0] }) else { break }
+      let touching = members.filter { $0.contains { exact[$0] } }
       let leaks = touching.filter { line in line.filter { status[$0].isHidden }.count == 1 }
       var tally: [Int: Int] = [:]
       for line in leaks.isEmpty ? touching : leaks {
         for cell in line where status[cell] == .shown { tally[cell, default: 0] += 1 }
       }
-      guard
-        let choice = tally.keys.min(by: { a, b in
-          (-(tally[a] ?? 0), counts[a] == 0 ? 1 : 0, counts[a], a)
-            < (-(tally[b] ?? 0), counts[b] == 0 ? 1 : 0, counts[b], b)
-        })
-      else { break }
-      status[choice] = .complementary
+      func key(_ cell: Int) -> (Int, Int, Int, Int) {
+        (counts[cell] == 0 ? 1 : 0, counts[cell], -(tally[cell] ?? 0), cell)
+      }
+      var chosen: [Int] = []
+      if leaks.isEmpty {
+        if let best = tally.keys.min(by: { key($0) < key($1) }) { chosen = [best] }
+      } else {
+        // One cell for each sum that gives a count away, unless an earlier choice closed it.
+        var hidden = Set<Int>()
+        for line in leaks where !line.contains(where: hidden.contains) {
+          if let best = line.filter({ status[$0] == .shown }).min(by: { key($0) < key($1) }) {
+            hidden.insert(best)
+            chosen.append(best)
+          }
+        }
+      }
+      guard !chosen.isEmpty else { break }
+      for cell in chosen { status[cell] = .complementary }
     }
     return status
   }
