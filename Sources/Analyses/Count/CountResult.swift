@@ -27,7 +27,8 @@ public struct CountResult: Sendable {
   public let report: IncidentReadReport
   /// How many incidents the period and category filter kept, and why the others were removed.
   public let filtered: IncidentFilter.Outcome
-  /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
+  /// Counts from 1 to below this are published as `<n` (areas and groups, baseline and breakdown
+  /// columns too), with the cells `disclosure` hides to protect them as `[c]`.
   public let suppressBelow: Double?
   /// Which counts are published under `suppressBelow` (nil: all): small ones and those hidden
   /// so the small ones cannot be worked out from a total.
