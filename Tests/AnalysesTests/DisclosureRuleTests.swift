@@ -67,4 +67,15 @@ struct DisclosureRuleTests {
     #expect(disclosure.areas[0].isHidden || disclosure.groups[0].isHidden)
     #expect(disclosure.unprotected.isEmpty)
   }
+
+  @Test("a total of 3 is protected by hiding the zeros; a total of 1 cannot be: it is named, nothing more hidden")
+  func unprotectable() {
+    let disclosure = CountDisclosure(
+      rule: rule, ids: ["a", "b", "c"], counts: [3, 0, 0], baseline: nil, columns: [], groups: nil)
+    #expect(disclosure.areas == [.small, .complementary, .shown] && disclosure.unprotected.isEmpty)
+    let one = CountDisclosure(
+      rule: rule, ids: ["a", "b", "c"], counts: [1, 0, 0], baseline: nil, columns: [], groups: nil)
+    #expect(one.areas == [.small, .shown, .shown])
+    #expect(one.unprotected == ["area a"])
+  }
 }

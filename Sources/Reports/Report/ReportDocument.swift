@@ -106,11 +106,12 @@ extension ReportResult {
         baselineExposure: Double(baselinePeriod.dayCount))
       items.append(("p-value of the change", NumberText.significant(p, digits: 3)))
     }
-    // The busiest area whose count is published (a withheld one would give its count away).
-    let published = result.tally.counts.indices.filter { result.disclosure?.areas[$0].isHidden != true }
-    if let busiest = published.max(by: {
-      (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1)
-    }) {
+    // The busiest area, unless its count is withheld (naming it would give its count away, and
+    // naming the busiest published one instead would be wrong).
+    let shown = result.tally.counts.indices.map { result.disclosure?.areas[$0].isHidden != true }
+    if let busiest = result.tally.counts.indices.max(by: {
+      (result.tally.counts[$0], shown[$0] ? 1 : 0, -$0) < (result.tally.counts[$1], shown[$1] ? 1 : 0, -$1)
+    }), shown[busiest] {
       let name = result.layer.names[busiest].isEmpty ? result.layer.ids[busiest] : result.layer.names[busiest]
       items.append(("busiest area", "\(name) (\(Format.count(result.tally.counts[busiest])))"))
     }
