@@ -68,14 +68,25 @@ struct DisclosureRuleTests {
     #expect(disclosure.unprotected.isEmpty)
   }
 
-  @Test("a total of 3 is protected by hiding the zeros; a total of 1 cannot be: it is named, nothing more hidden")
+  @Test("a total of 3 is protected by hiding a zero; one area holding the whole total cannot be: it is named")
   func unprotectable() {
     let disclosure = CountDisclosure(
       rule: rule, ids: ["a", "b", "c"], counts: [3, 0, 0], baseline: nil, columns: [], groups: nil)
     #expect(disclosure.areas == [.small, .complementary, .shown] && disclosure.unprotected.isEmpty)
-    let one = CountDisclosure(
-      rule: rule, ids: ["a", "b", "c"], counts: [1, 0, 0], baseline: nil, columns: [], groups: nil)
-    #expect(one.areas == [.small, .shown, .shown])
+    let one = CountDisclosure(rule: rule, ids: ["a"], counts: [1], baseline: nil, columns: [], groups: nil)
+    #expect(one.areas == [.small])
     #expect(one.unprotected == ["area a"])
+  }
+
+  @Test("6 incidents in 6 of 60 areas: each <5 would be 1, so zeros are withheld too and <5 means 0 to 4")
+  func zerosWithheld() {
+    let counts = Array(repeating: 1, count: 6) + Array(repeating: 0, count: 54)
+    let lines = [DisclosureRule.Line(parts: Array(counts.indices))]
+    #expect(!rule.exposed(counts, counts.map { rule.isSmall($0) ? .small : .shown }, lines: lines).isEmpty)
+    let (decided, status) = rule.decide(counts, lines: lines)
+    #expect(decided.withholdsZeros && status.allSatisfy { $0 == .small })
+    #expect(decided.exposed(counts, status, lines: lines).isEmpty)
+    // Protectable runs keep zeros shown.
+    #expect(rule.decide([3, 9, 0], lines: [.init(parts: [0, 1, 2])]).rule.withholdsZeros == false)
   }
 }

@@ -75,8 +75,9 @@ public struct CountDisclosure: Sendable {
       for k in 0..<g { lines.append(.init(parts: groupColumnStarts.map { $0 + k }, total: groupStart + k)) }
     }
 
-    let status = rule.statuses(values, lines: lines)
-    self.rule = rule
+    let (decided, status) = rule.decide(values, lines: lines)
+    let rule = decided
+    self.rule = decided
     self.areas = Array(status[0..<n])
     self.baseline = baseline == nil ? [] : Array(status[baselineStart..<baselineStart + n])
     self.breakdown = columnStarts.map { Array(status[$0..<$0 + n]) }

@@ -84,7 +84,13 @@ public struct CountResult: Sendable {
   /// Small counts that `--suppress-below` could not keep from being worked out (none unless a
   /// sum the run publishes is itself small).
   private var disclosureWarnings: [String] {
-    guard let disclosure, !disclosure.unprotected.isEmpty else { return [] }
+    guard let disclosure else { return [] }
+    if disclosure.rule.withholdsZeros && disclosure.unprotected.isEmpty {
+      return [
+        "the counts under \(NumberText.shortest(disclosure.rule.threshold)) could not be protected with zeros shown (too few incidents for the areas holding them): zeros are withheld too, so \(disclosure.rule.smallText) means 0 to \(disclosure.rule.largestSmall) in this run"
+      ]
+    }
+    guard !disclosure.unprotected.isEmpty else { return [] }
     return [
       "\(disclosure.unprotected.count) counts under \(NumberText.shortest(disclosure.rule.threshold)) can still be worked out from the totals published with them: "
         + disclosure.unprotected.prefix(5).joined(separator: ", ") + (disclosure.unprotected.count > 5 ? ", …" : "")

@@ -2,16 +2,18 @@ extension DisclosureRule {
   /// What a reader can work out about each cell from the published cells and sums: the lowest
   /// and highest count consistent with them.
   ///
-  /// A published cell is exact; a small one lies in 1…`largestSmall`; a complementary one is at
+  /// A published cell is exact; a small one lies in `smallestSmall`…`largestSmall`; a complementary one is at
   /// least 0. Every sum then narrows its members (a part is at least the total minus the
   /// others' highest, at most the total minus their lowest; a total lies between its parts'
   /// sums), repeated until nothing narrows. A sum whose total is nil adds up to the parts'
   /// true counts, a figure published elsewhere.
-  public static func bounds(counts: [Int], status: [Status], largestSmall: Int, lines: [Line]) -> [(
+  public static func bounds(
+    counts: [Int], status: [Status], largestSmall: Int, smallestSmall: Int = 1, lines: [Line]
+  ) -> [(
     lower: Int, upper: Int
   )] {
     let unbounded = Int.max / 4
-    var lower = status.indices.map { status[$0] == .shown ? counts[$0] : (status[$0] == .small ? 1 : 0) }
+    var lower = status.indices.map { status[$0] == .shown ? counts[$0] : (status[$0] == .small ? smallestSmall : 0) }
     var upper = status.indices.map {
       status[$0] == .shown ? counts[$0] : (status[$0] == .small ? largestSmall : unbounded)
     }

@@ -26,14 +26,19 @@ public struct DisclosureRule: Sendable, Hashable {
   /// Counts below this (and above zero) are not published.
   public let threshold: Double
 
-  /// The rule for `--suppress-below threshold`.
-  public init(threshold: Double) {
+  /// Whether zeros are withheld too (`<n` then means 0 to n − 1): the fallback when small counts
+  /// cannot be protected otherwise, as when 6 incidents lie in 6 areas (each is 1).
+  public let withholdsZeros: Bool
+
+  /// The rule for `--suppress-below threshold` (zeros shown unless `withholdsZeros`).
+  public init(threshold: Double, withholdsZeros: Bool = false) {
     self.threshold = threshold
+    self.withholdsZeros = withholdsZeros
   }
 
   /// The rule for an optional `--suppress-below`: nil when it is not given.
   public static func below(_ threshold: Double?) -> DisclosureRule? {
-    threshold.map(DisclosureRule.init(threshold:))
+    threshold.map { DisclosureRule(threshold: $0) }
   }
 
   /// How a cell is published.
@@ -66,7 +71,7 @@ public struct DisclosureRule: Sendable, Hashable {
 
   /// Whether `count` is suppressed on its own (1 to below the threshold).
   public func isSmall(_ count: Int) -> Bool {
-    count > 0 && Double(count) < threshold
+    count >= (withholdsZeros ? 0 : 1) && Double(count) < threshold
   }
 
   /// The largest count suppressed on its own.
@@ -100,17 +105,35 @@ public struct DisclosureRule: Sendable, Hashable {
   /// hidden count that can be worked out. A small count that nothing more can protect is left
   /// hidden and reported by ``exposed(_:_:lines:)``.
   public func statuses(_ counts: [Int], lines: [Line]) -> [Status] {
+    decide(counts, lines: lines).status
+  }
+
+  /// ``statuses(_:lines:)`` with the rule that made them: this one, or, when some small count
+  /// could not be protected with zeros shown (and can be with zeros withheld), this one
+  /// withholding zeros too.
+  public func decide(_ counts: [Int], lines: [Line]) -> (rule: DisclosureRule, status: [Status]) {
+    let status = protect(counts, lines: lines)
+    guard !withholdsZeros, !exposed(counts, status, lines: lines).isEmpty else { return (self, status) }
+    let fallback = DisclosureRule(threshold: threshold, withholdsZeros: true)
+    let withheld = fallback.protect(counts, lines: lines)
+    return fallback.exposed(counts, withheld, lines: lines).isEmpty ? (fallback, withheld) : (self, status)
+  }
+
+  private func protect(_ counts: [Int], lines: [Line]) -> [Status] {
     var status = counts.map { isSmall($0) ? Status.small : .shown }
     guard status.contains(.small) else { return status }
     let members = lines.map { $0.parts + ($0.total.map { [$0] } ?? []) }
     // Small counts given away even with every other cell hidden (a sum published elsewhere that
     // is itself small) cannot be protected: hiding more would not help them.
     let allHidden = status.map { $0 == .small ? Status.small : .complementary }
-    let hopeless = Self.bounds(counts: counts, status: allHidden, largestSmall: largestSmall, lines: lines).map {
+    let hopeless = Self.bounds(
+      counts: counts, status: allHidden, largestSmall: largestSmall, smallestSmall: withholdsZeros ? 0 : 1, lines: lines
+    ).map {
       $0.lower == $0.upper
     }
     while true {
-      let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
+      let bounds = Self.bounds(
+        counts: counts, status: status, largestSmall: largestSmall, smallestSmall: withholdsZeros ? 0 : 1, lines: lines)
       let exact = status.indices.map { status[$0].isHidden && bounds[$0].lower == bounds[$0].upper }
       guard status.indices.contains(where: { exact[$0] && status[$0] == .small && !hopeless[$0] }) else { break }
       let touching = members.filter { $0.contains { exact[$0] } }
@@ -143,7 +166,8 @@ public struct DisclosureRule: Sendable, Hashable {
 
   /// The small cells whose exact count can be worked out from what is published.
   public func exposed(_ counts: [Int], _ status: [Status], lines: [Line]) -> [Int] {
-    let bounds = Self.bounds(counts: counts, status: status, largestSmall: largestSmall, lines: lines)
+    let bounds = Self.bounds(
+      counts: counts, status: status, largestSmall: largestSmall, smallestSmall: withholdsZeros ? 0 : 1, lines: lines)
     return status.indices.filter { status[$0] == .small && bounds[$0].lower == bounds[$0].upper }
   }
 }
