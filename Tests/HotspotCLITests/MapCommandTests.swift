@@ -17,7 +17,8 @@ struct MapCommandTests {
       ["--layer", "rate", "--population-field", "population", "--classes", "quantile:4"],
       ["--layer", "field:population", "--classes", "breaks:5000,8000", "--palette", "Blues"],
       ["--layer", "density", "--layer", "zones:" + zones], ["--layer", "gistar"],
-      ["--layer", "count", "--layer", "points", "--period", "2024-12", "--suppress-below", "5"],
+      ["--layer", "count", "--layer", "points", "--period", "2024-12"],
+      ["--layer", "count", "--layer", "gistar", "--period", "2024-12", "--suppress-below", "5"],
     ])
   func layers(options: [String]) throws {
     let result = runHotspotRaw(["map", "--areas", Self.divisions, "--incidents", Self.incidents] + options)

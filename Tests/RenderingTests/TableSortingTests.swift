@@ -19,6 +19,14 @@ struct TableSortingTests {
     #expect(ids(table.sorted(by: "count")) == ["C", "G", "E", "B", "D", "A", "F"])
   }
 
+  @Test("a count withheld to protect the small ones ([c]) sorts tied with the <5 counts")
+  func complementary() {
+    var withheld = table
+    withheld.rows.append([.text("H"), .text("[c]")])
+    withheld.rows.insert([.text("I"), .text("[c]")], at: 0)
+    #expect(ids(withheld.sorted(by: "count")) == ["C", "G", "E", "I", "B", "D", "H", "A", "F"])
+  }
+
   @Test("text ascending; a limit keeps the first rows; an unknown column gives nil")
   func byTextAndLimit() {
     let reversed = Table(columns: table.columns, rows: table.rows.reversed())

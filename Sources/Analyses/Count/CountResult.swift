@@ -30,8 +30,12 @@ public struct CountResult: Sendable {
   /// What the same filter made of the rows without a location (`kept`: those of the period and
   /// categories counted, the rest filtered out).
   public let withoutLocation: IncidentFilter.Outcome
-  /// Counts below this are published as `<n` (areas and groups, breakdown columns too).
+  /// Counts from 1 to below this are published as `<n` (areas and groups, baseline and breakdown
+  /// columns too), with the cells `disclosure` hides to protect them as `[c]`.
   public let suppressBelow: Double?
+  /// Which counts are published under `suppressBelow` (nil: all): small ones and those hidden
+  /// so the small ones cannot be worked out from a total.
+  public let disclosure: CountDisclosure?
   /// Whether the areas were taken as overlapping (a point counts in each area containing it).
   public let overlapping: Bool
   /// The snap distance in metres, if any.
@@ -63,6 +67,11 @@ public struct CountResult: Sendable {
     self.filtered = filtered
     self.withoutLocation = withoutLocation
     self.suppressBelow = suppressBelow
+    self.disclosure = DisclosureRule.below(suppressBelow).map { rule in
+      CountDisclosure(
+        rule: rule, ids: layer.ids, counts: tally.counts, baseline: baseline?.counts,
+        columns: tally.columns.map(\.counts), groups: groups)
+    }
     self.overlapping = overlapping
     self.snap = snap
     self.incidents = incidents
@@ -91,7 +100,23 @@ public struct CountResult: Sendable {
 
   /// Every warning, in the order the command line prints them: reading problems, the population
   /// and group joins, then areas without a usable population.
-  public var warnings: [String] { readingWarnings + populationWarnings }
+  public var warnings: [String] { readingWarnings + populationWarnings + disclosureWarnings }
+
+  /// Small counts that `--suppress-below` could not keep from being worked out (none unless a
+  /// sum the run publishes is itself small).
+  private var disclosureWarnings: [String] {
+    guard let disclosure else { return [] }
+    if disclosure.rule.withholdsZeros && disclosure.unprotected.isEmpty {
+      return [
+        "the counts under \(NumberText.shortest(disclosure.rule.threshold)) could not be protected with zeros shown (too few incidents for the areas holding them): zeros are withheld too, so \(disclosure.rule.smallText) means 0 to \(disclosure.rule.largestSmall) in this run"
+      ]
+    }
+    guard !disclosure.unprotected.isEmpty else { return [] }
+    return [
+      "\(disclosure.unprotected.count) counts under \(NumberText.shortest(disclosure.rule.threshold)) can still be worked out from the totals published with them: "
+        + disclosure.unprotected.prefix(5).joined(separator: ", ") + (disclosure.unprotected.count > 5 ? ", …" : "")
+    ]
+  }
 
   /// Areas with no usable population (missing or zero), whose rate is left empty.
   private var populationWarnings: [String] {

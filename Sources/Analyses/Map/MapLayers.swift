@@ -26,6 +26,9 @@ public final class MapLayers {
   /// The areas may overlap: an incident counts in every area containing it (`count --overlapping`),
   /// not only the first in file order.
   public var overlapping = false
+  /// Which area counts are published, when set by a caller that publishes more sums of them
+  /// (the report's tables); nil: decided here, with the run's total as the only sum.
+  public var areaStatus: [DisclosureRule.Status]?
   /// The period the incidents were kept for (the steps of an emerging layer); nil: their own months.
   public var periodFilter: Period?
   /// The incidents of the baseline period (the change layer), in the areas' working CRS.
@@ -69,22 +72,26 @@ public final class MapLayers {
     switch layer {
     case .count:
       let counts = areaCounts.map { Double($0) }
+      let (shown, withheld) = withholding(counts, unit: "")
       return Built(
-        contents: [choropleth(counts, heading: "Incidents", digits: 0, suppress: true)], values: counts,
+        contents: [choropleth(shown, heading: "Incidents", digits: 0, withheld: withheld)], values: shown,
         headline: "Incidents by area")
     case .rate:
       let populations = areas.property(populationField ?? "").map { $0?.number }
       let rates = zip(areaCounts, populations).map { Rates.perPopulation($0, population: $1, per: per) }
       let heading = "Incidents per \(Format.count(Int(per))) people"
+      // A rate and a published population give the count back: a hidden count's rate is hidden.
+      let (shown, withheld) = withholding(rates, unit: " incidents")
       return Built(
-        contents: [choropleth(rates, heading: heading, digits: 1, suppress: false)], values: rates, headline: heading)
+        contents: [choropleth(shown, heading: heading, digits: 1, withheld: withheld)], values: shown,
+        headline: heading)
     case .field(let name):
       let values = areas.property(name).map { $0?.number }
       guard values.contains(where: { $0 != nil }) else {
         throw InputError(file: areas.file, field: name, reason: .other("no area has a numeric value in this property"))
       }
       return Built(
-        contents: [choropleth(values, heading: name, digits: 2, suppress: false)], values: values,
+        contents: [choropleth(values, heading: name, digits: 2, withheld: nil)], values: values,
         headline: name + " by area")
     case .density:
       return Built(contents: try density(), values: nil, headline: "Incident density")
@@ -126,13 +133,29 @@ public final class MapLayers {
     return tally.counts
   }()
 
-  private func choropleth(_ values: [Double?], heading: String, digits: Int, suppress: Bool) -> MapLayerContent {
-    let suppression = suppress ? suppressBelow : nil
-    let shown = values.map { value in value.flatMap { v in suppression.map { v < $0 ? nil : v } ?? v } }
-    let breaks = ClassBreaks.breaks(shown.compactMap { $0 }, method: classes)
+  /// Which area counts are published under `suppressBelow` (nil: all): `areaStatus` when set,
+  /// else the `DisclosureRule` with the run's total as the sum published with them.
+  public private(set) lazy var disclosure: [DisclosureRule.Status]? = {
+    guard let rule = DisclosureRule.below(suppressBelow) else { return nil }
+    if let areaStatus { return areaStatus }
+    return rule.statuses(areaCounts, lines: [.init(parts: Array(areaCounts.indices))])
+  }()
+
+  /// `values` with the withheld areas' values removed, and their texts (`<5`, `[c]`).
+  private func withholding(_ values: [Double?], unit: String) -> ([Double?], Withheld?) {
+    guard let rule = DisclosureRule.below(suppressBelow), let status = disclosure else { return (values, nil) }
+    let texts = status.indices.map { i in
+      status[i].isHidden ? rule.text(areaCounts[i], status[i]) + (status[i] == .small ? unit : "") : nil
+    }
+    let legend = "withheld: under \(NumberText.shortest(rule.threshold)) incidents, or to protect them"
+    return (values.indices.map { texts[$0] == nil ? values[$0] : nil }, Withheld(texts: texts, legend: legend))
+  }
+
+  private func choropleth(_ values: [Double?], heading: String, digits: Int, withheld: Withheld?) -> MapLayerContent {
+    let breaks = ClassBreaks.breaks(values.compactMap { $0 }, method: classes)
     choices.append(
       ("breaks_" + heading.lowercased().replacingOccurrences(of: " ", with: "_"), .array(breaks.map(JSONValue.number))))
-    return .choropleth(values: values, breaks: breaks, heading: heading, digits: digits, suppressBelow: suppression)
+    return .choropleth(values: values, breaks: breaks, heading: heading, digits: digits, withheld: withheld)
   }
 
   /// The density surface over the areas in classes, each class's cells dissolved into one shape.
@@ -181,7 +204,8 @@ public final class MapLayers {
     choices += [
       ("gistar_neighbours", "queen"), ("gistar_tolerance_m", .number(tolerance)), ("gistar_p", "two-sided normal"),
     ]
-    return .gistar(z: result.z, classes: result.classes)
+    // With the published counts, the z values would give the withheld counts back.
+    return .gistar(z: suppressBelow == nil ? result.z.map { $0 } : result.z.map { _ in nil }, classes: result.classes)
   }
 
   /// Emerging hot spot categories of the counts per area and month (the incidents' months, or the

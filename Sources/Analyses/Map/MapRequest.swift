@@ -111,6 +111,11 @@ public struct MapRequest: Sendable {
     if layers.contains(.rate) && populationField == nil {
       throw RequestError("The rate layer needs '--population-field <name>'.")
     }
+    if suppressBelow != nil && layers.contains(.points) {
+      throw RequestError(
+        "The points layer draws every incident, so it cannot keep counts under '--suppress-below' hidden: leave out one of them."
+      )
+    }
     guard Palette.kind(of: palette) != nil else {
       throw RequestError("Unknown palette '\(palette)'. Use one of: \(Palette.names.joined(separator: ", ")).")
     }

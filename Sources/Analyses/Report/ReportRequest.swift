@@ -75,6 +75,8 @@ public struct ReportRequest: Sendable {
       suppressBelow: map.suppressBelow, populationField: count.populationField, per: count.per,
       declaredCRS: count.incidents.declaredCRS)
     builder.overlapping = count.overlapping
+    // The maps withhold what the tables withhold: one decision for every output of the report.
+    builder.areaStatus = counted.disclosure?.areas
     var maps: [(layer: MapRequest.Layer, built: MapLayers.Built)] = []
     for mapLayer in Self.mapLayers { maps.append((mapLayer, try builder.build(mapLayer))) }
     // The emerging section: left out, with the reason, when the incidents have no dates.

@@ -88,17 +88,23 @@ public enum MapLayer: Sendable {
 
 extension MapLayer.Choropleth {
   /// A choropleth of values classed by `breaks` (upper bounds) with `colours`; values below
-  /// `suppressBelow` are drawn unshaded and shown as `<N`.
+  /// `suppressBelow` are drawn unshaded and shown as `<N`. An area whose `withheld` text is not
+  /// nil is drawn unshaded and shown with that text instead of its value (`<5`, `[c]`), and the
+  /// legend's entry for unshaded areas reads `withheldLabel`.
   public static func classed(
     ids: [String], names: [String], geometries: [Geometry], values: [Double?], breaks: [Double],
-    colours: [String], heading: String, note: String, digits: Int, suppressBelow: Double? = nil
+    colours: [String], heading: String, note: String, digits: Int, suppressBelow: Double? = nil,
+    withheld: [String?]? = nil, withheldLabel: String? = nil
   ) -> MapLayer.Choropleth {
     let areas = ids.indices.map { i -> Area in
       // A non-finite value (an overflowing rate, an infinite field) is no data.
       let value = values[i].flatMap { $0.isFinite ? $0 : nil }
-      let suppressed = value.map { v in suppressBelow.map { v < $0 } ?? false } ?? false
+      let hiddenText = withheld.flatMap { $0.indices.contains(i) ? $0[i] : nil }
+      let suppressed = hiddenText != nil || (value.map { v in suppressBelow.map { v < $0 } ?? false } ?? false)
       let text: String
-      if suppressed, let limit = suppressBelow {
+      if let hiddenText {
+        text = hiddenText
+      } else if suppressed, let limit = suppressBelow {
         text = "<" + NumberText.shortest(limit)
       } else {
         text = value.map { NumberText.fixed($0, digits: Swift.max(digits, 0)) } ?? ""
@@ -110,7 +116,8 @@ extension MapLayer.Choropleth {
     return MapLayer.Choropleth(
       areas: areas, heading: heading, note: note,
       classes: zip(labels, colours).map { ($0, $1) },
-      missingLabel: suppressBelow.map { "fewer than \(NumberText.shortest($0)) (suppressed)" } ?? "no data")
+      missingLabel: withheldLabel ?? suppressBelow.map { "fewer than \(NumberText.shortest($0)) (suppressed)" }
+        ?? "no data")
   }
 }
 

@@ -30,13 +30,22 @@ extension Table {
   /// Numbers sort descending (the largest first) and before text, text ascending; empty cells
   /// come last. A suppressed count (`<5`) sorts as just under its bound, so the suppressed areas
   /// stand together, tied, below every published count of 5 or more and above the published
-  /// zeros: the order tells nothing the `<5` does not. Ties keep the table's order.
+  /// zeros: the order tells nothing the `<5` does not. A count withheld to protect them (`[c]`)
+  /// sorts tied with them. Ties keep the table's order.
   /// - Complexity: O(n log n).
   public func rowIndices(_ order: RowOrder) -> [Int]? {
     var indices = Array(rows.indices)
     if let name = order.sortBy, name != "id" {
       guard let column = columns.firstIndex(where: { $0.name == name }) else { return nil }
-      let keys = rows.map { Self.sortKey($0.indices.contains(column) ? $0[column] : .empty) }
+      var keys = rows.map { Self.sortKey($0.indices.contains(column) ? $0[column] : .empty) }
+      let cells = rows.map { $0.indices.contains(column) ? $0[column] : .empty }
+      let bound = cells.lazy.compactMap { cell -> Double? in
+        guard case .text(let text) = cell, text.hasPrefix("<") else { return nil }
+        return Double(text.dropFirst())
+      }.first
+      if let bound {
+        for (row, cell) in cells.enumerated() where cell == .text("[c]") { keys[row] = .number(bound - 0.5) }
+      }
       indices.sort { a, b in
         switch (keys[a], keys[b]) {
         case (.number(let x), .number(let y)) where x != y: return x > y

@@ -15,7 +15,9 @@ extension CountResult {
   /// breakdown column. When the period and baseline differ in length, `change` becomes
   /// `change_per_month`, `change_pct` compares incidents per month, and `count_per_month` and
   /// `baseline_per_month` follow `p_change`.
-  /// Counts under `suppressBelow` read `<n`, and the figures derived from them are left empty.
+  /// Under `suppressBelow`, `disclosure` decides: small counts read `<n`, counts hidden so that
+  /// they cannot be worked out from a total read `[c]`, and the figures derived from either
+  /// (rates, densities, changes) are left empty.
   public var areaTable: Table {
     let columns = tally.columns
     return table(
@@ -23,7 +25,8 @@ extension CountResult {
       keys: layer.ids.indices.map { [.text(layer.ids[$0]), .text(layer.names[$0])] },
       members: layer.ids.indices.map { [$0] },
       breakdownColumns: columns,
-      extraColumn: groups.map { groups in ("group", layer.ids.indices.map { Table.Cell.text(groups[$0] ?? "") }) })
+      extraColumn: groups.map { groups in ("group", layer.ids.indices.map { Table.Cell.text(groups[$0] ?? "") }) },
+      status: disclosure.map { ($0.areas, $0.baseline, $0.breakdown) })
   }
 
   /// One row per group (sorted by group id) summing its areas, with `n_areas`, then an
@@ -50,13 +53,15 @@ extension CountResult {
     }
     return table(
       keyColumns: [.init("group_id")], keys: keys, members: rows, breakdownColumns: tally.columns,
-      extraColumn: ("n_areas", rows.map { .integer($0.count) }))
+      extraColumn: ("n_areas", rows.map { .integer($0.count) }),
+      status: disclosure.map { ($0.groups, $0.groupBaseline, $0.groupBreakdown) })
   }
 
   /// The shared shape of the area and group tables: each row sums the areas in `members`.
   private func table(
     keyColumns: [Table.Column], keys: [[Table.Cell]], members: [[Int]],
-    breakdownColumns: [(label: String, counts: [Int])], extraColumn: (String, [Table.Cell])?
+    breakdownColumns: [(label: String, counts: [Int])], extraColumn: (String, [Table.Cell])?,
+    status: (counts: [DisclosureRule.Status], baseline: [DisclosureRule.Status], breakdown: [[DisclosureRule.Status]])?
   ) -> Table {
     var columns = keyColumns + [Table.Column("count", alignment: .right)]
     if population != nil {
@@ -81,8 +86,9 @@ extension CountResult {
     for (row, areas) in members.enumerated() {
       let count = areas.reduce(0) { $0 + tally.counts[$1] }
       // Figures derived from a suppressed count would reveal it: they are left empty.
-      let hidden = isSuppressed(count)
-      var cells = keys[row] + [published(count)]
+      let countStatus = status?.counts[row] ?? .shown
+      let hidden = countStatus.isHidden
+      var cells = keys[row] + [published(count, countStatus)]
       if let population {
         let values = areas.map { population[$0] }
         let total: Double? = values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
@@ -99,9 +105,10 @@ extension CountResult {
           ? .empty : Rates.perSquareKilometre(count, areaSquareMetres: area).map { .number($0, digits: 3) } ?? .empty)
       if let baseline, let period, let baselinePeriod {
         let before = areas.reduce(0) { $0 + baseline.counts[$1] }
-        cells.append(published(before))
+        let beforeStatus = status.flatMap { $0.baseline.indices.contains(row) ? $0.baseline[row] : nil } ?? .shown
+        cells.append(published(before, beforeStatus))
         let change = PeriodChange(current: count, in: period, baseline: before, in: baselinePeriod)
-        if hidden || isSuppressed(before) {
+        if hidden || beforeStatus.isHidden {
           cells += Array(repeating: .empty, count: perMonth ? 5 : 3)
         } else {
           cells.append(perMonth ? .number(change.change, digits: 2) : .integer(count - before))
@@ -113,20 +120,18 @@ extension CountResult {
         }
       }
       if let extraColumn { cells.append(extraColumn.1[row]) }
-      for column in breakdownColumns { cells.append(published(areas.reduce(0) { $0 + column.counts[$1] })) }
+      for (c, column) in breakdownColumns.enumerated() {
+        cells.append(published(areas.reduce(0) { $0 + column.counts[$1] }, status?.breakdown[c][row] ?? .shown))
+      }
       rows.append(cells)
     }
     return Table(columns: columns, rows: rows)
   }
 
-  /// Whether `suppressBelow` hides this count (zero is shown: it identifies no one).
-  private func isSuppressed(_ count: Int) -> Bool {
-    suppressBelow.map { count > 0 && Double(count) < $0 } ?? false
-  }
-
-  /// A count as published: `<n` when suppressed, else the number.
-  private func published(_ count: Int) -> Table.Cell {
-    isSuppressed(count) ? .text("<" + NumberText.shortest(suppressBelow ?? 0)) : .integer(count)
+  /// A count as published: the number, or `<n` / `[c]` when `disclosure` hides it.
+  private func published(_ count: Int, _ status: DisclosureRule.Status) -> Table.Cell {
+    guard status.isHidden, let disclosure else { return .integer(count) }
+    return .text(disclosure.rule.text(count, status))
   }
 
   // MARK: - Formats

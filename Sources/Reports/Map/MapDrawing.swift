@@ -24,12 +24,12 @@ public enum MapDrawing {
     for content: MapLayerContent, areas: AreaLayer, palette: String, classesDescription: String
   ) -> MapLayer {
     switch content {
-    case .choropleth(let values, let breaks, let heading, let digits, let suppressBelow):
+    case .choropleth(let values, let breaks, let heading, let digits, let withheld):
       return .choropleth(
         .classed(
           ids: areas.ids, names: areas.names, geometries: areas.geometries, values: values, breaks: breaks,
           colours: colours(palette, count: breaks.count), heading: heading, note: classesDescription, digits: digits,
-          suppressBelow: suppressBelow))
+          withheld: withheld?.texts, withheldLabel: withheld?.legend))
     case .density(let bands, let breaks, let bandwidth, let cellSize):
       let colours = colours(palette, count: breaks.count)
       let mapAreas = bands.map { band in
@@ -60,7 +60,7 @@ public enum MapDrawing {
       let mapAreas = areas.ids.indices.map { i in
         MapLayer.Choropleth.Area(
           id: areas.ids[i], name: areas.names[i], geometry: areas.geometries[i], classIndex: classes[i] + 3,
-          valueText: "z = " + NumberText.fixed(z[i], digits: 2))
+          valueText: z[i].map { "z = " + NumberText.fixed($0, digits: 2) } ?? gistarLabels[classes[i] + 3])
       }
       return .choropleth(
         MapLayer.Choropleth(

@@ -48,17 +48,36 @@ extension ReportResult {
   }
 
   /// The places to patrol: the busiest 150 m cells inside the areas, as `hotspot patrol --top 10`.
+  /// Under `--suppress-below n`, cells with fewer than n incidents are not listed (their street
+  /// would name a place with a hidden count) and the statement covers the listed cells only.
   private func patrolSection() -> [HTMLReport.Section] {
     guard let patrol else { return [] }
     let cells = ReportRequest.patrolCells
+    var table = patrol.textTable
+    var statement = patrol.statement
+    var dropped = ""
+    if let rule = count.disclosure?.rule {
+      let listed = patrol.chosen.enumerated().filter { !rule.isSmall(Int(patrol.counts[$0.element].rounded())) }
+      let kept = Set(listed.map(\.offset))
+      table.rows = table.rows.indices.filter { kept.contains($0) }.map { table.rows[$0] }
+      let incidents = listed.reduce(0.0) { $0 + patrol.counts[$1.element] }
+      statement =
+        "\(PatrolResult.percent(patrol.total > 0 ? incidents / patrol.total : 0)) of incidents in "
+        + "\(PatrolResult.percent(Double(listed.count) / Double(patrol.layout.count))) of the area"
+      if listed.count < patrol.chosen.count {
+        dropped =
+          " Squares with fewer than \(NumberText.shortest(rule.threshold)) incidents are not listed (--suppress-below)."
+      }
+    }
     let text =
       "The \(cells) squares of 150 m with the most incidents, for short visits of 10–15 minutes (Koper 1995): "
-      + patrol.statement
+      + statement
       + ". Grid references are Ordnance Survey's; the location is the most common police.uk label in the cell. "
       + "The Gini coefficient over all \(Format.count(patrol.layout.count)) cells is \(NumberText.fixed(patrol.concentration.gini, digits: 3))."
+      + dropped
     return [
       HTMLReport.Section(
-        "Where to patrol", [.paragraph(text), .table(patrol.textTable, caption: "Patrol cells, busiest first")])
+        "Where to patrol", [.paragraph(text), .table(table, caption: "Patrol cells, busiest first")])
     ]
   }
 
@@ -85,9 +104,12 @@ extension ReportResult {
         ))
       items.append(("p-value of the change", NumberText.significant(change.p, digits: 3)))
     }
+    // The busiest area, unless its count is withheld (naming it would give its count away, and
+    // naming the busiest published one instead would be wrong).
+    let shown = result.tally.counts.indices.map { result.disclosure?.areas[$0].isHidden != true }
     if let busiest = result.tally.counts.indices.max(by: {
-      (result.tally.counts[$0], -$0) < (result.tally.counts[$1], -$1)
-    }) {
+      (result.tally.counts[$0], shown[$0] ? 1 : 0, -$0) < (result.tally.counts[$1], shown[$1] ? 1 : 0, -$1)
+    }), shown[busiest] {
       let name = result.layer.names[busiest].isEmpty ? result.layer.ids[busiest] : result.layer.names[busiest]
       items.append(("busiest area", "\(name) (\(Format.count(result.tally.counts[busiest])))"))
     }
@@ -101,7 +123,9 @@ extension ReportResult {
   ]
 
   /// The area table sorted by count (ties by file order), cut to `top` rows, with a rank column
-  /// and the columns a reader needs (counts under `--suppress-below` already read `<n`).
+  /// and the columns a reader needs. Under `--suppress-below n` the withheld areas (`<n`, `[c]`)
+  /// share one rank, after every published count of n or more and before the published zeros,
+  /// in file order: their place tells nothing their `<n` does not.
   private func ranked(_ result: CountResult) -> Table {
     let top = request.top
     let full = result.areaTable
@@ -110,12 +134,20 @@ extension ReportResult {
       return ReportResult.rankedColumns.contains(name) || name.hasPrefix("rate_per_")
     }
     let table = Table(columns: keep.map { full.columns[$0] }, rows: full.rows.map { row in keep.map { row[$0] } })
-    guard let countColumn = table.columns.firstIndex(where: { $0.name == "count" }) else { return table }
-    func count(_ row: [Table.Cell]) -> Int { if case .integer(let n) = row[countColumn] { n } else { 0 } }
-    let order = table.rows.indices.sorted { (count(table.rows[$0]), -$0) > (count(table.rows[$1]), -$1) }
+    let counts = result.tally.counts
+    let hidden = counts.indices.map { result.disclosure?.areas[$0].isHidden == true }
+    // Published non-zero counts, then the withheld areas, then the zeros.
+    func tier(_ i: Int) -> Int { hidden[i] ? 1 : (counts[i] > 0 ? 0 : 2) }
+    let order = counts.indices.sorted { a, b in
+      if tier(a) != tier(b) { return tier(a) < tier(b) }
+      if tier(a) == 1 { return a < b }
+      return (counts[a], -a) > (counts[b], -b)
+    }
+    let withheldRank = counts.indices.filter { tier($0) == 0 }.count + 1
     var ranked = Table(columns: [Table.Column("rank", alignment: .right)] + table.columns)
-    for (rank, index) in order.prefix(top).enumerated() {
-      ranked.rows.append([.integer(rank + 1)] + table.rows[index])
+    for (position, index) in order.prefix(top).enumerated() {
+      let rank: Table.Cell = hidden[index] ? .text("=\(withheldRank)") : .integer(position + 1)
+      ranked.rows.append([rank] + table.rows[index])
     }
     return ranked
   }

@@ -42,7 +42,9 @@ struct CountCommand: HotspotCommand {
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
       CommonOptions.overlapping,
       OptionSpec(name: "snap", valueName: "distance", help: "Give points this close outside to the nearest area."),
-      OptionSpec(name: "suppress-below", valueName: "n", help: "Publish counts under n as <n (zero stays 0)."),
+      OptionSpec(
+        name: "suppress-below", valueName: "n",
+        help: "Publish counts under n as <n, and [c] those that would give them back."),
       OptionSpec(
         name: "sort", valueName: "column",
         help:

@@ -40,7 +40,8 @@ struct MapCommand: HotspotCommand {
         name: "palette", valueName: "name", help: "ColorBrewer scheme for choropleths and density.",
         defaultValue: "YlOrRd"),
       OptionSpec(
-        name: "suppress-below", valueName: "n", help: "Show counts under n as <n and leave those areas unshaded."),
+        name: "suppress-below", valueName: "n",
+        help: "Withhold counts under n (<n) and those that would give them back ([c])."),
       OptionSpec(name: "labels", valueName: "n", help: "Label the n areas with the highest values."),
       OptionSpec(
         name: "population-field", valueName: "name", help: "Area property holding the population (rate layer)."),

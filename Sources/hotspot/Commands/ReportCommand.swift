@@ -28,7 +28,9 @@ struct ReportCommand: HotspotCommand {
       OptionSpec(name: "lookup", valueName: "file", help: "CSV of area id → group."),
       OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id."),
       OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name."),
-      OptionSpec(name: "suppress-below", valueName: "n", help: "Show counts under n as <n on maps and tables."),
+      OptionSpec(
+        name: "suppress-below", valueName: "n",
+        help: "Withhold counts under n (<n), and those that would give them back, everywhere."),
       OptionSpec(name: "title", valueName: "text", help: "The report's title."),
       OptionSpec(name: "attribution", valueName: "text", help: "A source line (repeatable).", repeating: true),
       OptionSpec(name: "top", valueName: "n", help: "Rows in the ranked table.", defaultValue: "20"),
