@@ -25,7 +25,7 @@ struct ASCIIGridWriterTests {
     for row in stride(from: rows - 1, through: 0, by: -1) {
       let line = (0..<columns).map { column -> String in
         guard let value = values[row * columns + column], value.isFinite else { return "-9999" }
-        return NumberText.fixed(value, digits: 6)
+        return NumberText.shortest(value)
       }
       expected += line.joined(separator: " ") + "\n"
     }
@@ -34,11 +34,19 @@ struct ASCIIGridWriterTests {
     #expect(text == expected)
   }
 
-  @Test("numbers are fixed to 6 decimals without trailing zeros, negatives and halves rounded")
+  @Test("numbers are written in full by default: a tiny density stays, not 0; NaN and inf are no-data")
   func numbers() {
     let text = ASCIIGridWriter.write(
+      values: [0.5, -0.25, 1_234_567.0000004, 2.0000005, nil, 4.1e-8, -0.0, .nan, .infinity], columns: 9, rows: 1,
+      minX: 0, minY: 0, cellSize: 1)
+    #expect(text.split(separator: "\n").last == "0.5 -0.25 1234567.0000004 2.0000005 -9999 4.1e-8 0 -9999 -9999")
+  }
+
+  @Test("numbers fixed to 6 decimals when asked: trailing zeros dropped, negatives and halves rounded")
+  func fixedDigits() {
+    let text = ASCIIGridWriter.write(
       values: [0.5, -0.25, 1_234_567.0000004, 2.0000005, nil, 1e-7], columns: 6, rows: 1, minX: 0, minY: 0,
-      cellSize: 1)
+      cellSize: 1, digits: 6)
     #expect(text.split(separator: "\n").last == "0.5 -0.25 1234567 2.000001 -9999 0")
   }
 }

@@ -59,16 +59,18 @@ struct BacktestCommandTests {
       rows.dropFirst().map { $0[0] } == [
         "count", "count", "density-150m", "density-150m", "gistar", "gistar", "previous", "previous",
       ])
-    // count, 2 cells {0, 5}: 3 of 4 test incidents, PAI 0.75/0.25, the best 2 cells hold 3, RRI (3/4)/(5/6).
-    #expect(rows[1] == ["count", "0.25", "2", "0.02", "3", "0.75", "3", "1", "0.9", "4", "3", "5", "6", "0.08", "0"])
+    // count, 2 cells {0, 5}: 3 of 4 test incidents, PAI 0.75/0.25, the best 2 cells hold 3, RRI (3/4)/(5/6),
+    // which is 0.8999999999999999 in doubles (Python: (3/4)/(5/6)); the CSV writes every digit.
+    let rri = "0.8999999999999999"
+    #expect(rows[1] == ["count", "0.25", "2", "0.02", "3", "0.75", "3", "1", rri, "4", "3", "5", "6", "0.08", "0"])
     // count, 4 cells {0, 5, 3, 1}: the empty cells 2, 4, 6, 7 tie with cell 1.
     #expect(
       rows[2] == ["count", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.75", "4", "4", "6", "6", "0.08", "4"])
     // previous = February: cell 5, then cells 0, 1, 2 in grid order.
     #expect(
-      rows[7] == ["previous", "0.25", "2", "0.02", "3", "0.75", "3", "1", "0.9", "4", "3", "5", "6", "0.08", "6"])
+      rows[7] == ["previous", "0.25", "2", "0.02", "3", "0.75", "3", "1", rri, "4", "3", "5", "6", "0.08", "6"])
     #expect(
-      rows[8] == ["previous", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", "0.9", "4", "4", "5", "6", "0.08", "4"])
+      rows[8] == ["previous", "0.5", "4", "0.04", "3", "0.75", "1.5", "0.75", rri, "4", "4", "5", "6", "0.08", "4"])
     let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
     for fragment in [
       "\"previous_stretch\": \"2024-02\"", "\"tie_rule\"", "\"budgets_skipped\": [0.1]", "\"cells\": 8",
@@ -116,7 +118,7 @@ struct BacktestCommandTests {
     let countRow = try #require(summaryRows.first { $0[0] == "count" })
     func value(_ column: String) -> String? { header.firstIndex(of: column).map { countRow[$0] } }
     #expect(value("pai") == "1.5" && value("pai_min") == "0" && value("pai_max") == "3" && value("origins") == "2")
-    #expect(value("pai_sd") == "2.121")  // √4.5
+    #expect(value("pai_sd") == "2.1213203435596424")  // √4.5, every digit
     #expect(value("rri") == "0.375")
     let json = try Self.run(["--rolling", "1:1", "--area-shares", "25%", "--format", "json"], folder: folder)
     #expect(json.output.contains("\"origins\": ["))

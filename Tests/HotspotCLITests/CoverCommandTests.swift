@@ -82,13 +82,13 @@ struct CoverCommandTests {
           "site_id,site_name,x,y,covered,covered_share,covered_only_here", "S1,Existing,401000,500000,5,0.3333,5",
         ])
     // Rank 1, M: a and b, 6 new; with the existing 5, 11 of 15. Labels A 3, B 3: the tie goes to A.
-    #expect(Array(rows[0].prefix(6)) == ["1", "400000", "500000", "6", "11", "0.7333"])
+    #expect(Array(rows[0].prefix(6)) == ["1", "400000", "500000", "6", "11", "0.7333333333333333"])
     #expect(rows[0][8] == "NZ 00000 00000" && rows[0][9] == "On or near A Street")
     // (400000, 500000) is on the grid's central meridian, 2° W; WGS84 lies about 0.0015° east.
     let lon = try #require(Double(rows[0][6]))
     #expect(abs(lon + 2) < 0.01)
     // Rank 2, L: c (2 in 2024; the 2023 one is outside --period), 13 of 15.
-    #expect(Array(rows[1].prefix(6)) == ["2", "399875", "500000", "2", "13", "0.8667"])
+    #expect(Array(rows[1].prefix(6)) == ["2", "399875", "500000", "2", "13", "0.8666666666666667"])
     #expect(rows[1][9] == "On or near C Street")
   }
 

@@ -46,6 +46,35 @@ struct DensityCommandTests {
     #expect(provenance.contains("\"extent_rule\": \"given\""))
   }
 
+  @Test("a tiny density keeps its digits in CSV and in the grid: 2.4e-7 per km² is not written as 0")
+  func tinyValues() throws {
+    let folder = try TemporaryFolder()
+    let points = try folder.file("one.csv", "x,y\n50,50\n")
+    let arguments = [
+      "density", "--incidents", points, "--crs", "planar", "--kernel", "gaussian", "--bandwidth", "100m",
+      "--cell", "100m", "--extent", "0,0,700,100",
+    ]
+    let csv = runHotspotRaw(arguments + ["--format", "csv"])
+    #expect(csv.status == 0, "\(csv.error)")
+    let rows = csv.output.split(separator: "\r\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    #expect(rows.count == 7)
+    // The cell centred k·100 m from the incident: 1/(2πh²)·exp(−k²/2) per m², × 10⁶ per km²;
+    // at k = 6 that is 2.4237…e-7 (six decimals wrote 0), at k = 5 5.9e-5 (written 0.000059).
+    let grid = runHotspotRaw(arguments + ["--format", "asc"])
+    #expect(grid.status == 0, "\(grid.error)")
+    let gridValues = grid.output.split(separator: "\n").last?.split(separator: " ") ?? []
+    #expect(gridValues.count == 7)
+    for k in 0..<min(rows.count, 7) {
+      let expected = 1e6 / (2 * Double.pi * 100 * 100) * exp(-Double(k * k) / 2)
+      let value = try #require(Double(String(rows[k][4])))
+      #expect(isClose(value, expected, tolerance: 1e-12 * expected), "cell \(k): \(rows[k][4])")
+      #expect(k >= 6 ? rows[k][4].contains("e-") : !rows[k][4].contains("e"), "\(rows[k][4])")
+      if k < gridValues.count { #expect(gridValues[k] == rows[k][4], "the grid writes the CSV's text") }
+    }
+  }
+
   @Test("cell centres as CSV with lon/lat; hot-spot regions as GeoJSON in WGS84")
   func csvAndRegions() throws {
     let folder = try TemporaryFolder()

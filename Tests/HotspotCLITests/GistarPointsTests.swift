@@ -25,13 +25,15 @@ struct GistarPointsTests {
     #expect(result.status == 0, "\(result.error)")
     let csv = try String(contentsOfFile: output, encoding: .utf8)
     // (0, 300) is 300 m from its nearest point: the band is 300 m, and (0, 0) neighbours all.
+    // (100, 0) by hand: x̄ = 3.75, S = √(79/4 − 3.75²) = √5.6875, z = (13 − 3·3.75) / S = 1.75 / √5.6875;
+    // Python's math gives 0.7337993857053429 and p = erfc(z/√2) = 0.4630710150145881, the same doubles.
     #expect(
       csv == """
         x,y,value,z,p,class,neighbours\r
         0,0,5,0,1,0,3\r
-        100,0,7,0.733799,0.4631,0,2\r
-        250,0,1,0.733799,0.4631,0,2\r
-        0,300,2,-0.181568,0.8559,0,1\r
+        100,0,7,0.7337993857053429,0.4630710150145881,0,2\r
+        250,0,1,0.7337993857053429,0.4630710150145881,0,2\r
+        0,300,2,-0.18156825980064076,0.8559215597687727,0,1\r
 
         """)
     let provenance = try String(contentsOfFile: output + ".provenance.json", encoding: .utf8)
@@ -67,7 +69,7 @@ struct GistarPointsTests {
       "gistar", "--points", geojson, "--value-column", "n", "--crs", "EPSG:27700", "--format", "csv",
     ])
     #expect(fromGeoJSON.status == 0, "\(fromGeoJSON.error)")
-    #expect(fromGeoJSON.output.contains("420100,540000,7,0.733799,"))
+    #expect(fromGeoJSON.output.contains("420100,540000,7,0.7337993857053429,"))
   }
 
   @Test("usage: points need one value source and no contiguity")

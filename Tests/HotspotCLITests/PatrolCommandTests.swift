@@ -47,9 +47,17 @@ struct PatrolCommandTests {
         "location",
       ])
     // Cell 4 (5), then cells 0 and 2 (3 each: grid order puts 0 first); planar: no lon/lat or grid reference.
-    #expect(rows[1] == ["1", "150", "150", "5", "0.384615", "0.384615", "0.166667", "", "", "", ""])
-    #expect(rows[2] == ["2", "50", "50", "3", "0.230769", "0.615385", "0.333333", "", "", "", ""])
-    #expect(rows[3] == ["3", "250", "50", "3", "0.230769", "0.846154", "0.5", "", "", "", ""])
+    // Shares of 13 incidents and of 6 cells, every digit of the double (5/13, 8/13, 11/13; 1/6, 2/6, 3/6).
+    #expect(
+      rows[1] == [
+        "1", "150", "150", "5", "0.38461538461538464", "0.38461538461538464", "0.16666666666666666", "", "", "", "",
+      ])
+    #expect(
+      rows[2] == [
+        "2", "50", "50", "3", "0.23076923076923078", "0.6153846153846154", "0.3333333333333333", "", "", "", "",
+      ])
+    #expect(rows[3] == ["3", "250", "50", "3", "0.23076923076923078", "0.8461538461538461", "0.5", "", "", "", ""])
+    #expect(Double(rows[3][5]) == 11.0 / 13 && Double(rows[2][6]) == 2.0 / 6)
     #expect(rows.count == 4)
     #expect(csv.error.contains("2 incidents lie outside the ranked cells and are left out"))
 
@@ -86,7 +94,7 @@ struct PatrolCommandTests {
     #expect(Self.csvRows(parts[0]).dropFirst().map { $0.last } == ["1", "1", "1", "1"])
     let zoneRows = Self.csvRows(parts[1])
     #expect(zoneRows[0].prefix(8) == ["zone", "cells", "count", "share", "area_km2", "top_rank", "x", "y"])
-    #expect(zoneRows[1].prefix(8) == ["1", "4", "12", "0.923077", "0.04", "1", "150", "150"])
+    #expect(zoneRows[1].prefix(8) == ["1", "4", "12", "0.9230769230769231", "0.04", "1", "150", "150"])
     #expect(four.error.contains("1 more cell ties with the last one chosen"))
   }
 
@@ -155,7 +163,7 @@ struct PatrolCommandTests {
     #expect(hexes.status == 0, "\(hexes.error)")
     let hexRows = Self.csvRows(hexes.output)
     #expect(hexRows.count == 2)
-    #expect(hexRows[1].prefix(4) == ["1", "150", "86.603", "2"])
+    #expect(hexRows[1].prefix(4) == ["1", "150", "86.60254037844386", "2"])
     #expect(isClose(try #require(Double(hexRows[1].last ?? "")), 2 * oneIncident, tolerance: 1e-4))
   }
 
@@ -238,7 +246,7 @@ struct PatrolCommandTests {
     for (row, want) in zip(rows.dropFirst(), expected) {
       #expect([row[0], row[1], row[2], row[3], row[9], row[10]] == want)
     }
-    #expect(rows[101][5] == "0.250432")
+    #expect(rows[101][5] == "0.25043169121381414")  // 4,931 / 19,690, every digit of the double
     #expect(csv.error.contains("212 incidents lie outside the ranked cells"))
     #expect(csv.error.contains("18 more cells tie with the last one chosen (count 19)"))
 

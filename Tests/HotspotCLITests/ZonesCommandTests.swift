@@ -68,19 +68,20 @@ struct ZonesCommandTests {
     let lines = result.output.split(separator: "\r\n", omittingEmptySubsequences: true).map { line in
       line.split(separator: ",", omittingEmptySubsequences: false).prefix(8).joined(separator: ",")
     }
-    // Z1: 5 / 2,000 · 10,000 = 25; Z2: 3 / 1,500 → 20; all zones: 6 / 2,700 → 22.22;
-    // outside: 4 / 7,300 → 5.48; total: 10 / 10,000 → 10. Baseline 2023: Z1 1 → 5, all 1 / 2,700 → 3.70.
+    // Z1: 5 / 2,000 · 10,000 = 25; Z2: 3 / 1,500 → 20; all zones: 6 / 2,700 → 22.22…;
+    // outside: 4 / 7,300 → 5.48; total: 10 / 10,000 → 10. Baseline 2023: Z1 1 → 5, all 1 / 2,700 → 3.7037….
     // The files hold 2023-05..2024-11: 2024 is clipped to 11 months and 2023 to 8, so change_pct
     // compares per month: Z1 (5/11)/(1/8) − 1 = 263.64 %, all zones (6/11)/(1/8) − 1 = 336.36 %,
     // outside (4/11)/(4/8) − 1 = −27.27 %, total (10/11)/(5/8) − 1 = 45.45 %.
+    // CSV holds every digit of the double (Python: 6 / 2700 * 10000 → 22.22222222222222).
     #expect(
       lines == [
         "zone_id,zone_name,incidents,population,rate_per_10000,baseline_incidents,baseline_rate_per_10000,change_pct",
-        "Z1,West,5,2000,25,1,5,263.64",
+        "Z1,West,5,2000,25,1,5,263.6363636363636",
         "Z2,East,3,1500,20,0,0,",
-        "all-zones,all zones together,6,2700,22.22,1,3.7,336.36",
-        "outside-zones,outside every zone,4,7300,5.48,4,5.48,-27.27",
-        "total,total,10,10000,10,5,5,45.45",
+        "all-zones,all zones together,6,2700,22.22222222222222,1,3.7037037037037037,336.3636363636363",
+        "outside-zones,outside every zone,4,7300,5.47945205479452,4,5.47945205479452,-27.27272727272727",
+        "total,total,10,10000,10,5,5,45.454545454545446",
       ])
     #expect(
       result.error.contains(
@@ -101,15 +102,15 @@ struct ZonesCommandTests {
       "--population", folder.appendingPathComponent("population.csv").path, "--period", "2024", "--format", "csv",
     ])
     #expect(result.status == 0, "\(result.error)")
-    // all zones 6 / 3,500 → 17.14; outside 4 / 8,500 → 4.71; total 10 / 12,000 → 8.33.
+    // all zones 6 / 3,500 → 17.14…; outside 4 / 8,500 → 4.71…; total 10 / 12,000 → 8.33…, every digit.
     #expect(
       result.output == """
         zone_id,zone_name,incidents,population,rate_per_10000\r
         Z1,West,5,2000,25\r
         Z2,East,3,1500,20\r
-        all-zones,all zones together,6,3500,17.14\r
-        outside-zones,outside every zone,4,8500,4.71\r
-        total,total,10,12000,8.33\r
+        all-zones,all zones together,6,3500,17.142857142857142\r
+        outside-zones,outside every zone,4,8500,4.705882352941177\r
+        total,total,10,12000,8.333333333333334\r
 
         """)
   }
@@ -124,8 +125,14 @@ struct ZonesCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     let redburn = try #require(result.output.split(separator: "\r\n").first { $0.hasPrefix("Redburn") })
-    #expect(redburn.hasPrefix("Redburn Colliery Rows,Redburn Colliery Rows,108,5031,214.67,260,516.8,-58.46,"))
-    #expect(result.output.contains("\r\ntotal,total,4885,375983,129.93,5060,134.58,-3.46,"))
+    // 108 / 5,031 · 10,000 = 214.669…; 260 / 5,031 → 516.795…; (108 − 260) / 260 → −58.46 %; p ≈ 9.1e-16.
+    #expect(
+      redburn
+        == "Redburn Colliery Rows,Redburn Colliery Rows,108,5031,214.6690518783542,260,516.795865633075,-58.46153846153846,9.085910217956956e-16"
+    )
+    #expect(
+      result.output.contains(
+        "\r\ntotal,total,4885,375983,129.92608708372452,5060,134.58055284414456,-3.458498023715415,"))
   }
 }
 

@@ -28,7 +28,7 @@ struct TableTests {
   func csv() {
     #expect(
       CSVTable.render(table)
-        == "name,count,rate_per_1000\r\nCrook & Willington,1234,12.35\r\nYnys Môn <Central>,-7,-0.5\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n"
+        == "name,count,rate_per_1000\r\nCrook & Willington,1234,12.3456\r\nYnys Môn <Central>,-7,-0.5\r\n\"'=HYPERLINK(\"\"x\"\")\",0,\r\n"
     )
     let risky = Table(
       columns: [.init("v")], rows: [[.text("-1")], [.text("+1")], [.text("@a")], [.text("\tx")], [.text("a,b")]])
@@ -59,6 +59,37 @@ struct TableTests {
         ]
 
         """)
+  }
+
+  @Test("CSV and JSON write numbers in full, text and Markdown with the decimals people read")
+  func precision() {
+    let t = Table(
+      columns: [.init("density", alignment: .right), .init("p", alignment: .right)],
+      rows: [
+        [.number(4.1e-8, digits: 6), .significant(3.2e-9, digits: 4)],
+        [.number(0.1 + 0.2, digits: 6), .significant(0.012345678, digits: 4)],
+        [.number(123_456_789.125, digits: 2), .number(-0.0, digits: 6)],
+        [.number(.nan, digits: 6), .significant(.infinity, digits: 4)],
+      ])
+    #expect(
+      CSVTable.render(t)
+        == "density,p\r\n4.1e-8,3.2e-9\r\n0.30000000000000004,0.012345678\r\n123456789.125,0\r\n,\r\n")
+    #expect(
+      JSONTable.value(t)
+        == .array([
+          .object([("density", .number(4.1e-8)), ("p", .number(3.2e-9))]),
+          .object([("density", .number(0.1 + 0.2)), ("p", .number(0.012345678))]),
+          .object([("density", .number(123_456_789.125)), ("p", .number(0))]),
+          .object([("density", .null), ("p", .null)]),
+        ]))
+    #expect(JSONTable.render(t).contains("\"density\": 4.1e-8,\n    \"p\": 3.2e-9"))
+    #expect(JSONTable.render(t).contains("\"density\": null,\n    \"p\": null"))
+    #expect(MarkdownTable.render(t).contains("| 0.000000 | 3.2e-09 |"))
+    #expect(MarkdownTable.render(t).contains("| 0.300000 | 0.01235 |"))
+    let text = TextTable.render(t).split(separator: "\n").map { $0.split(separator: " ") }
+    #expect(text[2] == ["0.000000", "3.2e-09"])
+    #expect(text[3] == ["0.300000", "0.01235"])
+    #expect(text[4] == ["123456789.13", "0.000000"])
   }
 
   @Test("JSON strings escape control characters and non-finite numbers become null")

@@ -1,15 +1,8 @@
 /// Deterministic text for numbers: the one place outputs turn a `Double` into characters.
+///
+/// Two families: `shortest` for programs (CSV, JSON, GeoJSON, ASCII grids: every digit the `Double`
+/// holds, nothing more) and `fixed` / `significant` for people (text and Markdown tables, sentences).
 public enum NumberText {
-  /// The shortest text that reads back as the same `Double` (Swift's `description`), with integral
-  /// values below 2⁵³ written without a fractional part (`42`, not `42.0`), and `-0` as `0`.
-  public static func shortest(_ value: Double) -> String {
-    if value == 0 { return "0" }
-    if value.rounded() == value && abs(value) < 9_007_199_254_740_992 {
-      return String(Int64(value))
-    }
-    return value.description
-  }
-
   /// `value` rounded to `digits` decimal places, trailing zeros removed (`1.50` → `1.5`, `2.000` → `2`)
   /// unless `keepingZeros`, which keeps exactly `digits` decimals so columns line up (`1.50`).
   /// Non-finite values are written as `NaN`, `inf` or `-inf`; callers decide whether that may reach output.

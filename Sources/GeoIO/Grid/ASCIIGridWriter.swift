@@ -19,9 +19,10 @@ public enum ASCIIGridWriter {
   ///   - minX: the x of the grid's west edge (`xllcorner`), in the grid's CRS units.
   ///   - minY: the y of the grid's south edge (`yllcorner`), in the grid's CRS units.
   ///   - cellSize: the side of a square cell (`cellsize`), in the grid's CRS units.
-  ///   - digits: decimals written (trailing zeros trimmed).
+  ///   - digits: decimals written (trailing zeros trimmed); nil, the default, writes every value in
+  ///     full as `NumberText.shortest` (`4.1e-8`, not `0`), which GDAL, QGIS and ArcGIS read.
   public static func write(
-    values: [Double?], columns: Int, rows: Int, minX: Double, minY: Double, cellSize: Double, digits: Int = 6
+    values: [Double?], columns: Int, rows: Int, minX: Double, minY: Double, cellSize: Double, digits: Int? = nil
   ) -> String {
     precondition(values.count == columns * rows)
     var text = "ncols \(columns)\nnrows \(rows)\n"
@@ -50,7 +51,11 @@ public enum ASCIIGridWriter {
         for column in 0..<columns {
           if column > 0 { text.append(UInt8(ascii: " ")) }
           if let value = values[row * columns + column], value.isFinite {
-            NumberText.appendFixed(value, digits: digits, to: &text)
+            if let digits {
+              NumberText.appendFixed(value, digits: digits, to: &text)
+            } else {
+              NumberText.appendShortest(value, to: &text)
+            }
           } else {
             text += noDataBytes
           }

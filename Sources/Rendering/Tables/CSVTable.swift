@@ -4,6 +4,9 @@
 /// - Text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`,
 ///   so Excel and LibreOffice do not run them as formulas (OWASP "CSV injection").
 ///   Numeric cells, negative ones included, stay numbers.
+/// - Numbers are written in full, the shortest text that reads back as the same `Double`
+///   (`NumberText.shortest`: `0.30000000000000004`, `4.1e-8`, `42`), not with the decimals a
+///   person's table shows; a non-finite number is an empty field.
 /// - Lines end with `\r\n`, as RFC 4180 §2 says; the header is the column names.
 public enum CSVTable {
   /// The table as CSV text by the rules above: the header row of column names, then one line per row.
@@ -14,7 +17,7 @@ public enum CSVTable {
         row.map { cell in
           switch cell {
           case .text(let value): field(escapingFormula(value))
-          case .integer, .number, .significant, .empty: cell.plainText
+          case .integer, .number, .significant, .empty: cell.machineText
           }
         }.joined(separator: ",") + "\r\n"
     }

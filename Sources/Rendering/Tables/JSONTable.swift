@@ -1,8 +1,9 @@
 /// A table for programs: a JSON array with one object per row, keys in column order, numbers as
-/// numbers, empty cells as null.
+/// numbers written in full (`NumberText.shortest`, whatever the cell's display precision), empty
+/// cells and non-finite numbers as null.
 public enum JSONTable {
   /// The table as an array of row objects: keys are the column names in order, integers and numbers as
-  /// JSON numbers (unrounded), text as strings, empty or missing cells as null.
+  /// JSON numbers (unrounded), text as strings, empty or missing cells and non-finite numbers as null.
   public static func value(_ table: Table) -> JSONValue {
     .array(
       table.rows.map { row in
@@ -13,7 +14,7 @@ public enum JSONTable {
               switch cell {
               case .text(let text): .string(text)
               case .integer(let integer): .number(Double(integer))
-              case .number(let number, _), .significant(let number, _): .number(number)
+              case .number(let number, _), .significant(let number, _): number.isFinite ? .number(number) : .null
               case .empty: .null
               }
             return (column.name, value)

@@ -51,17 +51,20 @@ public struct Table: Hashable, Sendable {
   }
 
   /// A typed cell: text, an integer, a number with its display precision, or empty.
+  ///
+  /// The display precision is for people (text, Markdown and HTML tables); CSV and JSON write the
+  /// number in full, as `NumberText.shortest` (see `machineText`).
   public enum Cell: Hashable, Sendable {
     case text(String)
     case integer(Int)
-    /// A number shown with at most `digits` decimals (trailing zeros trimmed).
+    /// A number shown to people with at most `digits` decimals (trailing zeros trimmed).
     case number(Double, digits: Int)
-    /// A number shown with `digits` significant digits (p-values: `0.0123`, `3.2e-09`).
+    /// A number shown to people with `digits` significant digits (p-values: `0.0123`, `3.2e-09`).
     case significant(Double, digits: Int)
     case empty
 
-    /// A whole number as an integer cell, anything else with up to 6 decimals: for values that are
-    /// counts or fields (`382`, `15.72598`).
+    /// A whole number as an integer cell, anything else with up to 6 decimals for people: for values
+    /// that are counts or fields (`382`, `15.72598`).
     public static func value(_ x: Double) -> Cell {
       x.rounded() == x && abs(x) < 1e15 ? .integer(Int(x)) : .number(x, digits: 6)
     }
@@ -73,6 +76,18 @@ public struct Table: Hashable, Sendable {
       case .integer(let value): String(value)
       case .number(let value, let digits): NumberText.fixed(value, digits: digits)
       case .significant(let value, let digits): NumberText.significant(value, digits: digits)
+      case .empty: ""
+      }
+    }
+
+    /// The cell for programs (CSV): integers as they are, numbers as `NumberText.shortest`, every
+    /// digit of the `Double` whatever its display precision (`4.1e-8` stays `4.1e-8`, never `0`);
+    /// a non-finite number or an empty cell as nothing.
+    public var machineText: String {
+      switch self {
+      case .text(let text): text
+      case .integer(let value): String(value)
+      case .number(let value, _), .significant(let value, _): value.isFinite ? NumberText.shortest(value) : ""
       case .empty: ""
       }
     }

@@ -12,7 +12,8 @@ extension AnalysisFeatures {
     }
   }
 
-  /// The key cells of feature k: its id and name, or its centre (3 decimals, working CRS).
+  /// The key cells of feature k: its id and name, or its centre (working CRS; 3 decimals in text, in
+  /// full in CSV and JSON).
   public func keys(_ k: Int) -> [Table.Cell] {
     switch units {
     case .areas(let layer): return [.text(layer.ids[k]), .text(layer.names[k])]
