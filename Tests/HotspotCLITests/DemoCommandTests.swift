@@ -33,6 +33,9 @@ struct DemoCommandTests {
     for name in names where name.hasSuffix(".svg") || name.hasSuffix(".html") {
       #expect(try xmlProblems(String(contentsOfFile: folder.path(name), encoding: .utf8)) == nil, "\(name)")
     }
+    for name in names where name.hasSuffix(".svg") {
+      #expect(officeSuiteProblems(try String(contentsOfFile: folder.path(name), encoding: .utf8)) == [], "\(name)")
+    }
   }
 
   @Test("the printed command lines write the same files as the demo's typed requests")

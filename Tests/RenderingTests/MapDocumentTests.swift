@@ -22,7 +22,9 @@ struct MapDocumentTests {
 
   static func document(values: [Double?], suppressBelow: Double? = nil) throws -> MapDocument {
     let geometries = try squares()
-    let breaks = ClassBreaks.breaks(values.compactMap { $0 }, method: .naturalBreaks(2))
+    // As `hotspot map` does: the breaks of the values shown, the suppressed ones left out.
+    let shown = values.compactMap { $0 }.filter { $0 >= (suppressBelow ?? -.infinity) }
+    let breaks = ClassBreaks.breaks(shown, method: .naturalBreaks(2))
     let choropleth = MapLayer.Choropleth.classed(
       ids: ["A0", "A1", "A2"], names: names, geometries: geometries, values: values, breaks: breaks,
       colours: Palette.colours("YlOrRd", classes: breaks.count) ?? [], heading: "Incidents",

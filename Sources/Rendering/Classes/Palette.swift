@@ -30,17 +30,29 @@ public enum Palette {
     colours("YlOrRd", classes: Swift.max(1, Swift.min(9, classes))) ?? []
   }
 
-  /// The Gi* classes from cold spot at 99 % to hot spot at 99 % (ColorBrewer RdBu, 7 classes, with
-  /// a neutral grey for not significant): index 0 is class −3, index 6 class +3.
-  public static let hotCold = ["#2166ac", "#67a9cf", "#d1e5f0", "#eeeeee", "#fddbc7", "#ef8a62", "#b2182b"]
+  /// The Gi* classes from cold spot at 99 % to hot spot at 99 %: index 0 is class −3, index 6 class +3.
+  /// Reds for hot and blues for cold (ColorBrewer Reds and Blues, one red made between two of
+  /// theirs), a light grey for not significant. They stay apart in greyscale print: the seven
+  /// lightnesses (CIE L*) form one ladder, at least 10 apart — not significant 94, hot 90 % 81,
+  /// cold 90 % 68, hot 95 % 57, cold 95 % 46, hot 99 % 35, cold 99 % 21 — so the darker the fill,
+  /// the stronger the evidence, and hot and cold of one confidence never share a grey.
+  public static let hotCold = ["#08306b", "#2171b5", "#6baed6", "#eeeeee", "#fcbba1", "#f44e38", "#a50f15"]
+
+  /// The local Moran (LISA) categories, in the order high–high, high–low, low–high, low–low, not
+  /// significant: dark red, light red, mid blue, blue, light grey. Their lightnesses (L* 35, 81,
+  /// 68, 46, 94) are at least 10 apart, so the five stay distinct in greyscale print.
+  public static let lisa = ["#a50f15", "#fcbba1", "#6baed6", "#2171b5", "#eeeeee"]
 
   /// Colours for lines and categories that must stay apart for colour-blind readers: the
   /// Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"; Wong 2011, Nature Methods 8,
   /// 441), darkest-contrast hues first on white, its yellow left out (unreadable as a line on white).
   public static let categorical = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
 
-  /// Fill for areas without data or suppressed.
+  /// Background of the hatch that fills areas without data or suppressed.
   public static let noData = "#ffffff"
+  /// Lines of that hatch: grey diagonals 6 units apart, so such an area cannot be taken for the
+  /// lightest class in colour or in greyscale print.
+  public static let noDataHatch = "#8c8c8c"
   /// Boundary lines.
   public static let outline = "#636363"
 

@@ -54,6 +54,9 @@ public struct MapDocument: Sendable {
 
     var root = SVGPage.root(
       height: height, idPrefix: idPrefix, title: title, subtitle: subtitle, description: description, titleSize: 20)
+    if layers.contains(where: \.hasUnclassedAreas) {
+      root.append(SVGElement("defs", children: [.element(noDataHatch)]))
+    }
     for (index, layer) in layers.enumerated() { root.append(draw(layer, index: index, frame: frame)) }
     if !labels.isEmpty { root.append(drawLabels(frame: frame)) }
     var legendY = top + 6
@@ -106,7 +109,7 @@ public struct MapDocument: Sendable {
           area.classIndex.flatMap {
             choropleth.classes.isEmpty ? nil : choropleth.classes[Swift.min($0, choropleth.classes.count - 1)].fill
           }
-          ?? Palette.noData
+          ?? noDataFill
         var path = SVGElement(
           "path",
           [
@@ -199,7 +202,7 @@ public struct MapDocument: Sendable {
         )
       }
       if choropleth.stroked && counts[choropleth.classes.count] > 0 {
-        rows.append((Palette.noData, "\(choropleth.missingLabel)  (\(counts[choropleth.classes.count]))"))
+        rows.append((noDataFill, "\(choropleth.missingLabel)  (\(counts[choropleth.classes.count]))"))
       }
       for (fill, label) in rows {
         group.append(
@@ -255,14 +258,20 @@ public struct MapDocument: Sendable {
   }
 
   /// Labels at their positions, in priority order, each moved up or down when it would overlap
-  /// an earlier one, or left out when neither fits.
+  /// an earlier one, or left out when neither fits. Each label is two text elements at the same
+  /// place: a white halo (stroked in white, hidden from screen readers) in a group drawn first,
+  /// then the dark text in a group drawn over every halo. Office suites ignore `paint-order`, so a
+  /// single stroked text would come out white on white there.
   private func drawLabels(frame: MapFrame) -> SVGElement {
     var group = SVGElement(
+      "g", [("id", "\(idPrefix)-labels"), ("font-size", "10"), ("text-anchor", "middle")])
+    var halos = SVGElement(
       "g",
       [
-        ("id", "\(idPrefix)-labels"), ("font-size", "10"), ("fill", "#111111"), ("text-anchor", "middle"),
-        ("stroke", "#ffffff"), ("stroke-width", "2.5"), ("paint-order", "stroke"), ("stroke-linejoin", "round"),
+        ("id", "\(idPrefix)-label-halos"), ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "2.5"),
+        ("stroke-linejoin", "round"), ("aria-hidden", "true"),
       ])
+    var texts = SVGElement("g", [("id", "\(idPrefix)-label-text"), ("fill", "#111111")])
     var placed: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
     for label in labels {
       let p = frame.page(label.at)
@@ -275,14 +284,39 @@ public struct MapDocument: Sendable {
         }
         if overlaps { continue }
         placed.append(box)
-        group.append(
-          SVGElement(
-            "text", [("x", NumberText.fixed(p.x, digits: 1)), ("y", NumberText.fixed(p.y + dy, digits: 1))],
-            text: label.text))
+        let position = [("x", NumberText.fixed(p.x, digits: 1)), ("y", NumberText.fixed(p.y + dy, digits: 1))]
+        halos.append(SVGElement("text", position, text: label.text))
+        texts.append(SVGElement("text", position, text: label.text))
         break
       }
     }
+    group.append(halos)
+    group.append(texts)
     return group
+  }
+
+  /// The fill of areas without a class: the grey hatch defined once per map.
+  private var noDataFill: String { "url(#\(idPrefix)-no-data)" }
+
+  /// A tile of grey diagonals on white, in page units so the hatch is the same on every area and
+  /// legend swatch. Plain lines in a `userSpaceOnUse` pattern, no `patternTransform`, which
+  /// LibreOffice and Word draw as browsers do.
+  private var noDataHatch: SVGElement {
+    SVGElement(
+      "pattern",
+      [
+        ("id", "\(idPrefix)-no-data"), ("patternUnits", "userSpaceOnUse"), ("width", "6"), ("height", "6"),
+      ],
+      children: [
+        .element(SVGElement("rect", [("width", "6"), ("height", "6"), ("fill", Palette.noData)])),
+        .element(
+          SVGElement(
+            "path",
+            [
+              ("d", "M0 6L6 0M-1 1L1 -1M5 7L7 5"), ("stroke", Palette.noDataHatch), ("stroke-width", "1.2"),
+              ("stroke-linecap", "square"),
+            ])),
+      ])
   }
 
   /// A bar of about a quarter of the map's width, in 1, 2 or 5 × 10ᵏ metres.

@@ -76,6 +76,12 @@ public enum MapLayer: Sendable {
     }
   }
 
+  /// Whether the layer has areas without a class (no data, suppressed), drawn hatched.
+  var hasUnclassedAreas: Bool {
+    if case .choropleth(let layer) = self { return layer.areas.contains { $0.classIndex == nil } }
+    return false
+  }
+
   var boundingBox: BoundingBox {
     switch self {
     case .choropleth(let layer): layer.areas.reduce(.empty) { $0.union($1.geometry.boundingBox) }
@@ -112,7 +118,11 @@ extension MapLayer.Choropleth {
       let classIndex = suppressed || breaks.isEmpty ? nil : value.map { ClassBreaks.classIndex(of: $0, breaks: breaks) }
       return Area(id: ids[i], name: names[i], geometry: geometries[i], classIndex: classIndex, valueText: text)
     }
-    let labels = breaks.indices.map { ClassBreaks.label(class: $0, breaks: breaks, digits: digits) }
+    // With suppression the lowest class starts at the threshold: "5 – 12", never "≤ 12" beside
+    // "fewer than 5 (suppressed)".
+    let labels = breaks.indices.map {
+      ClassBreaks.label(class: $0, breaks: breaks, digits: digits, lowest: suppressBelow)
+    }
     return MapLayer.Choropleth(
       areas: areas, heading: heading, note: note,
       classes: zip(labels, colours).map { ($0, $1) },
@@ -123,10 +133,15 @@ extension MapLayer.Choropleth {
 
 extension ClassBreaks {
   /// A legend label for class `c`: `≤ 105`, `106 – 238` for whole numbers (digits 0), else
-  /// `> 105.1 – 238.4`.
-  public static func label(class c: Int, breaks: [Double], digits: Int) -> String {
+  /// `> 105.1 – 238.4`. With `lowest` (the smallest value shown, as when smaller counts are
+  /// suppressed) the first class reads `lowest – upper` (`5 – 105`, or `5` alone) instead of `≤ upper`.
+  public static func label(class c: Int, breaks: [Double], digits: Int, lowest: Double? = nil) -> String {
     let upper = NumberText.fixed(breaks[c], digits: digits)
-    guard c > 0 else { return "≤ " + upper }
+    guard c > 0 else {
+      guard let lowest, lowest <= breaks[0] else { return "≤ " + upper }
+      let lower = NumberText.fixed(lowest, digits: digits)
+      return lower == upper ? upper : lower + " – " + upper
+    }
     let wholeNumbers = digits == 0 && breaks[c - 1].rounded() == breaks[c - 1]
     let lower = NumberText.fixed(wholeNumbers ? breaks[c - 1] + 1 : breaks[c - 1], digits: digits)
     if lower == upper { return upper }
