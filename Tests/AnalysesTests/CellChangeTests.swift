@@ -13,11 +13,11 @@ struct CellChangeTests {
   static let year2023 = try! Period(text: "2023")
 
   /// p-values by scipy.stats.binomtest(n1, n1 + n2, t1 / (t1 + t2)).pvalue (scipy 1.17.1), computed
-  /// once: (n1, t1 days, n2, t2 days, p).
+  /// once: (n1, t1 months, n2, t2 months, p).
   static let scipy: [(Int, Int, Int, Int, Double)] = [
-    (12, 366, 4, 365, 0.07681710966478303), (0, 366, 5, 365, 0.031036835721161803), (3, 366, 3, 365, 1.0),
-    (20, 366, 8, 365, 0.03570290519301349), (1, 366, 0, 365, 1.0), (10, 182, 30, 365, 0.31602746812773885),
-    (30, 182, 30, 365, 0.008652046739788742),
+    (12, 12, 4, 12, 0.076812744140625), (0, 12, 5, 12, 0.0625), (3, 12, 3, 12, 1.0),
+    (20, 12, 8, 12, 0.03569813817739487), (1, 12, 0, 12, 1.0), (10, 6, 30, 12, 0.31586101281279244),
+    (30, 6, 30, 12, 0.008721507384379601),
   ]
 
   @Test("hand-made counts: change, percent, per month and the exact p equal scipy's binomtest")
@@ -37,13 +37,15 @@ struct CellChangeTests {
     #expect(change.totals == (36, 20))
   }
 
-  @Test("periods of unequal length: p by days as exposures, the change per month by months")
+  @Test("periods of unequal length: p with months as exposures, the change and its percent per month")
   func unequalPeriods() throws {
     let half = try Period(text: "2024-01..2024-06")
     #expect(half.dayCount == 182)
     let change = CellChange(
       period: half, baselinePeriod: Self.year2023, current: [10, 30], baseline: [30, 30], areCounts: true)
-    #expect(CellChange.months(in: half) == 6 && CellChange.months(in: Self.year2023) == 12)
+    #expect(half.months == 6 && Self.year2023.months == 12)
+    // 30 a half-year is 5 a month against 2.5: +100 % per month, where the totals are equal.
+    #expect(change.changePercent(1) == 100)
     #expect(change.comparesPerMonth)
     #expect(change.change(1) == 0)
     #expect(change.changePerMonth(1) == 30.0 / 6 - 30.0 / 12)

@@ -36,12 +36,14 @@ struct ChangeCommandTests {
     #expect(result.status == 0, "\(result.error)")
     let lines = result.output.split(separator: "\r\n").map(String.init)
     #expect(lines.first == "x,y,value,z,p,class,neighbours,baseline_count,change,change_pct,p_change,change_per_month")
-    // p_change by scipy.stats.binomtest(n1, n1 + n2, 366 / 731).pvalue: (3, 1) 0.6250014, (0, 2)
-    // 0.2493165, (2, 2) 1.
+    // p_change by scipy.stats.binomtest(n1, n1 + n2, 12 / 24).pvalue (months as exposures, as
+    // count --compare-to): (3, 1) 0.625, (0, 2) 0.5, (2, 2) 1.
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     #expect(rows.map { Array($0[7...9]) } == [["1", "2", "200"], ["2", "-2", "-100"], ["2", "0", "0"]])
-    #expect(rows.map { $0[10] } == ["0.625", "0.2493", "1"])
-    #expect(rows.map { $0[11] } == ["0.1667", "-0.1667", "0"])
+    // The CSV writes every digit of the doubles: 0.625 and 3/12 − 1/12 as the binomial sum and the
+    // subtraction leave them.
+    #expect(rows.map { $0[10] } == ["0.6250000000000001", "0.5", "1"])
+    #expect(rows.map { $0[11] } == ["0.16666666666666669", "-0.16666666666666666", "0"])
   }
 
   @Test("density --compare-to: the CSV adds the baseline, the change and the change per month")
@@ -89,7 +91,10 @@ extension ChangeCommandTests {
     #expect(lines.first?.hasSuffix(",baseline_count,change,change_pct,p_change,change_per_month") == true)
     // The cells with 3 and 2 incidents in 2024 (the empty one is never chosen): 1 and 2 in 2023.
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(5) }
-    #expect(rows.map { Array($0) } == [["1", "2", "200", "0.625", "0.1667"], ["2", "0", "0", "1", "0"]])
+    #expect(
+      rows.map { Array($0) } == [
+        ["1", "2", "200", "0.6250000000000001", "0.16666666666666669"], ["2", "0", "0", "1", "0"],
+      ])
     #expect(runHotspotRaw(base + ["--compare-to", "2023"]).status == 64)
   }
 }

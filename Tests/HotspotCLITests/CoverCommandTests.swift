@@ -79,7 +79,8 @@ struct CoverCommandTests {
     #expect(
       parts.count == 2
         && parts[1].split(separator: "\r\n") == [
-          "site_id,site_name,x,y,covered,covered_share,covered_only_here", "S1,Existing,401000,500000,5,0.3333,5",
+          "site_id,site_name,x,y,covered,covered_share,covered_only_here",
+          "S1,Existing,401000,500000,5,0.3333333333333333,5",
         ])
     // Rank 1, M: a and b, 6 new; with the existing 5, 11 of 15. Labels A 3, B 3: the tie goes to A.
     #expect(Array(rows[0].prefix(6)) == ["1", "400000", "500000", "6", "11", "0.7333333333333333"])

@@ -99,7 +99,7 @@ extension DisclosureTests {
     let html = try String(contentsOfFile: output, encoding: .utf8)
     var attacker = DisclosureAttacker(threshold: 5)
     let svgs = html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] }
-    #expect(svgs.count == 3)
+    #expect(svgs.count == 4)  // the count, density, Gi* and emerging maps
     // The count map; the Gi* map shows classes, never z (z with the published counts gives them back).
     Self.readMap(svgs[0], rates: false, into: &attacker, source: "report map")
     #expect(!html.contains("z = "))

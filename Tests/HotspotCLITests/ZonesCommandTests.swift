@@ -81,7 +81,7 @@ struct ZonesCommandTests {
         "Z2,East,3,1500,20,0,0,",
         "all-zones,all zones together,6,2700,22.22222222222222,1,3.7037037037037037,336.3636363636363",
         "outside-zones,outside every zone,4,7300,5.47945205479452,4,5.47945205479452,-27.27272727272727",
-        "total,total,10,10000,10,5,5,45.454545454545446",
+        "total,total,10,10000,10,5,5,45.45454545454546",
       ])
     #expect(
       result.error.contains(
@@ -125,10 +125,11 @@ struct ZonesCommandTests {
     ])
     #expect(result.status == 0, "\(result.error)")
     let redburn = try #require(result.output.split(separator: "\r\n").first { $0.hasPrefix("Redburn") })
-    // 108 / 5,031 · 10,000 = 214.669…; 260 / 5,031 → 516.795…; (108 − 260) / 260 → −58.46 %; p ≈ 9.1e-16.
+    // 108 / 5,031 · 10,000 = 214.669…; 260 / 5,031 → 516.795…; (108 − 260) / 260 → −58.46 %;
+    // p = scipy.stats.binomtest(108, 368, 12 / 24).pvalue = 1.37925547771091e-15 (months as exposures).
     #expect(
       redburn
-        == "Redburn Colliery Rows,Redburn Colliery Rows,108,5031,214.6690518783542,260,516.795865633075,-58.46153846153846,9.085910217956956e-16"
+        == "Redburn Colliery Rows,Redburn Colliery Rows,108,5031,214.6690518783542,260,516.795865633075,-58.46153846153846,1.3792554777109247e-15"
     )
     #expect(
       result.output.contains(

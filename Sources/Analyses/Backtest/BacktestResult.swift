@@ -94,7 +94,7 @@ public struct BacktestResult: Sendable {
     if !few.isEmpty {
       notes.append(
         "budgets of \(few.map(Self.percent).joined(separator: ", ")) of \(layout.count) cells select fewer than \(Self.fewestCells) cells: their hit rate, PAI and PEI are noise"
-    )
+      )
     }
     if let recentLeftOut {
       let months = recentLeftOut.period.wholeMonths?.count ?? 0

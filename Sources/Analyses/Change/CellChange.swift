@@ -7,10 +7,11 @@ import SpatialAnalysis
 /// sfhotspot's `hotspot_change` per cell).
 ///
 /// ## Properties
-/// - `change` is `current − baseline`, as `count`'s `change`; `changePerMonth` divides each
-///   period's value by its length in months first (`CellChange.months(in:)`), so periods of
-///   unequal length compare fairly. `comparesPerMonth` says when the two differ.
-/// - `pValue` is `CountComparison.pValue` with the periods' lengths in days as exposures (as
+/// - `change` is `current − baseline`; `changePerMonth` divides each period's value by its length
+///   in months first (`Period.months`), so periods of unequal length compare fairly, and
+///   `changePercent` is then the change of the monthly rate (as `PeriodChange`, which `count
+///   --compare-to` uses per area). `comparesPerMonth` says when the two differ.
+/// - `pValue` is `CountComparison.pValue` with the periods' lengths in months as exposures (as
 ///   `count --compare-to`): nil for cells without data, and for values that are not counts.
 /// - A cell with no data in either period (outside the study area) has no data in every figure.
 public struct CellChange: Sendable {
@@ -39,17 +40,8 @@ public struct CellChange: Sendable {
   /// The number of cells.
   public var count: Int { current.count }
 
-  /// The length of `period` in months: its whole months when it is whole months, else its days
-  /// over the mean month (365.2425 / 12 days).
-  public static func months(in period: Period) -> Double {
-    let wholeMonths =
-      period.start.day == 1 && period.end.day == IncidentDate.daysIn(year: period.end.year, month: period.end.month)
-    if wholeMonths { return Double(period.end.monthIndex - period.start.monthIndex + 1) }
-    return Double(period.dayCount) / (365.2425 / 12)
-  }
-
   /// Whether the periods differ in length, so that only the change per month compares like with like.
-  public var comparesPerMonth: Bool { Self.months(in: period) != Self.months(in: baselinePeriod) }
+  public var comparesPerMonth: Bool { abs(period.months - baselinePeriod.months) > 1e-9 }
 
   /// `current − baseline` of cell `k` (nil when either has no data).
   public func change(_ k: Int) -> Double? {
@@ -57,26 +49,28 @@ public struct CellChange: Sendable {
     return now - before
   }
 
-  /// The change of cell `k` per month: `current / months(period) − baseline / months(baselinePeriod)`.
+  /// The change of cell `k` per month: `current / period.months − baseline / baselinePeriod.months`.
   public func changePerMonth(_ k: Int) -> Double? {
     guard let now = current[k], let before = baseline[k] else { return nil }
-    return now / Self.months(in: period) - before / Self.months(in: baselinePeriod)
+    return now / period.months - before / baselinePeriod.months
   }
 
-  /// The change of cell `k` in percent of the baseline (nil when the baseline is 0 or missing).
+  /// The change of cell `k` in percent of the baseline, of the monthly rates when the periods
+  /// differ in length (nil when the baseline is 0 or missing).
   public func changePercent(_ k: Int) -> Double? {
     guard let now = current[k], let before = baseline[k], before != 0 else { return nil }
-    return 100 * (now - before) / before
+    guard comparesPerMonth else { return 100 * (now - before) / before }
+    return 100 * ((now / period.months) / (before / baselinePeriod.months) - 1)
   }
 
   /// The two-sided exact p-value of the change of cell `k`: n₁ given n₁ + n₂ is
-  /// Binomial(n₁ + n₂, t₁/(t₁ + t₂)) with t the periods' days (`CountComparison`). Nil when the
+  /// Binomial(n₁ + n₂, t₁/(t₁ + t₂)) with t the periods' months (`CountComparison`). Nil when the
   /// values are not counts or the cell has no data.
   public func pValue(_ k: Int) -> Double? {
     guard areCounts, let now = current[k], let before = baseline[k], now >= 0, before >= 0 else { return nil }
     return CountComparison.pValue(
-      current: Int(now.rounded()), currentExposure: Double(period.dayCount), baseline: Int(before.rounded()),
-      baselineExposure: Double(baselinePeriod.dayCount))
+      current: Int(now.rounded()), currentExposure: period.months, baseline: Int(before.rounded()),
+      baselineExposure: baselinePeriod.months)
   }
 
   /// What the map draws: the change per month when the periods differ in length, else the change.
@@ -97,9 +91,9 @@ public struct CellChange: Sendable {
   /// The comparison in words, for provenance: what the change is and how its p is computed.
   public var description: String {
     "\(period) against \(baselinePeriod) on the same cells: change = \(period) − \(baselinePeriod)"
-      + "; change_per_month divides each by its months (\(NumberText.shortest(Self.months(in: period))) and \(NumberText.shortest(Self.months(in: baselinePeriod))))"
+      + "; change_per_month divides each by its months (\(NumberText.shortest(period.months)) and \(NumberText.shortest(baselinePeriod.months)))"
       + (areCounts
-        ? "; p_change: exact conditional test of two Poisson counts, the periods' days (\(period.dayCount), \(baselinePeriod.dayCount)) as exposures"
+        ? "; p_change: exact conditional test of two Poisson counts, the periods' months (\(NumberText.shortest(period.months)), \(NumberText.shortest(baselinePeriod.months))) as exposures"
         : "")
   }
 }
