@@ -97,7 +97,8 @@ public enum MapDrawing {
     let text = { (value: Double) in NumberText.fixed(value, digits: digits) }
     let k = bounds.count
     let increases = (1..<max(k, 1)).map { "+" + text(bounds[$0 - 1]) + " to +" + text(bounds[$0]) }
-    let decreases = increases.reversed().map { $0.replacingOccurrences(of: "+", with: "−") }
+    // Each decrease reads from its lower to its upper value, as the increases do: "−85.8 to −51.4".
+    let decreases = (1..<max(k, 1)).reversed().map { "−" + text(bounds[$0]) + " to −" + text(bounds[$0 - 1]) }
     let middle = bounds.first.map { $0 > 0 ? "−" + text($0) + " to +" + text($0) + " (little change)" : "no change" }
     return decreases + [middle ?? "no change"] + increases
   }
