@@ -25,14 +25,7 @@ extension GistarResult {
           .integer(classes[k]), .integer(features.weights.cardinality(of: k)),
         ]
       if let pSim = statistic.pSim { row.append(.number(pSim[k], digits: 6)) }
-      if let change {
-        row += [
-          change.baseline[k].map(Table.Cell.value) ?? .empty, change.change(k).map(Table.Cell.value) ?? .empty,
-          change.changePercent(k).map { .number($0, digits: 2) } ?? .empty,
-          change.pValue(k).map { .significant($0, digits: 4) } ?? .empty,
-          change.changePerMonth(k).map { .number($0, digits: 4) } ?? .empty,
-        ]
-      }
+      if let change { row += change.cells(k) }
       rows.append(row)
     }
     return Table(columns: columns, rows: rows)

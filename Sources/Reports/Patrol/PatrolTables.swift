@@ -60,14 +60,7 @@ extension PatrolResult {
       ]
       if let score = scoreCell(cell) { row.append(score) }
       if let zoneOfChosen { row.append(.integer(zoneOfChosen[k])) }
-      if let change {
-        row += [
-          change.baseline[cell].map(Table.Cell.value) ?? .empty, change.change(cell).map(Table.Cell.value) ?? .empty,
-          change.changePercent(cell).map { .number($0, digits: 2) } ?? .empty,
-          change.pValue(cell).map { .significant($0, digits: 4) } ?? .empty,
-          change.changePerMonth(cell).map { .number($0, digits: 4) } ?? .empty,
-        ]
-      }
+      if let change { row += change.cells(cell) }
       table.rows.append(row)
     }
     return table
