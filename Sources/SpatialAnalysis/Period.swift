@@ -56,7 +56,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     return monthIndex >= firstMonthInside && monthIndex <= lastMonthInside
   }
 
-  /// Number of days in the period (the exposure used when comparing periods).
+  /// Number of days in the period.
   public var dayCount: Int { Period.dayNumber(end) - Period.dayNumber(start) + 1 }
 
   /// `2024-01..2024-12` when the period is whole months (`2024-03` for one month), else

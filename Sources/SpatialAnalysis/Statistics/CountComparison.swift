@@ -15,7 +15,7 @@ import Foundation
 /// - Complexity: O(c₁ + c₂) (the binomial terms are summed once).
 public enum CountComparison {
   /// The two-sided p-value for counts `current` (exposure `currentExposure`) and `baseline`
-  /// (exposure `baselineExposure`), exposures in any common unit (days).
+  /// (exposure `baselineExposure`), exposures in any common unit (months, as `PeriodChange` gives them).
   public static func pValue(
     current: Int, currentExposure: Double, baseline: Int, baselineExposure: Double
   ) -> Double {

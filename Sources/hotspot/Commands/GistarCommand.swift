@@ -27,7 +27,7 @@ struct GistarCommand: HotspotCommand {
       over 10 increasing bands, else the mean distance to the k-th neighbour (k = 5 % of n in \
       [3, 30]), never under 0.1 % of the extent; FDR is on; every choice is printed and recorded. \
       With cells, --compare-to P counts the incidents of P in the same cells and adds baseline_count, \
-      change, change_pct, p_change (the exact two-Poisson test, the periods' days as exposures, as \
+      change, change_pct, p_change (the exact two-Poisson test, the periods' months as exposures, as \
       count --compare-to) and change_per_month.
       """,
     options: AutocorrelationOptions.specs + [
