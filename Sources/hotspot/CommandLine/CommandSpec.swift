@@ -95,6 +95,14 @@ enum CommonOptions {
     repeating: true,
     isRequired: true)
 
+  /// `--id-field`, for commands that read areas: the property holding each area's id.
+  static let idField = OptionSpec(
+    name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent).")
+
+  /// `--name-field`, for commands that read areas: the property holding each area's name.
+  static let nameField = OptionSpec(
+    name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent).")
+
   static let period = OptionSpec(
     name: "period", valueName: "period", help: "Keep incidents in this period (2024-01..2024-12).")
 

@@ -23,8 +23,8 @@ enum AutocorrelationOptions {
       help: "With --points: the column (or property) holding each point's value."),
     OptionSpec(
       name: "value-field", valueName: "name", help: "Area property holding the value (instead of counting incidents)."),
-    OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
-    OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
+    CommonOptions.idField,
+    CommonOptions.nameField,
     OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
     .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
     OptionSpec(

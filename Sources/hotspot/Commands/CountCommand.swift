@@ -38,8 +38,8 @@ struct CountCommand: HotspotCommand {
       OptionSpec(name: "per", valueName: "n", help: "Rates per this many people.", defaultValue: "1000"),
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to roll areas up by."),
       OptionSpec(name: "lookup", valueName: "file", help: "CSV of area id → group to roll areas up by."),
-      OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
-      OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
+      CommonOptions.idField,
+      CommonOptions.nameField,
       CommonOptions.overlapping,
       OptionSpec(name: "snap", valueName: "distance", help: "Give points this close outside to the nearest area."),
       OptionSpec(

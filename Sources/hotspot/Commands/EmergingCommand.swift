@@ -33,8 +33,8 @@ struct EmergingCommand: HotspotCommand {
         name: "areas", valueName: "file",
         help: "Boundary file (GeoJSON): the areas analysed, or the study area for --cell."),
       CommonOptions.incidents,
-      OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
-      OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
+      CommonOptions.idField,
+      CommonOptions.nameField,
       OptionSpec(name: "cell", valueName: "size", help: "Analyse square cells of this size (250m) instead of areas."),
       .flag("hex", help: "With --cell: pointy-top hexagons, the size being the distance between neighbouring centres."),
       OptionSpec(

@@ -48,8 +48,8 @@ struct RankCommand: HotspotCommand {
         name: "resamples", valueName: "n", help: "Poisson resamples for the rank intervals.", defaultValue: "999"),
       OptionSpec(name: "seed", valueName: "n", help: "Seed of the resampling.", defaultValue: "1"),
       OptionSpec(name: "group-field", valueName: "name", help: "Area property to rank within."),
-      OptionSpec(name: "id-field", valueName: "name", help: "Area property holding the id (detected if absent)."),
-      OptionSpec(name: "name-field", valueName: "name", help: "Area property holding the name (detected if absent)."),
+      CommonOptions.idField,
+      CommonOptions.nameField,
       CommonOptions.format(formats), CommonOptions.output, CommonOptions.crs, CommonOptions.repair,
     ] + CommonOptions.incidentColumns + [CommonOptions.quiet])
 
