@@ -125,11 +125,15 @@ public final class MapLayers {
     }
   }
 
+  /// The areas' index, built once for every layer that places incidents in areas (and for the
+  /// caller's overlap check).
+  public private(set) lazy var index = PolygonIndex(areas: areas.geometries)
+
   /// Incidents per area (half-open edge rule and `overlapping`, as `count`), binned once however many layers use them.
   public private(set) lazy var areaCounts: [Int] = {
     guard let incidents else { return Array(repeating: 0, count: areas.count) }
     var tally = AreaTally(areaCount: areas.count, overlapping: overlapping)
-    tally.add(incidents, index: PolygonIndex(areas: areas.geometries), nearest: nil)
+    tally.add(incidents, index: index, nearest: nil)
     return tally.counts
   }()
 
@@ -211,7 +215,6 @@ public final class MapLayers {
   /// Emerging hot spot categories of the counts per area and month (the incidents' months, or the
   /// period), queen neighbours, one time lag, analytic p at 0.01: `hotspot emerging`'s defaults.
   private func emerging() -> MapLayerContent {
-    let index = PolygonIndex(areas: areas.geometries)
     var counts = MonthlyCounts(locationCount: areas.count)
     if let incidents { counts.add(incidents) { index.firstContaining($0) } }
     let period = periodFilter

@@ -160,7 +160,7 @@ public struct MapRequest: Sendable {
     builder.baselinePeriod = baselinePeriod
     builder.overlapping = overlapping
     var warnings = areaLayer.repairs
-    if !overlapping, let overlap = areaLayer.overlapWarning() { warnings.append(overlap) }
+    if !overlapping, let overlap = areaLayer.overlapWarning(index: builder.index) { warnings.append(overlap) }
     var contents: [MapLayerContent] = []
     var labelValues: [Double?]?
     var headline = "Incidents"
