@@ -51,6 +51,27 @@ public enum IncidentInput {
     try stream(source, options: options, working: { () throws(InputError) in working }, body: body)
   }
 
+  /// The incidents of `source` kept by its filter, chunk by chunk in `working`, for a caller that
+  /// bins them itself and decides what an empty result means: every chunk goes through the filter,
+  /// the kept rows to `use`, and the filter is checked against what was read (`FilterCheck`,
+  /// naming `purpose`).
+  /// - Returns: what the reader read, and what the filter kept and removed.
+  /// - Throws: `InputError` for unreadable files, a CRS that cannot be related to `working`, and a
+  ///   filter that matches nothing.
+  public static func streamFiltered(
+    _ source: IncidentSource, working: CRS, purpose: String, use: (IncidentTable) throws(InputError) -> Void
+  ) throws(InputError) -> (report: IncidentReadReport, filtered: IncidentFilter.Outcome) {
+    let filter = source.filter
+    var filtered = IncidentFilter.Outcome()
+    let report = try stream(source, working: working) { (chunk: IncidentTable) throws(InputError) in
+      let (kept, outcome) = filter.apply(to: chunk)
+      filtered.add(outcome)
+      try use(kept)
+    }
+    try FilterCheck.check(filter, report: report, outcome: filtered, purpose: purpose)
+    return (report, filtered)
+  }
+
   /// The chunks of `source`: its files read with `options`, or its table as one chunk.
   private static func read(
     _ source: IncidentSource, options: IncidentColumnOptions,

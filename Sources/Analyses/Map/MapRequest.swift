@@ -132,16 +132,9 @@ public struct MapRequest: Sendable {
     var report: IncidentReadReport?
     if !incidents.isEmpty {
       var kept: IncidentTable?
-      let filter = incidents.filter
-      var outcome = IncidentFilter.Outcome()
-      let read = try IncidentInput.stream(incidents, options: incidents.columns, working: areaLayer.working) {
-        chunk in
-        let (table, chunkOutcome) = filter.apply(to: chunk)
-        outcome.add(chunkOutcome)
+      report = try IncidentInput.streamFiltered(incidents, working: areaLayer.working, purpose: "map") { table in
         if kept == nil { kept = table } else { kept?.append(contentsOf: table) }
-      }
-      try FilterCheck.check(filter, report: read, outcome: outcome, purpose: "map")
-      report = read
+      }.report
       table = kept
       inputs += try incidents.expandedFiles()
     }

@@ -135,12 +135,8 @@ public struct RankRequest: Sendable {
     var categoryIndex: [String: Int] = [:]
     var outside = 0
     var undated = 0
-    let filter = incidents.filter
-    var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
-      chunk in
-      let (kept, chunkOutcome) = filter.apply(to: chunk)
-      outcome.add(chunkOutcome)
+    let (report, _) = try IncidentInput.streamFiltered(incidents, working: layer.working, purpose: "rank the areas") {
+      kept in
       for row in 0..<kept.count {
         guard let area = index.firstContaining(kept.point(row)) else {
           outside += 1
@@ -164,7 +160,6 @@ public struct RankRequest: Sendable {
         ys.append(kept.y[row])
       }
     }
-    try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "rank the areas")
     warnings += layer.repairs + report.problems.map(\.description)
     guard !rows.isEmpty else {
       throw InputError(file: FilterCheck.filesText(report.files), reason: .other("no dated incident falls in any area"))

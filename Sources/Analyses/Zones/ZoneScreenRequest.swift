@@ -50,18 +50,14 @@ public struct ZoneScreenRequest: Sendable {
     let index = PolygonIndex(areas: layer.geometries)
     var warnings: [String] = []
     var rows: [(area: Int, month: Int, category: String)] = []
-    let filter = incidents.filter
-    var outcome = IncidentFilter.Outcome()
-    let report = try IncidentInput.stream(incidents, options: incidents.columns, working: layer.working) {
-      chunk in
-      let (kept, chunkOutcome) = filter.apply(to: chunk)
-      outcome.add(chunkOutcome)
+    let (report, _) = try IncidentInput.streamFiltered(
+      incidents, working: layer.working, purpose: "screen the candidate areas"
+    ) { kept in
       for row in 0..<kept.count {
         guard let area = index.firstContaining(kept.point(row)), let date = kept.date?[row] else { continue }
         rows.append((area, date.monthIndex, kept.category.map { $0.values[Int($0.codes[row])] } ?? ""))
       }
     }
-    try FilterCheck.check(filter, report: report, outcome: outcome, purpose: "screen the candidate areas")
     warnings += layer.repairs + report.problems.map(\.description)
     let files = FilterCheck.filesText(report.files)
     guard let latest = rows.map(\.month).max(), let earliest = rows.map(\.month).min() else {
